@@ -1,0 +1,52 @@
+// @ts-check
+/** Three tiers: unit (pure, no I/O), integration (one service against real PostgreSQL and Kafka),
+ *  e2e (built services as separate processes). Only the last two provision infrastructure. */
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2023',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper: { '^@lintas/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2' },
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+const withInfrastructure = {
+  ...shared,
+  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // jest-circus reads the timeout from the top level only; unit tests finish in milliseconds anyway.
+  testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/libs/testing/src/jest/infrastructure-log-reporter.js'],
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...withInfrastructure,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+    },
+    {
+      ...withInfrastructure,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    },
+  ],
+};

@@ -1,0 +1,68 @@
+import { IsIn, IsInt, Max, Min, Matches } from 'class-validator';
+import { RequiredInProduction } from './required-in-production';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const MESSAGING_TRANSPORTS = ['platformatic', 'kafkajs', 'pg-log'] as const;
+export type MessagingTransport = (typeof MESSAGING_TRANSPORTS)[number];
+
+// Public in this repository, so worthless as a secret: production refuses to start with it unset.
+const DEVELOPMENT_ONLY_PERSONAL_DATA_KEY = 'bGludGFzLWRldmVsb3BtZW50LW9ubHkta2V5LTMyYiE=';
+
+/**
+ * Settings every Lintas service reads. The defaults are the single-machine development setup
+ * (local PostgreSQL, local broker); production must name its own.
+ */
+export class ServiceEnv {
+  @IsIn(['development', 'test', 'production'], { message: 'must be development, test or production' })
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsInt({ message: 'must be a TCP port number' })
+  @Min(0, { message: 'must be a TCP port number' })
+  @Max(65535, { message: 'must be a TCP port number' })
+  PORT: number = 0;
+
+  /** Loopback by default; a container sets 0.0.0.0. */
+  @Matches(/^[\w.:-]+$/, { message: 'must be a host name or IP address to listen on' })
+  HOST: string = '127.0.0.1';
+
+  @RequiredInProduction()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
+    message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/lintas';
+
+  @RequiredInProduction()
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
+    message: 'must be a comma-separated list of host:port Kafka brokers, e.g. 127.0.0.1:9092',
+  })
+  KAFKA_BROKERS: string = '127.0.0.1:9092';
+
+  /**
+   * Wraps every person's data key (UU PDP: personal fields are encrypted per person). 32 random
+   * bytes in base64, e.g. `openssl rand -base64 32`. The default is for development only.
+   */
+  @RequiredInProduction()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  PERSONAL_DATA_KEY: string = DEVELOPMENT_ONLY_PERSONAL_DATA_KEY;
+
+  /**
+   * How services exchange integration events: Kafka through @platformatic/kafka (the default, by
+   * measurement: `npm run bench`), Kafka through kafkajs, or the PostgreSQL log of the
+   * single-machine mode, which needs no broker.
+   */
+  @IsIn(MESSAGING_TRANSPORTS, { message: `must be one of ${MESSAGING_TRANSPORTS.join(', ')}` })
+  MESSAGING_TRANSPORT: MessagingTransport = 'platformatic';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  get usesKafka(): boolean {
+    return this.MESSAGING_TRANSPORT !== 'pg-log';
+  }
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',');
+  }
+}

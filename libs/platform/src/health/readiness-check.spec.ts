@@ -1,0 +1,34 @@
+import { runReadinessChecks, type ReadinessCheck } from './readiness-check';
+
+const up = (name: string): ReadinessCheck => ({ name, check: async () => undefined });
+const down = (name: string, message: string): ReadinessCheck => ({
+  name,
+  check: async () => {
+    throw new Error(message);
+  },
+});
+const hung = (name: string): ReadinessCheck => ({ name, check: () => new Promise<void>(() => undefined) });
+
+describe('readiness', () => {
+  it('is ready when every dependency answers', async () => {
+    const report = await runReadinessChecks([up('postgres'), up('kafka')], 1_000);
+    expect(report.status).toBe('ready');
+    expect(report.checks).toEqual({
+      postgres: expect.objectContaining({ status: 'up' }),
+      kafka: expect.objectContaining({ status: 'up' }),
+    });
+  });
+
+  it('names the dependency that failed and why', async () => {
+    const report = await runReadinessChecks([up('postgres'), down('kafka', 'connection refused')], 1_000);
+    expect(report.status).toBe('not-ready');
+    expect(report.checks.kafka).toMatchObject({ status: 'down', error: 'connection refused' });
+  });
+
+  it('does not wait on a dependency that never answers', async () => {
+    const report = await runReadinessChecks([hung('kafka'), up('postgres')], 50);
+    expect(report.status).toBe('not-ready');
+    expect(report.checks.kafka).toMatchObject({ status: 'down', error: 'timed out' });
+    expect(report.checks.postgres).toMatchObject({ status: 'up' });
+  });
+});

@@ -1,0 +1,62 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { ServiceEnv } from '../config/service-env';
+import { createPostgresPool } from '../database/postgres-pool';
+import { HealthController } from '../health/health.controller';
+import { KafkaReadiness } from '../health/kafka-readiness';
+import { PostgresReadiness } from '../health/postgres-readiness';
+import { READINESS_CHECKS } from '../health/readiness-check';
+
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
+
+/**
+ * What every service gets the same way: its validated settings, its logger, its PostgreSQL pool
+ * and the health endpoints that check PostgreSQL and Kafka.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  static forService(name: string, env: ServiceEnv, logger: Logger): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_NAME, useValue: name },
+        { provide: ServiceEnv, useValue: env },
+        { provide: SERVICE_LOGGER, useValue: logger },
+        {
+          provide: Pool,
+          useFactory: () =>
+            createPostgresPool(env.DATABASE_URL, name, (err) =>
+              logger.warn({ err }, 'an idle database connection ended'),
+            ),
+        },
+        { provide: KafkaReadiness, useFactory: () => new KafkaReadiness(env.kafkaBrokers, name) },
+        {
+          provide: READINESS_CHECKS,
+          inject: [Pool, KafkaReadiness],
+          // Without Kafka (the PostgreSQL log), readiness is PostgreSQL's alone.
+          useFactory: (pool: Pool, kafka: KafkaReadiness) =>
+            env.usesKafka ? [new PostgresReadiness(pool), kafka] : [new PostgresReadiness(pool)],
+        },
+      ],
+      exports: [SERVICE_NAME, ServiceEnv, SERVICE_LOGGER, Pool],
+    };
+  }
+
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(KafkaReadiness) private readonly kafka: KafkaReadiness,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    const closed = await Promise.allSettled([this.kafka.close(), this.pool.end()]);
+    for (const result of closed) {
+      if (result.status === 'rejected') this.logger.warn({ err: result.reason }, 'a connection did not close cleanly');
+    }
+    this.logger.info({ signal }, 'stopped');
+  }
+}

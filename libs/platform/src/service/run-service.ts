@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Module, type INestApplication, type Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { InvalidEnvironmentError, loadEnv } from '../config/load-env';
+import { ServiceEnv } from '../config/service-env';
+import { createLogger, JsonLogger } from '../logging/json-logger';
+import { PlatformModule } from './platform.module';
+
+export interface ServiceDefinition {
+  /** Also the PostgreSQL application_name and the Kafka client id. */
+  name: string;
+  defaultPort: number;
+  module: Type;
+}
+
+// EX_CONFIG from sysexits.h: orchestrators can tell a bad setting from a crash.
+const EXIT_BAD_CONFIGURATION = 78;
+
+export function readServiceEnv(service: ServiceDefinition, source: NodeJS.ProcessEnv): ServiceEnv {
+  return loadEnv(ServiceEnv, { PORT: String(service.defaultPort), ...source });
+}
+
+/** The root every service shares: the platform beside the service's own module. */
+@Module({})
+class ServiceRoot {}
+
+export async function createServiceApp(
+  service: ServiceDefinition,
+  env: ServiceEnv,
+  logger: Logger,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(
+    { module: ServiceRoot, imports: [PlatformModule.forService(service.name, env, logger), service.module] },
+    { logger: new JsonLogger(logger), bufferLogs: true },
+  );
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The whole of a service's main.ts: settings, logger, app, listen; a bad setting stops it at once. */
+export async function runService(service: ServiceDefinition): Promise<void> {
+  let env: ServiceEnv;
+  try {
+    env = readServiceEnv(service, process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    createLogger(service.name, 'fatal').fatal(
+      { problems: error.problems },
+      `${service.name} cannot start. ${error.message}`,
+    );
+    process.exit(EXIT_BAD_CONFIGURATION);
+  }
+  const logger = createLogger(service.name, env.LOG_LEVEL);
+  const app = await createServiceApp(service, env, logger);
+  await app.listen(env.PORT, env.HOST);
+  logger.info({ port: env.PORT, host: env.HOST }, `${service.name} listening`);
+}

@@ -1,0 +1,5 @@
+import { takeInfrastructure } from './run-state';
+
+export default async function globalTeardown(): Promise<void> {
+  await takeInfrastructure()?.stop();
+}

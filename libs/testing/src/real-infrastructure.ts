@@ -1,0 +1,67 @@
+import { Pool, type PoolConfig } from 'pg';
+import { createTestDatabase, dropTestDatabase } from './isolation/test-database';
+import { TestTopics } from './isolation/test-topics';
+import { RUN_ENV } from './jest/run-state';
+
+export interface RealInfrastructure {
+  /** A database of this test file alone, dropped after it. */
+  readonly databaseUrl: string;
+  readonly kafkaBrokers: string[];
+  /** Topic names unique to this test file. */
+  readonly topics: TestTopics;
+  /** A pool on this file's database, ended before the database is dropped. */
+  createPool(config?: PoolConfig): Pool;
+}
+
+/**
+ * The real PostgreSQL and Kafka that the run's global setup found, isolated for one test file.
+ * Call it at the top of a test file; the values can be read inside hooks and tests.
+ */
+export function useRealInfrastructure(): RealInfrastructure {
+  let current: Omit<RealInfrastructure, 'createPool'> | undefined;
+  const pools: Pool[] = [];
+  const adminUrl = requiredEnv('DATABASE_URL');
+  const brokers = requiredEnv('KAFKA_BROKERS').split(',');
+
+  beforeAll(async () => {
+    const databaseUrl = await createTestDatabase(adminUrl, requiredEnv(RUN_ENV.runId));
+    current = { databaseUrl, kafkaBrokers: brokers, topics: new TestTopics(brokers) };
+  });
+
+  afterAll(async () => {
+    if (!current) return;
+    await Promise.all(pools.splice(0).map((pool) => pool.end()));
+    await Promise.all([current.topics.deleteAll(), dropTestDatabase(adminUrl, current.databaseUrl)]);
+    current = undefined;
+  });
+
+  const ready = (): Omit<RealInfrastructure, 'createPool'> => {
+    if (!current) throw new Error('useRealInfrastructure(): read its values inside hooks and tests, not at load time');
+    return current;
+  };
+  return {
+    get databaseUrl() {
+      return ready().databaseUrl;
+    },
+    get kafkaBrokers() {
+      return ready().kafkaBrokers;
+    },
+    get topics() {
+      return ready().topics;
+    },
+    createPool(config: PoolConfig = {}) {
+      const pool = new Pool({ ...config, connectionString: ready().databaseUrl });
+      // pool.end() resolves before its connections are gone, so the forced drop of the database can
+      // still end some of them; that is the expected end of a test file, not an error.
+      pool.on('error', () => undefined);
+      pools.push(pool);
+      return pool;
+    },
+  };
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this file through the integration or e2e jest project`);
+  return value;
+}
