@@ -1,0 +1,110 @@
+import type { Pool } from 'pg';
+import type { AppendRequest, AppendResult } from './prepared-append';
+import { writeBatch, type BatchOutcome, type BeforeCommit } from './write-batch';
+
+interface Pending {
+  request: AppendRequest;
+  resolve(result: AppendResult): void;
+  reject(error: Error): void;
+}
+
+export interface GroupCommitOptions {
+  /** Appends written in one transaction at most. */
+  maxBatch: number;
+  /** Transactions in flight at once, each on its own connection. */
+  maxInFlight: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const DEADLOCK = '40P01';
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Merges concurrent appends into shared transactions: while some are committing, new ones queue
+ * and go together in the next. One commit (one WAL flush) then carries many appends, which is
+ * how a store beats the ceiling of one INSERT per transaction.
+ */
+export class GroupCommitter {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private pumpScheduled = false;
+
+  constructor(
+    /** Ideally pipelined (`pipeline: true`): a batch then costs two round trips. */
+    private readonly pool: Pool,
+    private readonly schema: string,
+    private readonly options: GroupCommitOptions,
+    private readonly beforeCommit?: BeforeCommit,
+  ) {}
+
+  submit(request: AppendRequest): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.schedulePump();
+    });
+  }
+
+  /**
+   * Dispatches after the current turn of the event loop, not at once: the writers whose appends
+   * just committed submit their next ones in that turn, and they then travel together instead of
+   * each in a transaction of its own.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxBatch);
+      this.inFlight += 1;
+      void this.commit(batch).finally(() => {
+        this.inFlight -= 1;
+        this.schedulePump();
+      });
+    }
+  }
+
+  private async commit(batch: Pending[], attempt = 1): Promise<void> {
+    try {
+      const outcomes = await this.write(batch.map((p) => p.request));
+      outcomes.forEach((outcome, i) => settle(batch[i], outcome));
+    } catch (error) {
+      if (isRaceBetweenBatches(error) && attempt < MAX_ATTEMPTS) {
+        // Another transaction created one of these streams first, or locked across ours. Written
+        // again, alone, each append now finds and locks the stream's head and gets its true outcome.
+        await Promise.all(batch.map((pending) => this.commit([pending], attempt + 1)));
+        return;
+      }
+      for (const pending of batch) pending.reject(asError(error));
+    }
+  }
+
+  private async write(requests: AppendRequest[]): Promise<BatchOutcome[]> {
+    const client = await this.pool.connect();
+    try {
+      return await writeBatch(client, this.schema, requests, this.beforeCommit);
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function settle(pending: Pending | undefined, outcome: BatchOutcome): void {
+  if (!pending) return;
+  if (outcome.ok) pending.resolve(outcome.result);
+  else pending.reject(outcome.error);
+}
+
+function isRaceBetweenBatches(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === UNIQUE_VIOLATION || code === DEADLOCK;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { Pool, type PoolClient } from 'pg';
+import { GroupCommitter } from './append/group-commit';
+import type { AppendRequest, AppendResult, OutboxMessage, PreparedEvent } from './append/prepared-append';
+import { writeRequests, type BeforeCommit } from './append/write-batch';
+import type { ExpectedVersion } from './errors';
+import { type EventRegistry } from './events/event-registry';
+import type { EventMetadata, NewEvent, RecordedEvent } from './events/event-types';
+import type { PersonalDataCipher } from './personal-data-cipher';
+import { START, type GlobalPosition } from './position';
+import { decodeRows, EVENT_COLUMNS, type EventRow } from './read/decode';
+import { createStoreSchema, storeSchemaName } from './schema/store-schema';
+
+export interface EventStoreOptions {
+  registry: EventRegistry;
+  /** Required as soon as a registered event type names personal fields. */
+  cipher?: PersonalDataCipher;
+  /** PostgreSQL schema of the store's tables. */
+  schema?: string;
+  /** Runs in each append's transaction after its events are written. */
+  beforeCommit?: BeforeCommit;
+  /**
+   * Which events other services hear of, and as what: the message returned is written to the
+   * outbox in the event's own transaction. Given the event before its personal fields are sealed.
+   */
+  integration?: IntegrationMapper;
+  groupCommit?: { maxBatch?: number; maxInFlight?: number };
+  /** The clock, for recordedAt; a port so that tests can fix time. */
+  now?: () => Date;
+}
+
+export type IntegrationMapper = (event: {
+  id: string;
+  streamId: string;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}) => OutboxMessage | undefined;
+
+export interface ReadAllOptions {
+  after?: GlobalPosition;
+  maxCount?: number;
+}
+
+/**
+ * Event streams on PostgreSQL: atomic appends with an expected version, group-committed; a stream
+ * read in order; and all events in one gap-safe global order for catch-up readers.
+ */
+export class EventStore {
+  /** Emits 'appended' after each commit, so that readers in this process wake without polling. */
+  readonly appended = new EventEmitter();
+  private readonly committer: GroupCommitter;
+  private readonly writers: Pool;
+  private readonly now: () => Date;
+  private readonly integration: IntegrationMapper | undefined;
+
+  private constructor(
+    readonly pool: Pool,
+    readonly schema: string,
+    readonly registry: EventRegistry,
+    readonly cipher: PersonalDataCipher | undefined,
+    options: EventStoreOptions,
+  ) {
+    const maxInFlight = options.groupCommit?.maxInFlight ?? 4;
+    // The writers get their own pipelined connections to the same database.
+    this.writers = new Pool({ ...pool.options, pipeline: true, max: maxInFlight, allowExitOnIdle: true });
+    // An idle writer whose server connection ends (restart, failover) is replaced on next use.
+    this.writers.on('error', () => undefined);
+    this.committer = new GroupCommitter(
+      this.writers,
+      schema,
+      { maxBatch: options.groupCommit?.maxBatch ?? 256, maxInFlight },
+      options.beforeCommit,
+    );
+    this.now = options.now ?? (() => new Date());
+    this.integration = options.integration;
+    this.appended.setMaxListeners(0);
+  }
+
+  static async open(pool: Pool, options: EventStoreOptions): Promise<EventStore> {
+    const schema = storeSchemaName(options.schema ?? 'event_store');
+    await createStoreSchema(pool, schema);
+    return new EventStore(pool, schema, options.registry, options.cipher, options);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
+    const result = await this.committer.submit(await this.request(streamId, events, options));
+    this.appended.emit('appended', result);
+    return result;
+  }
+
+  /**
+   * Appends inside a transaction the caller holds, so that its other writes (an inbox row, a
+   * read model) commit or roll back with the events. Not group-committed: the caller commits.
+   */
+  async appendWithin(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
+    const [outcome] = await writeRequests(
+      client,
+      this.schema,
+      [await this.request(streamId, events, options)],
+      undefined,
+    );
+    if (!outcome) throw new Error('append was neither written nor refused');
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  }
+
+  private async request(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion },
+  ): Promise<AppendRequest> {
+    if (events.length === 0) throw new Error('an append needs at least one event');
+    const recordedAt = this.now().toISOString();
+    const prepared = await Promise.all(events.map((event) => this.prepare(streamId, event, recordedAt)));
+    return { streamId, expected: options.expectedVersion ?? 'any', events: prepared };
+  }
+
+  /** Ends the store's own writer connections; the pool it was given stays the caller's. */
+  async close(): Promise<void> {
+    await this.writers.end();
+  }
+
+  async readStream(
+    streamId: string,
+    options: { fromVersion?: number; maxCount?: number } = {},
+  ): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
+              WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      values: [streamId, options.fromVersion ?? 1, options.maxCount ?? 2_147_483_647],
+      rowMode: 'array',
+    });
+    return decodeRows(rows, this.registry, this.cipher);
+  }
+
+  /**
+   * Events after a position, in global order. Only transactions older than every transaction still
+   * running are read, so a late commit can never land behind what a reader has already passed.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return decodeRows(await this.readAllRows(options), this.registry, this.cipher);
+  }
+
+  async readAllRows(options: ReadAllOptions = {}): Promise<EventRow[]> {
+    const after = options.after ?? START;
+    const { rows } = await this.pool.query<EventRow>({
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
+              WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
+                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY events.transaction_id, events.sequence LIMIT $3`,
+      values: [after.transactionId.toString(), after.sequence.toString(), options.maxCount ?? 1_000],
+      rowMode: 'array',
+    });
+    return rows;
+  }
+
+  /** The version of a stream: 0 when it has no events. */
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      `SELECT version FROM ${this.schema}.streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  private async prepare(streamId: string, event: NewEvent, recordedAt: string): Promise<PreparedEvent> {
+    const definition = this.registry.definitionOf(event.type);
+    const personId = event.metadata.personId ?? null;
+    const eventId = canonicalEventId(event.id);
+    const metadata: EventMetadata = { ...event.metadata, recordedAt };
+    const outbox = this.integration?.({ id: eventId, streamId, type: event.type, data: event.data, metadata });
+    let data = event.data;
+    if (definition.personalFields.length > 0) {
+      if (!this.cipher) throw new Error(`'${event.type}' holds personal data but the store has no cipher`);
+      if (!personId) throw new Error(`'${event.type}' holds personal data, so its metadata must name the person`);
+      data = await this.cipher.seal(personId, event.data as object, definition.personalFields);
+    }
+    return {
+      eventId,
+      type: event.type,
+      schemaVersion: definition.schemaVersion,
+      dataText: JSON.stringify(data),
+      metadataText: JSON.stringify(metadata),
+      personId,
+      ...(outbox ? { outbox } : {}),
+    };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Lower case, as PostgreSQL prints a uuid: the event's hash covers the id as stored. */
+function canonicalEventId(id: string | undefined): string {
+  if (id === undefined) return randomUUID();
+  const canonical = id.toLowerCase();
+  if (!UUID.test(canonical)) throw new Error(`event id '${id}' is not a UUID`);
+  return canonical;
+}

@@ -1,0 +1,155 @@
+import { inTransaction } from '@lintas/platform/database/transaction';
+import type { EventStore } from '../event-store';
+import { comparePositions, START, type GlobalPosition } from '../position';
+import { decodeRows, rowPosition } from '../read/decode';
+import { Checkpoints } from './checkpoints';
+import type { Projection } from './projection';
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+  eventsPerSecond: number;
+}
+
+export interface SubscriptionOptions {
+  batchSize?: number;
+  /** How long to wait for new events before looking again, when nothing in this process wakes it. */
+  idleWaitMs?: number;
+  /** A batch failed; it is tried again after idleWaitMs. */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Feeds a projection from the global order, from its stored checkpoint on. Each batch and the new
+ * checkpoint commit in one transaction: a crash replays at most an uncommitted batch, never a
+ * committed one. It wakes on appends in this process and looks again every idleWaitMs otherwise.
+ */
+export class CatchUpSubscription {
+  private readonly checkpoints: Checkpoints;
+  private readonly batchSize: number;
+  private readonly idleWaitMs: number;
+  private readonly onError: (error: unknown) => void;
+  private running?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
+  private current: GlobalPosition = START;
+  private readonly waiters = new Set<{ position: GlobalPosition; resolve: () => void }>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly projection: Projection,
+    options: SubscriptionOptions = {},
+  ) {
+    this.checkpoints = new Checkpoints(store.schema);
+    this.batchSize = options.batchSize ?? 1_000;
+    this.idleWaitMs = options.idleWaitMs ?? 250;
+    this.onError = options.onError ?? (() => undefined);
+  }
+
+  get position(): GlobalPosition {
+    return this.current;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    const onAppend = () => this.wake?.();
+    this.store.appended.on('appended', onAppend);
+    this.running = this.loop().finally(() => this.store.appended.off('appended', onAppend));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Applies every event visible now; resolves with how many it applied. */
+  async catchUp(onBatch?: (applied: number) => void): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const applied = await this.applyNextBatch();
+      if (applied === 0) return total;
+      total += applied;
+      onBatch?.(total);
+    }
+  }
+
+  /** Resolves once the projection has applied everything up to the position (read-your-writes). */
+  waitFor(position: GlobalPosition): Promise<void> {
+    if (comparePositions(this.current, position) >= 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+  }
+
+  /**
+   * Forgets the read model and builds it again from the first event while appends go on; the live
+   * subscription, if it was running, carries on from where the rebuild ends.
+   */
+  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    const wasRunning = this.running !== undefined;
+    await this.stop();
+    await inTransaction(this.store.pool, async (client) => {
+      await this.checkpoints.lock(client, this.projection.name);
+      await this.projection.reset(client);
+      await this.checkpoints.write(client, this.projection.name, START);
+    });
+    this.current = START;
+    const { rows } = await this.store.pool.query<{ total: string }>(
+      `SELECT count(*)::text AS total FROM ${this.store.schema}.events`,
+    );
+    const total = Number(rows[0]?.total ?? 0);
+    const started = performance.now();
+    await this.catchUp((done) =>
+      onProgress?.({ done, total, eventsPerSecond: Math.round(done / ((performance.now() - started) / 1_000)) }),
+    );
+    if (wasRunning) this.start();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      const applied = await this.applyNextBatch().catch((error: unknown) => {
+        this.onError(error);
+        return 0;
+      });
+      if (applied > 0 || this.stopping) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.idleWaitMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private async applyNextBatch(): Promise<number> {
+    const applied = await inTransaction(this.store.pool, async (client) => {
+      const from = await this.checkpoints.lock(client, this.projection.name);
+      const rows = await this.store.readAllRows({ after: from, maxCount: this.batchSize });
+      const last = rows.at(-1);
+      if (!last) {
+        this.current = from;
+        return 0;
+      }
+      const events = await decodeRows(rows, this.store.registry, this.store.cipher);
+      await this.projection.apply(events, client);
+      const position = rowPosition(last);
+      await this.checkpoints.write(client, this.projection.name, position);
+      this.current = position;
+      return rows.length;
+    });
+    this.releaseWaiters();
+    return applied;
+  }
+
+  private releaseWaiters(): void {
+    for (const waiter of this.waiters) {
+      if (comparePositions(this.current, waiter.position) >= 0) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
