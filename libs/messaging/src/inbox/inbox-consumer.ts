@@ -1,0 +1,182 @@
+import { inTransaction } from '@lintas/platform/database/transaction';
+import type { Pool, PoolClient } from 'pg';
+import type { ContractRegistry } from '@lintas/contracts/contract-registry';
+import type { CloudEvent } from '../cloudevents/cloud-event';
+import { fromKafkaMessage } from '../cloudevents/kafka-binary-binding';
+import type { IncomingMessage, Publisher, Subscription, Transport } from '../transport/transport';
+import { DeadLetters, type DeadLetterReason } from './dead-letters';
+import { createInboxSchema } from './inbox-schema';
+import { PermanentError } from './permanent-error';
+
+/** Handles one event inside the transaction that also records it in the inbox. */
+export type EventHandler = (event: CloudEvent, transaction: PoolClient) => Promise<void>;
+
+export interface InboxConsumerOptions {
+  /** The service's schema for its inbox and dead letters. */
+  schema: string;
+  groupId: string;
+  contracts: ContractRegistry;
+  /** By CloudEvents type; a type with no handler on a topic read here is skipped. */
+  handlers: Readonly<Record<string, EventHandler>>;
+  deadLetterTopic: string;
+  maxAttempts?: number;
+  /** Wait before attempt n + 1, in ms. */
+  backoffMs?: (attempt: number) => number;
+  onError?: (error: unknown, message: IncomingMessage) => void;
+  /** After an event's transaction committed (not for duplicates or dead letters): for metrics. */
+  onHandled?: (event: CloudEvent) => void;
+}
+
+/**
+ * Consumes integration events idempotently: the handler's writes and the inbox row (source, id)
+ * commit in one transaction, the transport's offset only after that, so a redelivered message is
+ * recognised and skipped. A failing handler is retried in place with backoff, which holds the
+ * partition and so keeps each person's order; a message that can never succeed goes to the
+ * dead letters with the reason, and the consumer moves on.
+ */
+export class InboxConsumer {
+  private readonly deadLetters: DeadLetters;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: (attempt: number) => number;
+  private subscription?: Subscription;
+  private publisher?: Publisher;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly transport: Transport,
+    private readonly options: InboxConsumerOptions,
+  ) {
+    this.deadLetters = new DeadLetters(pool, options.schema);
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? ((attempt) => Math.min(50 * 2 ** attempt, 2_000));
+  }
+
+  async start(): Promise<void> {
+    await createInboxSchema(this.pool, this.options.schema);
+    this.publisher = await this.transport.publisher();
+    const topics = [
+      ...new Set(
+        Object.keys(this.options.handlers).map((type) => {
+          const contract = this.options.contracts.find(type);
+          if (!contract) throw new Error(`a handler is registered for ${type}, which no contract defines`);
+          return contract.topic;
+        }),
+      ),
+    ];
+    this.subscription = await this.transport.consume({
+      groupId: this.options.groupId,
+      topics,
+      handle: (batch) => this.handleBatch(batch),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    await this.publisher?.close();
+    this.subscription = undefined;
+    this.publisher = undefined;
+  }
+
+  /**
+   * The whole batch in one transaction, so one commit (one disk flush) carries many messages. If
+   * any handler fails, that transaction rolls back and the batch is handled message by message,
+   * which retries and, if need be, dead-letters only the message that fails.
+   */
+  private async handleBatch(batch: IncomingMessage[]): Promise<void> {
+    const accepted: Accepted[] = [];
+    for (const message of batch) {
+      const outcome = this.classify(message);
+      if (outcome.kind === 'dead') await this.deadLetter(message, outcome.reason, outcome.detail);
+      else if (outcome.kind === 'accepted') accepted.push(outcome);
+    }
+    if (accepted.length === 0) return;
+    try {
+      const handled = await inTransaction(this.pool, async (client) => {
+        const fresh: CloudEvent[] = [];
+        for (const { event, handler } of accepted) if (await this.handleIn(client, event, handler)) fresh.push(event);
+        return fresh;
+      });
+      for (const event of handled) this.options.onHandled?.(event);
+    } catch {
+      for (const one of accepted) await this.handleAlone(one);
+    }
+  }
+
+  private classify(message: IncomingMessage): Accepted | Dead | { kind: 'skipped' } {
+    let event: CloudEvent;
+    try {
+      event = fromKafkaMessage(message);
+    } catch (error) {
+      return { kind: 'dead', reason: 'unparseable', detail: errorMessage(error) };
+    }
+    const contract = this.options.contracts.find(event.type);
+    if (!contract) return { kind: 'dead', reason: 'unknown-type', detail: `no contract for ${event.type}` };
+    const handler = this.options.handlers[event.type];
+    if (!handler) return { kind: 'skipped' };
+    const checked = contract.validate(event.data);
+    if (!checked.ok) {
+      return {
+        kind: 'dead',
+        reason: 'invalid',
+        detail: checked.problems.map((p) => `${p.path || '(data)'} ${p.message}`).join('; '),
+      };
+    }
+    return { kind: 'accepted', message, event, handler };
+  }
+
+  /** One message in a transaction of its own, retried with backoff, dead-lettered when it cannot succeed. */
+  private async handleAlone({ message, event, handler }: Accepted): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if (await inTransaction(this.pool, (client) => this.handleIn(client, event, handler)))
+          this.options.onHandled?.(event);
+        return;
+      } catch (error) {
+        this.options.onError?.(error, message);
+        if (error instanceof PermanentError) return this.deadLetter(message, 'rejected', error.message);
+        if (attempt >= this.maxAttempts) return this.deadLetter(message, 'failed-after-retries', errorMessage(error));
+        await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt)));
+      }
+    }
+  }
+
+  /** Records the event in the inbox and runs its handler, unless the inbox already had it. */
+  private async handleIn(client: PoolClient, event: CloudEvent, handler: EventHandler): Promise<boolean> {
+    const { rowCount } = await client.query(
+      `INSERT INTO ${this.options.schema}.inbox (source, id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [event.source, event.id],
+    );
+    if (rowCount !== 1) return false;
+    await handler(event, client);
+    return true;
+  }
+
+  private async deadLetter(message: IncomingMessage, reason: DeadLetterReason, detail: string): Promise<void> {
+    if (!this.publisher) throw new Error('the consumer is not started');
+    await this.deadLetters.record(
+      this.publisher,
+      this.options.deadLetterTopic,
+      this.options.groupId,
+      message,
+      reason,
+      detail,
+    );
+  }
+}
+
+interface Accepted {
+  kind: 'accepted';
+  message: IncomingMessage;
+  event: CloudEvent;
+  handler: EventHandler;
+}
+
+interface Dead {
+  kind: 'dead';
+  reason: DeadLetterReason;
+  detail: string;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

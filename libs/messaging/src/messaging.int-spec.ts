@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { ContractRegistry } from '@lintas/contracts/contract-registry';
+import { EventRegistry } from '@lintas/event-store/events/event-registry';
+import { EventStore } from '@lintas/event-store/event-store';
+import { eventually } from '@lintas/testing/eventually';
+import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+import { toKafkaMessage } from './cloudevents/kafka-binary-binding';
+import { DeadLetters } from './inbox/dead-letters';
+import { InboxConsumer } from './inbox/inbox-consumer';
+import { integrationMapper } from './outbox/integration-mapper';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from './testing/test-contracts';
+import { createTransport, TRANSPORTS } from './transport/transport-factory';
+import type { Transport } from './transport/transport';
+
+const infra = useRealInfrastructure();
+
+describe.each(TRANSPORTS)('messaging over %s', (kind) => {
+  const schema = `writer_${kind.replace('-', '_')}`;
+  const inboxSchema = `reader_${kind.replace('-', '_')}`;
+  let pool: Pool;
+  let transport: Transport;
+  let store: EventStore;
+  let relay: OutboxRelay;
+  let consumer: InboxConsumer;
+  let topic: string;
+  let deadLetterTopic: string;
+  /** Persons whose notes the handler cannot apply yet, as a bug or an outage would. */
+  const failing = new Set<string>();
+
+  beforeAll(async () => {
+    pool = infra.createPool({ max: 20 });
+    topic = infra.topics.name(`notes-${kind}`);
+    deadLetterTopic = infra.topics.name(`dead-letters-${kind}`);
+    transport = createTransport(kind, { brokers: infra.kafkaBrokers, clientId: `test-${kind}`, pool });
+    await transport.createTopics([
+      { name: topic, partitions: 3 },
+      { name: deadLetterTopic, partitions: 1 },
+    ]);
+    store = await EventStore.open(pool, {
+      registry: new EventRegistry(NOTE_DEFINITIONS),
+      schema,
+      integration: integrationMapper('/lintas/test-writer', notePublications(topic)),
+    });
+    relay = new OutboxRelay(pool, transport, { schema, wakeOn: store.appended });
+    relay.start();
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${inboxSchema}`);
+    await pool.query(
+      `CREATE TABLE ${inboxSchema}.effects (id serial PRIMARY KEY, person_id text, n int, event_id text)`,
+    );
+    const contract = noteRecordedContract(topic);
+    consumer = new InboxConsumer(pool, transport, {
+      schema: inboxSchema,
+      groupId: `reader-${kind}`,
+      contracts: new ContractRegistry([contract]),
+      deadLetterTopic,
+      handlers: {
+        [contract.type]: async (event, tx) => {
+          const data = event.data as { personId: string; n: number };
+          if (failing.has(data.personId)) throw new Error('the registry of persons is unavailable');
+          await tx.query(`INSERT INTO ${inboxSchema}.effects (person_id, n, event_id) VALUES ($1, $2, $3)`, [
+            data.personId,
+            data.n,
+            event.id,
+          ]);
+        },
+      },
+      backoffMs: () => 10,
+    });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer.stop();
+    await relay.stop();
+    await transport.close();
+    await store.close();
+  });
+
+  const effectsOf = async (personId: string) =>
+    (
+      await pool.query<{ n: number }>(`SELECT n FROM ${inboxSchema}.effects WHERE person_id = $1 ORDER BY id`, [
+        personId,
+      ])
+    ).rows.map((r) => r.n);
+
+  async function note(personId: string, n: number) {
+    await store.append(`person-${personId}`, [
+      {
+        type: 'NoteRecorded',
+        data: { personId, n },
+        metadata: {
+          occurredAt: new Date().toISOString(),
+          correlationId: randomUUID(),
+          causationId: null,
+          actor: { agencyId: 'test', clientId: 'test' },
+          personId,
+        },
+      },
+    ]);
+  }
+
+  it('carries every appended event to the consumer once, in order per person', async () => {
+    const persons = Array.from({ length: 6 }, () => randomUUID());
+    await Promise.all(
+      persons.map(async (personId) => {
+        for (let n = 1; n <= 10; n += 1) await note(personId, n);
+      }),
+    );
+    for (const personId of persons) {
+      expect(
+        await eventually(
+          () => effectsOf(personId),
+          (ns) => ns.length >= 10,
+        ),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    }
+    const outboxSize = async () =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.outbox`)).rows[0]?.n;
+    expect(await eventually(outboxSize, (n) => n === 0)).toBe(0);
+  });
+
+  it('applies a message delivered twice only once', async () => {
+    const personId = randomUUID();
+    await note(personId, 1);
+    await eventually(
+      () => effectsOf(personId),
+      (ns) => ns.length === 1,
+    );
+    const [{ event_id: eventId } = { event_id: '' }] = (
+      await pool.query<{ event_id: string }>(`SELECT event_id FROM ${inboxSchema}.effects WHERE person_id = $1`, [
+        personId,
+      ])
+    ).rows;
+
+    const publisher = await transport.publisher();
+    const duplicate = toKafkaMessage(
+      {
+        specversion: '1.0',
+        id: eventId,
+        source: '/lintas/test-writer',
+        type: noteRecordedContract(topic).type,
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data: { personId, n: 1 },
+      },
+      topic,
+      personId,
+    );
+    await publisher.send([duplicate]);
+    await publisher.close();
+    // The next note of the same person travels behind the duplicate on the same partition.
+    await note(personId, 2);
+    expect(
+      await eventually(
+        () => effectsOf(personId),
+        (ns) => ns.includes(2),
+      ),
+    ).toEqual([1, 2]);
+  });
+
+  it('sends unparseable, unknown and invalid messages to the dead letters with the reason, and goes on', async () => {
+    const personId = randomUUID();
+    const contract = noteRecordedContract(topic);
+    const base = toKafkaMessage(
+      {
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/lintas/elsewhere',
+        type: contract.type,
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data: { personId, n: 'one' },
+      },
+      topic,
+      personId,
+    );
+    const publisher = await transport.publisher();
+    await publisher.send([
+      { topic, key: personId, value: Buffer.from('not a cloud event'), headers: {} },
+      { ...base, headers: { ...base.headers, ce_id: randomUUID(), ce_type: 'id.lintas.test.unheard-of.v1' } },
+      base,
+    ]);
+    await publisher.close();
+    await note(personId, 7);
+    await eventually(
+      () => effectsOf(personId),
+      (ns) => ns.includes(7),
+    );
+
+    const letters = (await new DeadLetters(pool, inboxSchema).list()).filter((l) => l.key === personId);
+    expect(letters.map((l) => [l.reason, l.topic])).toEqual([
+      ['unparseable', topic],
+      ['unknown-type', topic],
+      ['invalid', topic],
+    ]);
+    expect(letters[0]?.detail).toMatch(/missing CloudEvents headers/);
+    expect(letters[2]?.detail).toBe('/n must be integer');
+    expect(letters[2]?.headers.ce_source).toBe('/lintas/elsewhere');
+
+    const copies: { reason: string | undefined; key: string | null }[] = [];
+    const reader = await transport.consume({
+      groupId: `dlq-reader-${randomUUID()}`,
+      topics: [deadLetterTopic],
+      handle: async (batch) => void copies.push(...batch.map((m) => ({ reason: m.headers.dlq_reason, key: m.key }))),
+    });
+    await eventually(
+      async () => copies.filter((c) => c.key === personId).length,
+      (n) => n >= 3,
+    );
+    await reader.stop();
+    expect(copies.filter((c) => c.key === personId).map((c) => c.reason)).toEqual([
+      'unparseable',
+      'unknown-type',
+      'invalid',
+    ]);
+  });
+
+  it('gives up on a message that keeps failing, and applies it once re-driven after the fix', async () => {
+    const personId = randomUUID();
+    failing.add(personId);
+    await note(personId, 1);
+    const deadLetters = new DeadLetters(pool, inboxSchema);
+    const [letter] = await eventually(
+      async () => (await deadLetters.list()).filter((l) => l.key === personId),
+      (letters) => letters.length === 1,
+    );
+    expect(letter).toMatchObject({ reason: 'failed-after-retries', detail: 'the registry of persons is unavailable' });
+    expect(await effectsOf(personId)).toEqual([]);
+
+    failing.delete(personId);
+    const publisher = await transport.publisher();
+    await deadLetters.redrive(publisher, letter?.id ?? -1);
+    await publisher.close();
+    expect(
+      await eventually(
+        () => effectsOf(personId),
+        (ns) => ns.length > 0,
+      ),
+    ).toEqual([1]);
+    expect((await deadLetters.list()).filter((l) => l.key === personId)).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import type { AnyContract, FieldProblem } from '@lintas/contracts/contract';
+import type { IntegrationMapper } from '@lintas/event-store/event-store';
+import type { CloudEvent } from '../cloudevents/cloud-event';
+import { toKafkaMessage } from '../cloudevents/kafka-binary-binding';
+
+export interface Publication {
+  contract: AnyContract;
+  data: unknown;
+}
+
+type StoredEvent = Parameters<IntegrationMapper>[0];
+
+/** For each domain event type a service publishes: the contract and data other services receive. */
+export type Publications = Readonly<Record<string, (event: StoredEvent) => Publication | undefined>>;
+
+export class InvalidIntegrationEventError extends Error {
+  constructor(
+    readonly type: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(`${type} does not fit its contract: ${problems.map((p) => `${p.path || '(data)'} ${p.message}`).join('; ')}`);
+    this.name = 'InvalidIntegrationEventError';
+  }
+}
+
+/**
+ * The event store's integration mapper for one service: each published event becomes a CloudEvent
+ * checked against its contract before it is written, keyed by the person so that one person's
+ * events stay in order on one partition (by the stream where there is no person).
+ */
+export function integrationMapper(source: string, publications: Publications): IntegrationMapper {
+  return (event) => {
+    const publication = publications[event.type]?.(event);
+    if (!publication) return undefined;
+    const checked = publication.contract.validate(publication.data);
+    if (!checked.ok) throw new InvalidIntegrationEventError(publication.contract.type, checked.problems);
+    const cloudEvent: CloudEvent = {
+      specversion: '1.0',
+      id: event.id,
+      source,
+      type: publication.contract.type,
+      time: event.metadata.occurredAt,
+      ...(event.metadata.personId ? { subject: event.metadata.personId } : {}),
+      datacontenttype: 'application/json',
+      correlationid: event.metadata.correlationId,
+      ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
+      data: publication.data,
+    };
+    return toKafkaMessage(cloudEvent, publication.contract.topic, event.metadata.personId ?? event.streamId);
+  };
+}

@@ -1,0 +1,280 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CompressionTypes,
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type EachBatchPayload,
+  type IHeaders,
+  type KafkaMessage,
+  type Message,
+  type Producer,
+} from 'kafkajs';
+import type {
+  ConsumeOptions,
+  Headers,
+  IncomingMessage,
+  OutgoingMessage,
+  Publisher,
+  Subscription,
+  TopicSpec,
+  Transport,
+} from '../transport';
+
+export interface KafkajsTransportOptions {
+  brokers: string[];
+  clientId: string;
+}
+
+/** A failed batch is handed to its handler again after this wait, doubled each time up to the cap. */
+const RETRY_FIRST_DELAY_MS = 100;
+const RETRY_MAX_DELAY_MS = 5_000;
+/** The longest the broker holds an empty fetch, and so the longest stop() waits for one. */
+const FETCH_MAX_WAIT_MS = 500;
+/** How long createTopics waits for every new partition to have a leader, and how often it looks. */
+const LEADERS_TIMEOUT_MS = 10_000;
+const LEADERS_POLL_MS = 100;
+
+/**
+ * The messaging port on Kafka through kafkajs: one idempotent producer per transport, one consumer
+ * per subscription, offsets committed by hand after each handled batch.
+ */
+export class KafkajsTransport implements Transport {
+  readonly name = 'kafkajs';
+  private readonly kafka: Kafka;
+  private producer?: Promise<Producer>;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(options: KafkajsTransportOptions) {
+    // Services log JSON only: kafkajs' own text lines must not reach stdout.
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.NOTHING });
+  }
+
+  async createTopics(topics: readonly TopicSpec[]): Promise<void> {
+    this.assertOpen();
+    if (topics.length === 0) return;
+    const names = topics.map((topic) => topic.name);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      // Resolves false, not an error, when the topics already exist: creating is idempotent for callers.
+      // kafkajs' own waitForLeaders is not used: it retries only LEADER_NOT_AVAILABLE, while a KRaft
+      // broker answers UNKNOWN_TOPIC_OR_PARTITION until the new topic reaches its metadata cache.
+      await admin.createTopics({
+        topics: topics.map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+        waitForLeaders: false,
+      });
+      await waitForLeaders(admin, names);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publisher(): Promise<Publisher> {
+    this.assertOpen();
+    return new KafkajsPublisher(await this.connectedProducer());
+  }
+
+  async consume(options: ConsumeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      // stop() waits for the fetch in flight, which the broker holds open this long when there is nothing
+      // to read (kafkajs' default is 5 s). Data is returned at once either way; idle, it is 2 fetches a second.
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+    });
+    const stopping = new AbortController();
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+      await consumer.run({
+        // Offsets move only after `handle` resolved; kafkajs must neither resolve nor commit on its own.
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => deliverBatch(payload, options.handle, stopping.signal),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+
+    let stopped: Promise<void> | undefined;
+    const subscription: Subscription = {
+      stop: () =>
+        (stopped ??= (async () => {
+          // Wakes a batch waiting to be retried; kafkajs then finishes the batch in hand and leaves the group.
+          stopping.abort();
+          try {
+            await consumer.disconnect();
+          } finally {
+            this.subscriptions.delete(subscription);
+          }
+        })()),
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) await (await producer.catch(() => undefined))?.disconnect();
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const connecting = (async () => {
+        const producer = this.kafka.producer({
+          // Idempotence keeps kafkajs' own retries from writing a message twice or out of order.
+          idempotent: true,
+          // kafkajs already sends one idempotent produce request per broker at a time (it holds a broker
+          // lock while the sequence numbers are in flight); 1 states that and meets KIP-98's original rule.
+          maxInFlightRequests: 1,
+          // Java's murmur2 partitioner: a key lands on the same partition whichever client wrote it.
+          createPartitioner: Partitioners.DefaultPartitioner,
+          // Topics come from createTopics with their partition count, never from a broker default.
+          allowAutoTopicCreation: false,
+        });
+        await producer.connect();
+        return producer;
+      })();
+      this.producer = connecting;
+      // A failed connection is not kept: the next publisher() tries again.
+      connecting.catch(() => {
+        if (this.producer === connecting) this.producer = undefined;
+      });
+    }
+    return this.producer;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('KafkajsTransport is closed');
+  }
+}
+
+/** A handle on the transport's one producer: closing it stops this handle, the producer lives on. */
+class KafkajsPublisher implements Publisher {
+  private closed = false;
+
+  constructor(private readonly producer: Producer) {}
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (this.closed) throw new Error('Publisher is closed');
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, key, value, headers } of messages) {
+      let list = byTopic.get(topic);
+      if (!list) byTopic.set(topic, (list = []));
+      list.push({ key, value, headers });
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({ topic, messages: topicMessages })),
+    });
+  }
+
+  // Sends already started finish on the shared producer and settle for their callers; nothing to wait for.
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+/**
+ * Hands one partition's batch to `handle` until it resolves, then commits the offset after it.
+ *
+ * A rejection is retried here, in place, rather than thrown to kafkajs. Throwing would also re-deliver
+ * (the runner re-fetches from the last resolved offset), but kafkajs gives up after `retry.retries`
+ * attempts and restarts the whole consumer, rejoining the group each time, and treats a TypeError,
+ * RangeError, ReferenceError or SyntaxError from the handler as fatal: the consumer stops for good.
+ */
+async function deliverBatch(
+  { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload,
+  handle: ConsumeOptions['handle'],
+  stopping: AbortSignal,
+): Promise<void> {
+  if (batch.messages.length === 0) return;
+  const messages = batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message));
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await handle(messages);
+      break;
+    } catch {
+      // Nothing resolved: whoever gets the partition next starts again at this batch.
+      if (!isRunning() || isStale()) return;
+      if (!(await pause(retryDelay(attempt), stopping))) return;
+      // The group only hears from this member through heartbeats sent from here; a rebalance makes this
+      // throw, and kafkajs rejoins and fetches again from the committed offset.
+      await heartbeat();
+    }
+  }
+  const last = batch.lastOffset();
+  resolveOffset(last);
+  // With autoCommit off, commitOffsetsIfNecessary() without offsets commits nothing (it only honours the
+  // autoCommit interval and threshold), so the offset is given explicitly.
+  await commitOffsetsIfNecessary({
+    topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset(last) }] }],
+  });
+}
+
+/** Until every partition of `topics` has a leader: a send or a group join before that fails. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    // Throws while the broker does not know a topic yet; that is one more round, not a failure.
+    const metadata = await admin.fetchTopicMetadata({ topics }).catch(() => undefined);
+    const ready = topics.every((name) => {
+      const partitions = metadata?.topics.find((topic) => topic.name === name)?.partitions ?? [];
+      return partitions.length > 0 && partitions.every((p) => p.partitionErrorCode === 0 && p.leader >= 0);
+    });
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for the leaders of ${topics.join(', ')}`);
+    await sleep(LEADERS_POLL_MS);
+  }
+}
+
+function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString() : null,
+    value: message.value ?? Buffer.alloc(0),
+    headers: toHeaders(message.headers),
+  };
+}
+
+function toHeaders(headers: IHeaders | undefined): Headers {
+  const result: Headers = {};
+  for (const [name, raw] of Object.entries(headers ?? {})) {
+    // kafkajs gathers a repeated header into an array; like Kafka's lastHeader(), the last one wins.
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    if (value !== undefined) result[name] = value.toString();
+  }
+  return result;
+}
+
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+function retryDelay(attempt: number): number {
+  return Math.min(RETRY_FIRST_DELAY_MS * 2 ** attempt, RETRY_MAX_DELAY_MS);
+}
+
+/** Waits `ms`; false when the subscription stops first. */
+async function pause(ms: number, stopping: AbortSignal): Promise<boolean> {
+  if (stopping.aborted) return false;
+  try {
+    await sleep(ms, undefined, { signal: stopping });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,426 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  Admin,
+  compatibilityPartitioner,
+  Consumer,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  ProduceAcks,
+  Producer,
+  stringDeserializer,
+  stringSerializer,
+  type Message,
+  type MessagesStream,
+} from '@platformatic/kafka';
+import type {
+  ConsumeOptions,
+  Headers,
+  IncomingMessage,
+  OutgoingMessage,
+  Publisher,
+  Subscription,
+  TopicSpec,
+  Transport,
+} from '../transport';
+
+export interface PlatformaticTransportOptions {
+  brokers: string[];
+  clientId: string;
+}
+
+/** Keys and header values travel as UTF-8 text, values as the bytes given. */
+type KafkaProducer = Producer<string, Buffer, string, string>;
+type KafkaConsumer = Consumer<string, Buffer, string, string>;
+type KafkaStream = MessagesStream<string, Buffer, string, string>;
+type KafkaMessage = Message<string, Buffer, string, string>;
+
+/** A failed batch (or a lost stream) is tried again after this wait, doubled each time up to the cap. */
+const RETRY_FIRST_DELAY_MS = 100;
+const RETRY_MAX_DELAY_MS = 5_000;
+/** How long createTopics waits for every new partition to have a leader, and how often it looks. */
+const LEADERS_TIMEOUT_MS = 10_000;
+const LEADERS_POLL_MS = 100;
+
+/**
+ * The messaging port on Kafka through @platformatic/kafka: one idempotent producer per transport, one
+ * consumer and messages stream per subscription, offsets committed by hand after each handled batch.
+ */
+export class PlatformaticTransport implements Transport {
+  readonly name = 'platformatic';
+  private producer?: KafkaProducer;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(private readonly options: PlatformaticTransportOptions) {}
+
+  async createTopics(topics: readonly TopicSpec[]): Promise<void> {
+    this.assertOpen();
+    if (topics.length === 0) return;
+    const names = topics.map((topic) => topic.name);
+    const admin = new Admin({ clientId: this.options.clientId, bootstrapBrokers: this.options.brokers });
+    try {
+      // Kafka creates each topic on its own; those that already exist come back as errors, which are
+      // no failure here: creating is idempotent for callers.
+      await admin
+        .createTopics({ topics: topics.map(({ name, partitions }) => ({ topic: name, partitions })) })
+        .catch((error: unknown) => {
+          if (!onlyTopicAlreadyExists(error)) throw error;
+        });
+      await waitForLeaders(admin, names);
+    } finally {
+      await admin.close();
+    }
+  }
+
+  async publisher(): Promise<Publisher> {
+    this.assertOpen();
+    // The client connects on its first send, so creating it here cannot fail on the network.
+    this.producer ??= new Producer<string, Buffer, string, string>({
+      clientId: this.options.clientId,
+      bootstrapBrokers: this.options.brokers,
+      // Idempotence keeps the client's own retries from writing a message twice or out of order; the
+      // client then also limits itself to one produce request in flight per connection.
+      idempotent: true,
+      acks: ProduceAcks.ALL,
+      // Java's murmur2 partitioner, as kafkajs uses: the library's default keeps the sign bit of the
+      // hash, so some keys would land on another partition than the one other clients choose.
+      partitioner: compatibilityPartitioner,
+      serializers: { key: stringSerializer, headerKey: stringSerializer, headerValue: stringSerializer },
+    });
+    return new PlatformaticPublisher(this.producer);
+  }
+
+  async consume(options: ConsumeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const subscription: PlatformaticSubscription = new PlatformaticSubscription(
+      () =>
+        new Consumer<string, Buffer, string, string>({
+          clientId: this.options.clientId,
+          groupId: options.groupId,
+          bootstrapBrokers: this.options.brokers,
+          deserializers: { key: stringDeserializer, headerKey: stringDeserializer, headerValue: stringDeserializer },
+        }),
+      options,
+      () => this.subscriptions.delete(subscription),
+    );
+    // Joins the group before resolving, so the subscription is live once consume() returns.
+    await subscription.start();
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('PlatformaticTransport is closed');
+  }
+}
+
+/** A handle on the transport's one producer: closing it stops this handle, the producer lives on. */
+class PlatformaticPublisher implements Publisher {
+  private closed = false;
+
+  constructor(private readonly producer: KafkaProducer) {}
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (this.closed) throw new Error('Publisher is closed');
+    if (messages.length === 0) return;
+    // One call for all topics: the client groups the messages by leader and keeps their order per partition.
+    await this.producer.send({
+      messages: messages.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })),
+      acks: ProduceAcks.ALL,
+    });
+  }
+
+  // Sends already started finish on the shared producer and settle for their callers; nothing to wait for.
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+/**
+ * Reads the stream, hands each partition's run of messages to `handle` and commits after it. A
+ * rejected batch is handed over again in place, so nothing behind it on its partition moves first. A
+ * stream lost to an error (a rebalance that failed a commit, a broken fetch) is replaced by a new one,
+ * which starts again at the committed offsets.
+ */
+class PlatformaticSubscription implements Subscription {
+  private readonly stopping = new AbortController();
+  private consumer: KafkaConsumer;
+  /** Set when the client failed to rejoin the group: it then stops heartbeating and never tries again. */
+  private groupLost = false;
+  /** The group generation the current stream was opened in. */
+  private generation = -1;
+  private running?: Promise<void>;
+  private stopped?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly newConsumer: () => KafkaConsumer,
+    private readonly options: ConsumeOptions,
+    private readonly onStopped: () => void,
+  ) {
+    this.consumer = this.createConsumer();
+  }
+
+  /** Joins the group with a first stream; rejects, with nothing left open, when that fails. */
+  async start(): Promise<void> {
+    let stream: KafkaStream;
+    try {
+      stream = await this.openStream();
+    } catch (error) {
+      await closeConsumer(this.consumer);
+      throw error;
+    }
+    this.running = this.run(stream);
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.stopping.abort();
+      this.wake?.();
+      try {
+        // Ends with the stream closed (its commits flushed) and the group left.
+        await this.running;
+      } finally {
+        this.onStopped();
+      }
+    })();
+    return this.stopped;
+  }
+
+  /** Never rejects: every failure ends in a retry or, once stopping, in a return. */
+  private async run(first: KafkaStream): Promise<void> {
+    let stream: KafkaStream | undefined = first;
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      if (this.groupLost) {
+        // Only a new client joins again; it starts at the committed offsets like any new member.
+        if (stream) await closeStream(stream);
+        stream = undefined;
+        await closeConsumer(this.consumer);
+        this.consumer = this.createConsumer();
+      }
+      if (!stream) {
+        try {
+          stream = await this.openStream();
+          failures = 0;
+        } catch {
+          if (!(await pause(retryDelay(failures++), this.stopping.signal))) break;
+          continue;
+        }
+      }
+      const messages = await this.take(stream);
+      if (messages === undefined) {
+        // The stream ended on an error; a new one resumes from the committed offsets.
+        stream = undefined;
+        if (!(await pause(retryDelay(failures++), this.stopping.signal))) break;
+        continue;
+      }
+      failures = 0;
+      const outcome = await this.deliverAll(messages);
+      if (outcome === 'stopped') break;
+      if (outcome === 'replace') {
+        // The new stream is opened before the old one closes: the client rejoins its group (a rebalance
+        // for every member) when its last stream on the topics closes, not while another one is open.
+        const stale = stream;
+        stream = await this.openStream().catch(() => undefined);
+        await closeStream(stale);
+      }
+    }
+    if (stream) await closeStream(stream);
+    await closeConsumer(this.consumer);
+  }
+
+  /**
+   * The messages buffered now (at least one); [] when stopping or the group is lost, undefined when
+   * the stream is gone.
+   */
+  private async take(stream: KafkaStream): Promise<KafkaMessage[] | undefined> {
+    for (;;) {
+      if (this.stopping.signal.aborted || this.groupLost) return [];
+      const messages: KafkaMessage[] = [];
+      for (let message = readOne(stream); message !== null; message = readOne(stream)) messages.push(message);
+      if (messages.length > 0) return messages;
+      if (stream.destroyed || stream.readableEnded) return undefined;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
+  }
+
+  /**
+   * Hands over each partition's run and commits after it. 'replace' asks for a new stream, which reads
+   * from the committed offsets, when what this one buffered can no longer be trusted: after a rebalance
+   * (the client refetches from the committed offsets while the old reads are still buffered, so they
+   * would come twice, and a partition given up here must not see its later messages committed), or
+   * after a failed commit (the next commit would leave a gap behind it).
+   */
+  private async deliverAll(messages: KafkaMessage[]): Promise<'done' | 'stopped' | 'replace'> {
+    for (const batch of byPartition(messages)) {
+      if (this.consumer.generationId !== this.generation) return 'replace';
+      const delivered = await this.deliver(batch);
+      if (delivered === 'stopped') return 'stopped';
+      if (delivered === 'revoked') return 'replace';
+      try {
+        await batch[batch.length - 1].commit();
+      } catch {
+        return 'replace';
+      }
+      if (this.stopping.signal.aborted) return 'stopped';
+    }
+    return 'done';
+  }
+
+  /**
+   * Hands the batch over until `handle` resolves. Gives up, with nothing committed, when the
+   * subscription stops or a rebalance gives the partition to another member, which starts again at
+   * this batch.
+   */
+  private async deliver(batch: KafkaMessage[]): Promise<'handled' | 'stopped' | 'revoked'> {
+    const incoming = batch.map(toIncoming);
+    const { topic, partition } = batch[0];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.options.handle(incoming);
+        return 'handled';
+      } catch {
+        if (!(await pause(retryDelay(attempt), this.stopping.signal))) return 'stopped';
+        if (!this.owns(topic, partition)) return 'revoked';
+      }
+    }
+  }
+
+  /** True unless the latest assignment leaves the partition out; during a rejoin there is none to ask. */
+  private owns(topic: string, partition: number): boolean {
+    const assignments = this.consumer.assignments;
+    if (!assignments) return true;
+    return assignments.some((assignment) => assignment.topic === topic && assignment.partitions.includes(partition));
+  }
+
+  private createConsumer(): KafkaConsumer {
+    const consumer = this.newConsumer();
+    this.groupLost = false;
+    // The client's only plain 'error' event: a rejoin after a failed heartbeat failed too. Without a
+    // listener it would throw from inside the client and end the process.
+    consumer.on('error', () => {
+      if (consumer !== this.consumer) return;
+      this.groupLost = true;
+      this.wake?.();
+    });
+    return consumer;
+  }
+
+  private async openStream(): Promise<KafkaStream> {
+    const stream = await this.consumer.consume({
+      topics: this.options.topics,
+      // From the group's committed offsets; a new group starts at the earliest message.
+      mode: MessagesStreamModes.COMMITTED,
+      fallbackMode: MessagesStreamFallbackModes.EARLIEST,
+      autocommit: false,
+    });
+    const notify = (): void => this.wake?.();
+    // A lasting 'readable' listener keeps the stream out of flowing mode and fetching ahead while a
+    // batch is handled (it fetches only while someone listens); 'error' is only observed, the stream
+    // then closes and is replaced.
+    stream.on('readable', notify);
+    stream.on('error', notify);
+    stream.on('end', notify);
+    stream.on('close', notify);
+    // consume() resolves with the stream as it is created, after any join and before it reads.
+    this.generation = this.consumer.generationId;
+    return stream;
+  }
+}
+
+function readOne(stream: KafkaStream): KafkaMessage | null {
+  // Readable#read() is typed any; an object-mode messages stream yields one message or null.
+  return stream.read() as KafkaMessage | null;
+}
+
+/** Splits what was read into runs of one partition each, keeping each partition's order. */
+function byPartition(messages: KafkaMessage[]): KafkaMessage[][] {
+  const runs = new Map<string, KafkaMessage[]>();
+  for (const message of messages) {
+    const id = `${message.topic}\u0000${message.partition}`;
+    let run = runs.get(id);
+    if (!run) runs.set(id, (run = []));
+    run.push(message);
+  }
+  return [...runs.values()];
+}
+
+function toIncoming(message: KafkaMessage): IncomingMessage {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset.toString(),
+    // A record without key or value reaches the deserializers as undefined.
+    key: message.key ?? null,
+    value: message.value ?? Buffer.alloc(0),
+    headers: toHeaders(message.headers),
+  };
+}
+
+function toHeaders(headers: Map<string, string>): Headers {
+  const result: Headers = {};
+  // A repeated header keeps its last value (the Map keeps the last set), as Kafka's lastHeader() does;
+  // a header without a value reaches the deserializer as undefined and is left out, as kafkajs does.
+  for (const [name, value] of headers) if (value !== undefined) result[name] = value;
+  return result;
+}
+
+/** True when every error inside `error` says a topic already exists. */
+function onlyTopicAlreadyExists(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return error.errors.every((inner: unknown) => onlyTopicAlreadyExists(inner));
+  }
+  return (error as Error & { apiId?: unknown }).apiId === 'TOPIC_ALREADY_EXISTS';
+}
+
+/** Until every partition of `topics` has a leader: the client does not wait, and a send or join before fails. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    const metadata = await admin.metadata({ topics, forceUpdate: true }).catch(() => undefined);
+    const ready = topics.every((name) => {
+      const topic = metadata?.topics.get(name);
+      return topic !== undefined && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
+    });
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for the leaders of ${topics.join(', ')}`);
+    await sleep(LEADERS_POLL_MS);
+  }
+}
+
+async function closeStream(stream: KafkaStream): Promise<void> {
+  // Flushes the commits still queued; an error here only means the stream was already gone.
+  await stream.close().catch(() => undefined);
+}
+
+async function closeConsumer(consumer: KafkaConsumer): Promise<void> {
+  // Leaves the group, closing any stream still open; a failure leaves the group to expire the member.
+  await consumer.close(true).catch(() => undefined);
+}
+
+function retryDelay(attempt: number): number {
+  return Math.min(RETRY_FIRST_DELAY_MS * 2 ** attempt, RETRY_MAX_DELAY_MS);
+}
+
+/** Waits `ms`; false when the subscription stops first. */
+async function pause(ms: number, stopping: AbortSignal): Promise<boolean> {
+  if (stopping.aborted) return false;
+  try {
+    await sleep(ms, undefined, { signal: stopping });
+    return true;
+  } catch {
+    return false;
+  }
+}
