@@ -1,0 +1,66 @@
+import { EventStore } from '@lintas/event-store/event-store';
+import { EventRegistry } from '@lintas/event-store/events/event-registry';
+import type { GlobalPosition } from '@lintas/event-store/position';
+import { sealAll } from '@lintas/event-store/sealing/sealer';
+import { CatchUpSubscription } from '@lintas/event-store/subscriptions/catch-up-subscription';
+import { SAMPLE_DEFINITIONS } from '@lintas/event-store/testing/sample-events';
+import { verifyStore } from '@lintas/event-store/verification/verify-store';
+import { benchPool } from '../../harness/bench-pool';
+import { plainPgTypes } from '../../harness/pg-types';
+import type { BenchSettings } from '../../harness/settings';
+import { benchEvents } from './payload';
+import { countedEvents, createCountsTable } from './stream-counts';
+import { StreamCountsProjection } from './stream-counts-projection';
+import type { EventStoreSubject } from './subject';
+
+/** As many connections as the other systems get (one per writer), and at least what group commit may use. */
+const POOL_SIZE = 16;
+
+/** The Lintas event store through its public API, with its defaults unless BENCH_GROUP_COMMIT says otherwise. */
+export async function openLintas(databaseUrl: string, settings: BenchSettings): Promise<EventStoreSubject> {
+  const pool = benchPool({
+    connectionString: databaseUrl,
+    max: Math.max(POOL_SIZE, settings.groupCommit?.maxInFlight ?? 0),
+    types: plainPgTypes,
+  });
+  const store = await EventStore.open(pool, {
+    registry: new EventRegistry(SAMPLE_DEFINITIONS),
+    ...(settings.groupCommit ? { groupCommit: settings.groupCommit } : {}),
+  });
+  await createCountsTable(pool);
+
+  return {
+    name: 'lintas',
+    append: async (streamId, count, expectedVersion) => {
+      await store.append(streamId, benchEvents(count), { expectedVersion });
+    },
+    readStream: async (streamId) => (await store.readStream(streamId)).length,
+    replayAll: async (pageSize, limit = Number.POSITIVE_INFINITY) => {
+      let read = 0;
+      let after: GlobalPosition | undefined;
+      while (read < limit) {
+        const events = await store.readAll({ ...(after ? { after } : {}), maxCount: pageSize });
+        const last = events.at(-1);
+        if (!last) break;
+        read += events.length;
+        after = last.position;
+      }
+      return read;
+    },
+    rebuildCounts: async (batchSize) => {
+      await new CatchUpSubscription(store, new StreamCountsProjection(), { batchSize }).rebuild();
+      return countedEvents(pool);
+    },
+    chain: {
+      prepare: async () => void (await sealAll(pool, store.schema)),
+      verify: async () => {
+        const report = await verifyStore(pool, store.schema);
+        if (!report.ok || report.unsealedEvents > 0) {
+          throw new Error(`verifyStore did not pass: ${JSON.stringify(report)}`);
+        }
+        return report.eventsChecked;
+      },
+    },
+    close: () => pool.end(),
+  };
+}
