@@ -5,10 +5,13 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'domain/ is pure TypeScript: it imports nothing outside its own domain folder (no Nest, no SQL, no Kafka).',
+        'domain/ is pure TypeScript: it imports nothing outside its own domain folder and the shared kernel (no Nest, no SQL, no Kafka).',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/src/domain/' },
-      to: { pathNot: ['^apps/$1/src/domain/', '^node:'], dependencyTypesNot: ['type-only'] },
+      from: { path: '^apps/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: {
+        pathNot: ['^apps/$1/src/domain/', '^libs/domain-kernel/', '^node:'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'apps-are-apart',

@@ -1,4 +1,4 @@
 import { runService } from '@lintas/platform/service/run-service';
-import { AuditModule } from './audit.module';
+import { AUDIT_SERVICE } from './audit.service';
 
-void runService({ name: 'audit', defaultPort: 3005, module: AuditModule });
+void runService(AUDIT_SERVICE);

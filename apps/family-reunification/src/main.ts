@@ -1,4 +1,4 @@
 import { runService } from '@lintas/platform/service/run-service';
-import { FamilyReunificationModule } from './family-reunification.module';
+import { FAMILY_REUNIFICATION_SERVICE } from './family-reunification.service';
 
-void runService({ name: 'family-reunification', defaultPort: 3004, module: FamilyReunificationModule });
+void runService(FAMILY_REUNIFICATION_SERVICE);

@@ -1,4 +1,4 @@
 import { runService } from '@lintas/platform/service/run-service';
-import { HealthLiaisonModule } from './health-liaison.module';
+import { HEALTH_LIAISON_SERVICE } from './health-liaison.service';
 
-void runService({ name: 'health-liaison', defaultPort: 3002, module: HealthLiaisonModule });
+void runService(HEALTH_LIAISON_SERVICE);

@@ -1,4 +1,4 @@
 import { runService } from '@lintas/platform/service/run-service';
-import { IntakeModule } from './intake.module';
+import { INTAKE_SERVICE } from './intake.service';
 
-void runService({ name: 'intake', defaultPort: 3001, module: IntakeModule });
+void runService(INTAKE_SERVICE);

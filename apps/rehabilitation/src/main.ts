@@ -1,4 +1,4 @@
 import { runService } from '@lintas/platform/service/run-service';
-import { RehabilitationModule } from './rehabilitation.module';
+import { REHABILITATION_SERVICE } from './rehabilitation.service';
 
-void runService({ name: 'rehabilitation', defaultPort: 3003, module: RehabilitationModule });
+void runService(REHABILITATION_SERVICE);

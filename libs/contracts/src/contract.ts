@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type JSONSchemaType } from 'ajv';
+import addFormats from 'ajv-formats';
+import Ajv, { type ErrorObject, type JSONSchemaType, type SchemaObject } from 'ajv';
 
 /**
  * An integration event as other services rely on it: a name, a version and a JSON Schema of its
@@ -11,7 +12,8 @@ export interface ContractDefinition<Data> {
   version: number;
   /** The Kafka topic it is published on. */
   topic: string;
-  schema: JSONSchemaType<Data>;
+  /** Checked against Data by the compiler when written as JSONSchemaType, by ajv in every case. */
+  schema: JSONSchemaType<Data> | SchemaObject;
 }
 
 export interface FieldProblem {
@@ -33,12 +35,12 @@ export interface AnyContract {
 }
 
 export interface Contract<Data> extends AnyContract {
-  readonly schema: JSONSchemaType<Data>;
+  readonly schema: JSONSchemaType<Data> | SchemaObject;
   validate(data: unknown): Validation<Data>;
 }
 
 // One compiler for every contract; strict mode refuses schemas with unknown keywords.
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = addFormats(new Ajv({ allErrors: true, strict: true }), ['uuid', 'date-time', 'date']);
 
 export function defineContract<Data>(definition: ContractDefinition<Data>): Contract<Data> {
   if (!/^[a-z0-9]+(\.[a-z0-9-]+)+$/.test(definition.name)) throw new Error(`not a contract name: '${definition.name}'`);

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { AppendResult } from './append/prepared-append';
 import { ConcurrencyError } from './errors';
 import type { EventMetadata } from './events/event-types';
@@ -21,6 +22,11 @@ export interface HandleOptions {
   metadata: Omit<EventMetadata, 'recordedAt'>;
   /** From If-Match: the version the caller decided on; it must still be the stream's version. */
   expectedVersion?: number;
+  /**
+   * A transaction the caller holds (an inbox's, or one spanning two streams): the events commit
+   * or roll back with the caller's other writes. Without it the append is group-committed.
+   */
+  within?: PoolClient;
 }
 
 /** Load the stream, fold it into state, decide, append with the version read: one use case. */
@@ -31,7 +37,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   command: Command,
   options: HandleOptions,
 ): Promise<AppendResult & { events: Event[]; state: State }> {
-  const history = await store.readStream(streamId);
+  const history = await store.readStream(streamId, options.within ? { within: options.within } : {});
   const version = history.at(-1)?.streamVersion ?? 0;
   if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
     throw new ConcurrencyError(streamId, options.expectedVersion, version);
@@ -45,10 +51,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   if (events.length === 0) {
     return { streamId, nextExpectedVersion: version, position: history.at(-1)?.position ?? START, events, state };
   }
-  const result = await store.append(
-    streamId,
-    events.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata })),
-    { expectedVersion: version },
-  );
+  const newEvents = events.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata }));
+  const result = options.within
+    ? await store.appendWithin(options.within, streamId, newEvents, { expectedVersion: version })
+    : await store.append(streamId, newEvents, { expectedVersion: version });
   return { ...result, events, state: next };
 }

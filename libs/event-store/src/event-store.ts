@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolClient } from 'pg';
+import { inTransaction } from '@lintas/platform/database/transaction';
 import { GroupCommitter } from './append/group-commit';
 import type { AppendRequest, AppendResult, OutboxMessage, PreparedEvent } from './append/prepared-append';
 import { writeRequests, type BeforeCommit } from './append/write-batch';
@@ -131,11 +132,26 @@ export class EventStore {
     await this.writers.end();
   }
 
+  /**
+   * Runs work in one transaction and, once it committed, wakes this process's readers and relay:
+   * for appends with appendWithin to several streams at once.
+   */
+  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const result = await inTransaction(this.pool, work);
+    this.appended.emit('appended');
+    return result;
+  }
+
+  /** Wakes this process's readers and relay after a caller's own transaction with appendWithin committed. */
+  notifyAppended(): void {
+    this.appended.emit('appended');
+  }
+
   async readStream(
     streamId: string,
-    options: { fromVersion?: number; maxCount?: number } = {},
+    options: { fromVersion?: number; maxCount?: number; within?: PoolClient } = {},
   ): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>({
+    const { rows } = await (options.within ?? this.pool).query<EventRow>({
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
               WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       values: [streamId, options.fromVersion ?? 1, options.maxCount ?? 2_147_483_647],

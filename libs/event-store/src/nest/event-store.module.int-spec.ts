@@ -3,7 +3,6 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { createLogger } from '@lintas/platform/logging/json-logger';
 import { createServiceApp, readServiceEnv } from '@lintas/platform/service/run-service';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { EventRegistry } from '../events/event-registry';
 import { EventStore } from '../event-store';
 import { verifyStore } from '../verification/verify-store';
 import { SAMPLE_DEFINITIONS, sampleEvent } from '../testing/sample-events';
@@ -12,9 +11,7 @@ import { EventStoreModule } from './event-store.module';
 const infra = useRealInfrastructure();
 
 @Module({
-  imports: [
-    EventStoreModule.forService({ registry: new EventRegistry(SAMPLE_DEFINITIONS), schema: 'probe', sealEveryMs: 50 }),
-  ],
+  imports: [EventStoreModule.forService({ definitions: SAMPLE_DEFINITIONS, schema: 'probe', sealEveryMs: 50 })],
 })
 class ProbeModule {}
 
@@ -23,7 +20,7 @@ describe('the event store in a service', () => {
   afterEach(() => app.close());
 
   it('is wired with the service pool and keys, encrypts personal fields, and seals in the background', async () => {
-    const service = { name: 'probe', defaultPort: 0, module: ProbeModule };
+    const service = { description: 'a probe', name: 'probe', defaultPort: 0, module: ProbeModule };
     const env = readServiceEnv(service, {
       DATABASE_URL: infra.databaseUrl,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),

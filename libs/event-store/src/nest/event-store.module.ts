@@ -1,4 +1,5 @@
 import {
+  Global,
   Inject,
   Module,
   type DynamicModule,
@@ -8,22 +9,33 @@ import {
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
-import { SERVICE_LOGGER } from '@lintas/platform/service/platform.module';
+import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { parseMasterKey } from '@lintas/privacy/master-key';
 import { PersonalDataProtector } from '@lintas/privacy/personal-data';
 import { PersonKeyStore } from '@lintas/privacy/person-key-store';
-import type { EventRegistry } from '../events/event-registry';
-import { EventStore } from '../event-store';
+import { EventRegistry, type EventDefinition } from '../events/event-registry';
+import { EventStore, type IntegrationMapper } from '../event-store';
 import { SealingSchedule } from '../sealing/sealing-schedule';
+import type { Projection } from '../subscriptions/projection';
+import { ReadModels } from './read-models';
 
 export interface EventStoreModuleOptions {
-  registry: EventRegistry;
+  /** Every event type the service stores, with its personal fields. */
+  definitions: readonly EventDefinition[];
   /** The service's own PostgreSQL schema for its events. */
   schema: string;
+  /** Which events leave the service, and as what (see @lintas/messaging integrationMapper). */
+  integration?: (source: string) => IntegrationMapper;
+  /** The service's read models; a function of the schema they live in. */
+  projections?: (schema: string) => readonly Projection[];
   sealEveryMs?: number;
 }
 
-/** A service's event store, wired the same way in every service: its pool, its keys, its seals. */
+/**
+ * A service's event store, wired the same way in every service: its pool, its keys, its seals,
+ * its outbox mapping and its read models. Global: commands, queries and reactions all use it.
+ */
+@Global()
 @Module({})
 export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
   static forService(options: EventStoreModuleOptions): DynamicModule {
@@ -43,9 +55,25 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
         },
         {
           provide: EventStore,
-          inject: [Pool, PersonalDataProtector],
-          useFactory: (pool: Pool, cipher: PersonalDataProtector) =>
-            EventStore.open(pool, { registry: options.registry, cipher, schema: options.schema }),
+          inject: [Pool, PersonalDataProtector, SERVICE_NAME],
+          useFactory: (pool: Pool, cipher: PersonalDataProtector, name: string) =>
+            EventStore.open(pool, {
+              registry: new EventRegistry(options.definitions),
+              cipher,
+              schema: options.schema,
+              ...(options.integration ? { integration: options.integration(`/lintas/${name}`) } : {}),
+            }),
+        },
+        {
+          provide: ReadModels,
+          inject: [EventStore, SERVICE_LOGGER],
+          useFactory: async (store: EventStore, logger: Logger) => {
+            const readModels = new ReadModels(store, options.projections?.(options.schema) ?? [], (err) =>
+              logger.warn({ err }, 'a read model batch failed; it is tried again'),
+            );
+            await readModels.prepare();
+            return readModels;
+          },
         },
         {
           provide: SealingSchedule,
@@ -56,20 +84,23 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
             ),
         },
       ],
-      exports: [EventStore, PersonalDataProtector],
+      exports: [EventStore, PersonalDataProtector, ReadModels],
     };
   }
 
   constructor(
     @Inject(SealingSchedule) private readonly sealing: SealingSchedule,
     @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
   onApplicationBootstrap(): void {
     this.sealing.start();
+    this.readModels.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.readModels.stop();
     await this.sealing.stop();
     await this.store.close();
   }

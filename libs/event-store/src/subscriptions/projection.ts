@@ -6,6 +6,8 @@ export interface Projection {
   /** Unique in the store: names its checkpoint. */
   readonly name: string;
   apply(events: RecordedEvent[], client: PoolClient): Promise<void>;
+  /** CREATE … IF NOT EXISTS statements for its tables, applied before it first runs. */
+  tables?(): string[];
   /** Forgets everything it built, for a rebuild from the first event. */
   reset(client: PoolClient): Promise<void>;
 }

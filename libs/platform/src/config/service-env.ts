@@ -1,4 +1,4 @@
-import { IsIn, IsInt, Max, Min, Matches } from 'class-validator';
+import { IsIn, IsInt, Max, Min, Matches, MinLength } from 'class-validator';
 import { RequiredInProduction } from './required-in-production';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -6,6 +6,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const MESSAGING_TRANSPORTS = ['platformatic', 'kafkajs', 'pg-log'] as const;
 export type MessagingTransport = (typeof MESSAGING_TRANSPORTS)[number];
+
+const DEVELOPMENT_ONLY_AGENCY_TOKEN_SECRET = 'lintas-development-only-agency-token-secret';
 
 // Public in this repository, so worthless as a secret: production refuses to start with it unset.
 const DEVELOPMENT_ONLY_PERSONAL_DATA_KEY = 'bGludGFzLWRldmVsb3BtZW50LW9ubHkta2V5LTMyYiE=';
@@ -54,6 +56,18 @@ export class ServiceEnv {
    */
   @IsIn(MESSAGING_TRANSPORTS, { message: `must be one of ${MESSAGING_TRANSPORTS.join(', ')}` })
   MESSAGING_TRANSPORT: MessagingTransport = 'platformatic';
+
+  /** Signs and checks the agencies' bearer tokens. The default is for development only. */
+  @RequiredInProduction()
+  @MinLength(32, { message: 'must be a secret of at least 32 characters' })
+  AGENCY_TOKEN_SECRET: string = DEVELOPMENT_ONLY_AGENCY_TOKEN_SECRET;
+
+  /**
+   * Put before every topic name: lets several Lintas installations (or test runs) share one
+   * Kafka cluster or PostgreSQL log without meeting.
+   */
+  @Matches(/^[a-z0-9._-]{0,100}$/, { message: 'must be lower-case letters, digits, dots, dashes or underscores' })
+  TOPIC_PREFIX: string = '';
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

@@ -10,7 +10,7 @@ const infra = useRealInfrastructure();
 class ProbeModule {}
 
 async function startApp(overrides: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
-  const service = { name: 'probe', defaultPort: 0, module: ProbeModule };
+  const service = { description: 'a probe', name: 'probe', defaultPort: 0, module: ProbeModule };
   const env = readServiceEnv(service, {
     DATABASE_URL: infra.databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),

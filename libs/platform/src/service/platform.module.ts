@@ -7,9 +7,8 @@ import { HealthController } from '../health/health.controller';
 import { KafkaReadiness } from '../health/kafka-readiness';
 import { PostgresReadiness } from '../health/postgres-readiness';
 import { READINESS_CHECKS } from '../health/readiness-check';
-
-export const SERVICE_NAME = Symbol('SERVICE_NAME');
-export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
+import { httpEdgeProviders } from '../http/http-edge';
+import { SERVICE_LOGGER, SERVICE_NAME } from './service-tokens';
 
 /**
  * What every service gets the same way: its validated settings, its logger, its PostgreSQL pool
@@ -19,6 +18,7 @@ export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
   static forService(name: string, env: ServiceEnv, logger: Logger): DynamicModule {
+    const schema = serviceSchema(name);
     return {
       module: PlatformModule,
       controllers: [HealthController],
@@ -33,6 +33,7 @@ export class PlatformModule implements OnApplicationShutdown {
               logger.warn({ err }, 'an idle database connection ended'),
             ),
         },
+        ...httpEdgeProviders(schema),
         { provide: KafkaReadiness, useFactory: () => new KafkaReadiness(env.kafkaBrokers, name) },
         {
           provide: READINESS_CHECKS,
@@ -59,4 +60,9 @@ export class PlatformModule implements OnApplicationShutdown {
     }
     this.logger.info({ signal }, 'stopped');
   }
+}
+
+/** A service's own PostgreSQL schema: its name, with underscores. */
+export function serviceSchema(name: string): string {
+  return name.replace(/-/g, '_');
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { InvalidEnvironmentError, loadEnv } from '../config/load-env';
 import { ServiceEnv } from '../config/service-env';
 import { createLogger, JsonLogger } from '../logging/json-logger';
+import { serveOpenApi } from '../http/openapi';
 import { PlatformModule } from './platform.module';
 
 export interface ServiceDefinition {
@@ -12,6 +13,8 @@ export interface ServiceDefinition {
   name: string;
   defaultPort: number;
   module: Type;
+  /** One sentence for the OpenAPI document: what the service owns. */
+  description: string;
 }
 
 // EX_CONFIG from sysexits.h: orchestrators can tell a bad setting from a crash.
@@ -35,6 +38,7 @@ export async function createServiceApp(
     { logger: new JsonLogger(logger), bufferLogs: true },
   );
   app.enableShutdownHooks();
+  serveOpenApi(app, service.name, service.description);
   return app;
 }
 

@@ -20,11 +20,12 @@ export class TestTopics {
     return name;
   }
 
+  /** Also the topics that services under test created with this prefix. */
   async deleteAll(): Promise<void> {
-    if (!this.admin) return;
-    const mine = (await this.admin.listTopics()).filter((topic) => topic.startsWith(this.prefix));
-    if (mine.length > 0) await this.admin.deleteTopics({ topics: mine });
-    await this.admin.disconnect();
+    const admin = await this.connect();
+    const mine = (await admin.listTopics()).filter((topic) => topic.startsWith(this.prefix));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine });
+    await admin.disconnect();
     this.admin = undefined;
   }
 

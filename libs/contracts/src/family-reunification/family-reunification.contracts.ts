@@ -1,0 +1,101 @@
+import { defineContract } from '../contract';
+import { agencyId, instant, oneOf, record, regionCode, uuid } from '../schema/vocabulary';
+
+/** What family-reunification tells the other services: families traced, persons home, cases closed. */
+export const FAMILY_REUNIFICATION_TOPIC = 'lintas.family-reunification.events';
+const source = { topic: FAMILY_REUNIFICATION_TOPIC, version: 1 } as const;
+
+export const CASE_OUTCOMES = ['reunified', 'long-term-placement', 'died', 'lost-to-follow-up', 'transferred'] as const;
+
+const reunification = { reunificationId: uuid, caseId: uuid, personId: uuid, officeId: agencyId };
+interface Reunification {
+  reunificationId: string;
+  caseId: string;
+  personId: string;
+  /** The Dinas Sosial that owns the case now. */
+  officeId: string;
+}
+
+export interface FamilyTracedV1 extends Reunification {
+  regionCode: string;
+}
+export const FamilyTracedV1 = defineContract<FamilyTracedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.family.traced',
+  schema: record({ ...reunification, regionCode }),
+});
+
+export type FamilyNotFoundV1 = Reunification;
+export const FamilyNotFoundV1 = defineContract<FamilyNotFoundV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.family.not-found',
+  schema: record(reunification),
+});
+
+export type FamilyDeclinedReturnV1 = Reunification;
+export const FamilyDeclinedReturnV1 = defineContract<FamilyDeclinedReturnV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.family.declined-return',
+  schema: record(reunification),
+});
+
+export interface TransferredToRegionOfOriginV1 extends Reunification {
+  toOfficeId: string;
+  at: string;
+}
+export const TransferredToRegionOfOriginV1 = defineContract<TransferredToRegionOfOriginV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.person.transferred-to-origin',
+  schema: record({ ...reunification, toOfficeId: agencyId, at: instant }),
+});
+
+export interface ReunificationCompletedV1 extends Reunification {
+  at: string;
+}
+export const ReunificationCompletedV1 = defineContract<ReunificationCompletedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.reunification.completed',
+  schema: record({ ...reunification, at: instant }),
+});
+
+/** No family can take the person: rehabilitation receives a long-term placement request. */
+export interface LongTermPlacementArrangedV1 extends Reunification {
+  pantiId: string;
+  reason: 'no-family' | 'family-unable';
+}
+export const LongTermPlacementArrangedV1 = defineContract<LongTermPlacementArrangedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.long-term-placement.arranged',
+  schema: record({ ...reunification, pantiId: agencyId, reason: oneOf(['no-family', 'family-unable']) }),
+});
+
+export interface FollowUpVisitCompletedV1 extends Reunification {
+  visit: number;
+  at: string;
+}
+export const FollowUpVisitCompletedV1 = defineContract<FollowUpVisitCompletedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.follow-up.completed',
+  schema: record({ ...reunification, visit: { type: 'integer', minimum: 1 }, at: instant }),
+});
+
+export interface CaseClosedV1 extends Reunification {
+  outcome: (typeof CASE_OUTCOMES)[number];
+  at: string;
+}
+export const CaseClosedV1 = defineContract<CaseClosedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.case.closed',
+  schema: record({ ...reunification, outcome: oneOf(CASE_OUTCOMES), at: instant }),
+});
+
+export const FAMILY_REUNIFICATION_CONTRACTS = [
+  FamilyTracedV1,
+  FamilyNotFoundV1,
+  FamilyDeclinedReturnV1,
+  TransferredToRegionOfOriginV1,
+  ReunificationCompletedV1,
+  LongTermPlacementArrangedV1,
+  FollowUpVisitCompletedV1,
+  CaseClosedV1,
+] as const;

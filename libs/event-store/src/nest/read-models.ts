@@ -1,0 +1,66 @@
+import { EdgeError } from '@lintas/platform/http/problems/http-errors';
+import { applySchema } from '@lintas/platform/database/apply-schema';
+import type { EventStore } from '../event-store';
+import { parsePosition } from '../position';
+import { CatchUpSubscription } from '../subscriptions/catch-up-subscription';
+import type { Projection } from '../subscriptions/projection';
+
+const DEFAULT_WAIT_MS = 5_000;
+
+/**
+ * A service's read models, each fed by its own catch-up subscription. Reads are eventually
+ * consistent; a client that must see its own write names the write's position and waits.
+ */
+export class ReadModels {
+  private readonly subscriptions: CatchUpSubscription[];
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly projections: readonly Projection[],
+    onError: (error: unknown) => void,
+  ) {
+    this.subscriptions = projections.map(
+      (projection) => new CatchUpSubscription(store, projection, { onError, idleWaitMs: 500 }),
+    );
+  }
+
+  /** Creates the read models' tables: before the service answers its first read. */
+  async prepare(): Promise<void> {
+    const statements = this.projections.flatMap((projection) => projection.tables?.() ?? []);
+    if (statements.length > 0)
+      await applySchema(this.store.pool, `lintas-read-models:${this.store.schema}`, statements);
+  }
+
+  start(): void {
+    for (const subscription of this.subscriptions) subscription.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.subscriptions.map((subscription) => subscription.stop()));
+  }
+
+  /** Resolves once every read model has applied the position; 504 problem after the wait. */
+  async waitFor(position: string | undefined, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    if (position === undefined) return;
+    const target = parsePosition(position);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new EdgeError(
+              504,
+              'read-model.behind',
+              `the read models did not reach ${position} in ${timeoutMs} ms; retry`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([Promise.all(this.subscriptions.map((s) => s.waitFor(target))), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Pool } from 'pg';
+import { EventStore } from '@lintas/event-store/event-store';
+import { ReadModels } from '@lintas/event-store/nest/read-models';
+import { Allow } from '@lintas/platform/http/agency/agency.guard';
+import { MinPosition } from '@lintas/platform/http/request-context';
+import { PersonLinks } from './person-links';
+
+export interface JourneyStep {
+  personId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  agencyId: string;
+  streamId: string;
+  position: string;
+}
+
+export interface PersonJourney {
+  personId: string;
+  /** The person and every record linked with them; their histories are all kept. */
+  persons: string[];
+  steps: JourneyStep[];
+}
+
+/** GET /persons/:personId/journey — this service's part of a person's path, in order. */
+@Controller('persons')
+export class PersonJourneyController {
+  private readonly links: PersonLinks;
+
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {
+    this.links = new PersonLinks(store.schema);
+  }
+
+  @Get(':personId/journey')
+  @Allow('dinas-sosial', 'dinas-sosial-provinsi', 'admin')
+  async journey(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @MinPosition() minPosition?: string,
+  ): Promise<PersonJourney> {
+    await this.readModels.waitFor(minPosition);
+    const persons = await this.links.group(this.pool, personId);
+    const { rows } = await this.pool.query<{
+      person_id: string;
+      type: string;
+      occurred_at: Date;
+      recorded_at: Date;
+      agency_id: string;
+      stream_id: string;
+      position: string;
+    }>(
+      `SELECT person_id::text, type, occurred_at, recorded_at, agency_id, stream_id,
+              transaction_id::text || '.' || sequence AS position
+         FROM ${this.store.schema}.person_journey WHERE person_id = ANY($1::uuid[])
+        ORDER BY transaction_id, sequence`,
+      [persons],
+    );
+    return {
+      personId,
+      persons,
+      steps: rows.map((r) => ({
+        personId: r.person_id,
+        type: r.type,
+        occurredAt: r.occurred_at.toISOString(),
+        recordedAt: r.recorded_at.toISOString(),
+        agencyId: r.agency_id,
+        streamId: r.stream_id,
+        position: r.position,
+      })),
+    };
+  }
+}

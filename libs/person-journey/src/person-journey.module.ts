@@ -1,0 +1,24 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Pool } from 'pg';
+import { EventStore } from '@lintas/event-store/event-store';
+import { applySchema } from '@lintas/platform/database/apply-schema';
+import { PersonJourneyController } from './person-journey.controller';
+import { PersonLinks } from './person-links';
+
+/**
+ * Every service answers "what happened to this person here": its journey read model and the
+ * links between records of one person. The service lists PersonJourneyProjection among its
+ * projections and OnPersonsLinked among its reactions.
+ */
+@Module({ controllers: [PersonJourneyController] })
+export class PersonJourneyModule implements OnModuleInit {
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(EventStore) private readonly store: EventStore,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const schema = this.store.schema;
+    await applySchema(this.pool, `lintas-person-journey:${schema}`, [...PersonLinks.ddl(schema)]);
+  }
+}

@@ -1,0 +1,56 @@
+import {
+  createParamDecorator,
+  Inject,
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ServiceEnv } from '../../config/service-env';
+import { NotAllowedError, NotAuthenticatedError } from '../problems/http-errors';
+import { readAgencyToken, type AgencyActor, type AgencyKind } from './agency-token';
+
+const ALLOWED_KINDS = 'lintas:allowed-agency-kinds';
+const PUBLIC = 'lintas:public';
+
+/** The kinds of agency that may call this route (least privilege: name them on every route). */
+export const Allow = (...kinds: AgencyKind[]) => SetMetadata(ALLOWED_KINDS, kinds);
+
+/** A route anyone may call: health probes, the OpenAPI document. */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** The authenticated calling agency. */
+export const Actor = createParamDecorator((_: unknown, context: ExecutionContext): AgencyActor => {
+  const actor = context.switchToHttp().getRequest<Request & { actor?: AgencyActor }>().actor;
+  if (!actor) throw new NotAuthenticatedError();
+  return actor;
+});
+
+/**
+ * Every route needs a valid agency token and a kind of agency the route allows; a route that
+ * names no kinds is closed, so that forgetting @Allow never opens one.
+ */
+@Injectable()
+export class AgencyGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(ServiceEnv) private readonly env: ServiceEnv,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: AgencyActor }>();
+    const header = request.headers.authorization ?? '';
+    const actor = header.startsWith('Bearer ')
+      ? readAgencyToken(this.env.AGENCY_TOKEN_SECRET, header.slice('Bearer '.length))
+      : undefined;
+    if (!actor) throw new NotAuthenticatedError();
+    request.actor = actor;
+    const allowed = this.reflector.getAllAndOverride<AgencyKind[]>(ALLOWED_KINDS, targets) ?? [];
+    if (!allowed.includes(actor.kind)) throw new NotAllowedError(actor.kind);
+    return true;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { Pool } from 'pg';
+import { AgencyGuard } from './agency/agency.guard';
+import { IdempotencyKeys } from './idempotency/idempotency-keys';
+import { WriteInterceptor } from './idempotency/write.interceptor';
+import { ProblemFilter } from './problems/problem.filter';
+import { requestValidationPipe } from './validation.pipe';
+
+/**
+ * The agency-facing HTTP edge every service shares: agency tokens and kinds checked on every
+ * route, bodies validated, idempotent POSTs, versions as ETags, every error as problem+json.
+ */
+export function httpEdgeProviders(schema: string): Provider[] {
+  return [
+    {
+      provide: IdempotencyKeys,
+      inject: [Pool],
+      useFactory: (pool: Pool) => new IdempotencyKeys(pool, schema),
+    },
+    { provide: APP_GUARD, useClass: AgencyGuard },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_PIPE, useFactory: requestValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },
+  ];
+}

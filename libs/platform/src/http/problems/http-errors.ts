@@ -1,0 +1,47 @@
+/**
+ * Errors of the HTTP edge itself, each with its problem code. The filter turns them, like domain
+ * errors, into problem+json; nothing throws Nest's HttpException.
+ */
+export class EdgeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'EdgeError';
+  }
+}
+
+export interface FieldError {
+  /** The field's path in the body, e.g. `location.regionCode`. */
+  field: string;
+  messages: string[];
+}
+
+export class InvalidRequestError extends EdgeError {
+  constructor(readonly errors: FieldError[]) {
+    super(400, 'request.invalid', `${errors.length} field(s) are not valid: ${errors.map((e) => e.field).join(', ')}`, {
+      errors,
+    });
+  }
+}
+
+export class NotAuthenticatedError extends EdgeError {
+  constructor() {
+    super(401, 'agency.not-authenticated', 'a valid agency bearer token is required');
+  }
+}
+
+export class NotAllowedError extends EdgeError {
+  constructor(kind: string) {
+    super(403, 'agency.not-allowed', `an agency of kind '${kind}' may not do this`);
+  }
+}
+
+export class PreconditionError extends EdgeError {
+  constructor(code: string, detail: string, status = 412, extra: Record<string, unknown> = {}) {
+    super(status, code, detail, extra);
+  }
+}

@@ -1,0 +1,85 @@
+import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { DomainError, type DomainErrorKind } from '@lintas/domain-kernel/domain-error';
+import { SERVICE_LOGGER } from '../../service/service-tokens';
+import { EdgeError } from './http-errors';
+import { preferredLanguage, problemTitle } from './problem-titles';
+
+/** RFC 9457: `type` names the problem, `detail` explains this occurrence, never with personal data. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_BASE = 'https://lintas.id/problems/';
+
+const STATUS_OF: Record<DomainErrorKind, number> = { conflict: 409, invalid: 422, forbidden: 403, 'not-found': 404 };
+
+/** A stale expected version: 412 when the client sent If-Match, 409 when the server raced itself. */
+interface ConcurrencyLike {
+  name: 'ConcurrencyError';
+  streamId: string;
+  actual: number;
+}
+
+/** The one map from every error to problem+json (STYLE.md §7). */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(@Inject(SERVICE_LOGGER) private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { status, code, detail, extra } = this.describe(error, request);
+    const problem: ProblemDetails = {
+      type: `${PROBLEM_BASE}${code}`,
+      title: problemTitle(status, preferredLanguage(request.headers['accept-language'])),
+      status,
+      detail,
+      code,
+      instance: request.originalUrl.split('?')[0],
+      ...extra,
+    };
+    response.status(status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private describe(error: unknown, request: Request) {
+    if (error instanceof EdgeError)
+      return { status: error.status, code: error.code, detail: error.detail, extra: error.extra };
+    if (error instanceof DomainError)
+      return { status: STATUS_OF[error.kind], code: error.code, detail: error.detail, extra: {} };
+    if (isConcurrency(error)) {
+      const status = request.headers['if-match'] ? 412 : 409;
+      return {
+        status,
+        code: 'version.stale',
+        detail: `it changed since it was read: it is now at version ${error.actual}`,
+        extra: { currentVersion: error.actual },
+      };
+    }
+    if (error instanceof HttpException) {
+      // Nest's own: an unknown route (404), a body that is not JSON (400), a body too large (413).
+      const status = error.getStatus();
+      return { status, code: `http.${status}`, detail: error.message, extra: {} };
+    }
+    // The stack and message may hold personal data: they go to the log (which redacts), not the client.
+    this.logger.error({ err: error, method: request.method, route: request.route?.path }, 'request failed');
+    return {
+      status: 500,
+      code: 'internal',
+      detail: 'the request could not be completed; it may be retried',
+      extra: {},
+    };
+  }
+}
+
+function isConcurrency(error: unknown): error is ConcurrencyLike {
+  return error instanceof Error && error.name === 'ConcurrencyError';
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { issueAgencyToken, type AgencyActor, type AgencyKind } from '@lintas/platform/http/agency/agency-token';
+
+/** The development default of AGENCY_TOKEN_SECRET, which services under test run with. */
+export const TEST_AGENCY_TOKEN_SECRET = 'lintas-development-only-agency-token-secret';
+
+/** What a test reads from a reply: any JSON the service answered, asserted by the test. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test asserts whatever JSON comes back
+export type Json = any;
+
+export interface Reply<Body = Json> {
+  status: number;
+  headers: Headers;
+  body: Body;
+}
+
+export interface PostOptions {
+  /** Defaults to a fresh key: pass one to retry the same request. */
+  idempotencyKey?: string;
+  ifMatch?: string | number;
+  headers?: Record<string, string>;
+}
+
+/** An agency's system calling a Lintas service over HTTP, as the real ones do. */
+export class AgencyClient {
+  private readonly token: string;
+
+  constructor(
+    readonly baseUrl: string,
+    readonly actor: AgencyActor,
+    secret = TEST_AGENCY_TOKEN_SECRET,
+  ) {
+    this.token = issueAgencyToken(secret, actor);
+  }
+
+  async post<Body = Json>(path: string, body: unknown, options: PostOptions = {}): Promise<Reply<Body>> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.token}`,
+      'content-type': 'application/json',
+      'idempotency-key': options.idempotencyKey ?? randomUUID(),
+      ...options.headers,
+    };
+    if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+    return reply(await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }));
+  }
+
+  async get<Body = Json>(
+    path: string,
+    options: { minPosition?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply<Body>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, ...options.headers };
+    if (options.minPosition) headers['x-lintas-min-position'] = options.minPosition;
+    return reply(await fetch(`${this.baseUrl}${path}`, { headers }));
+  }
+}
+
+async function reply(response: Response): Promise<Reply> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: kept as text for the assertion to show
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** An agency for tests: `agency('rsj', 'rsj-lawang', '3507')`. */
+export function agency(kind: AgencyKind, agencyId: string, regionCode = '3507'): AgencyActor {
+  return { kind, agencyId, regionCode, clientId: `${agencyId}-system` };
+}
