@@ -1,7 +1,8 @@
 import type { BenchSuite } from './harness/suite';
 import { eventStoreAppendSuite } from './suites/event-store/append-suite';
 import { eventStoreHistorySuite } from './suites/event-store/history-suite';
+import { journeySuite } from './suites/journey/journey-suite';
 import { messagingSuite } from './suites/messaging/messaging-suite';
 
 /** The suites `npm run bench` runs, in order. Each compares Lintas with the raw ceiling and Emmett. */
-export const suites: BenchSuite[] = [eventStoreAppendSuite, eventStoreHistorySuite, messagingSuite];
+export const suites: BenchSuite[] = [eventStoreAppendSuite, eventStoreHistorySuite, messagingSuite, journeySuite];

@@ -1,5 +1,92 @@
 import { Module } from '@nestjs/common';
+import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
+import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
+import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
+import { REHABILITATION_CONTRACTS } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
+import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
+import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
+import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
+import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
+import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
+import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
+import { serviceSchema } from '@lintas/platform/service/platform.module';
+import { PlacementIndexSchema } from './application/placement-index';
+import { RehabilitationWriter } from './application/rehabilitation-writer';
+import { AdmitResidentController } from './commands/admit-resident/admit-resident.http.controller';
+import { AgreeAtensiPlanController } from './commands/agree-atensi-plan/agree-atensi-plan.http.controller';
+import { DeclinePlacementController } from './commands/decline-placement/decline-placement.http.controller';
+import { RecordAtensiServiceController } from './commands/record-atensi-service/record-atensi-service.http.controller';
+import { RecordProgressReviewController } from './commands/record-progress-review/record-progress-review.http.controller';
+import { ReportAbscondingController } from './commands/report-absconding/report-absconding.http.controller';
+import { ReportRelapseController } from './commands/report-relapse/report-relapse.http.controller';
+import { RequestPlacementController } from './commands/request-placement/request-placement.http.controller';
+import { ReturnAbscondedResidentController } from './commands/return-absconded-resident/return-absconded-resident.http.controller';
+import { ReturnFromRsjController } from './commands/return-from-rsj/return-from-rsj.http.controller';
+import { SetPantiCapacityController } from './commands/set-panti-capacity/set-panti-capacity.http.controller';
+import { TerminateRehabilitationController } from './commands/terminate-rehabilitation/terminate-rehabilitation.http.controller';
+import { WithdrawPlacementRequestController } from './commands/withdraw-placement-request/withdraw-placement-request.http.controller';
+import { PANTI_EVENT_DEFINITIONS } from './domain/panti/panti.events';
+import { PLACEMENT_EVENT_DEFINITIONS } from './domain/placement/placement.event-definitions';
+import { REHABILITATION_PUBLICATIONS } from './publications';
+import { CasePlacementsController } from './queries/case-placements/case-placements.http.controller';
+import { PlacementDetailsController } from './queries/placement-details/placement-details.http.controller';
+import { ResidentsController } from './queries/residents/residents.http.controller';
+import { WaitingListController } from './queries/waiting-list/waiting-list.http.controller';
+import { OnAssessmentCompleted } from './reactions/on-assessment-completed/on-assessment-completed.reaction';
+import { OnCaseTransferAccepted } from './reactions/on-case-transfer-accepted/on-case-transfer-accepted.reaction';
+import { OnLongTermPlacementArranged } from './reactions/on-long-term-placement-arranged/on-long-term-placement-arranged.reaction';
+import { OnPatientDischarged } from './reactions/on-patient-discharged/on-patient-discharged.reaction';
+import { OnPersonDied } from './reactions/on-person-died/on-person-died.reaction';
+import { PlacementsProjection } from './read-models/placements.projection';
+import { PlacementsReadModel } from './read-models/placements.read-model';
 
 /** Panti/balai placements, ATENSI plans and services, relapse and termination. */
-@Module({})
+@Module({
+  imports: [
+    EventStoreModule.forService({
+      schema: serviceSchema('rehabilitation'),
+      definitions: [...PLACEMENT_EVENT_DEFINITIONS, ...PANTI_EVENT_DEFINITIONS],
+      integration: (source) => integrationMapper(source, REHABILITATION_PUBLICATIONS),
+      projections: (schema) => [new PersonJourneyProjection(schema), new PlacementsProjection(schema)],
+    }),
+    MessagingModule.forService({
+      publishes: REHABILITATION_CONTRACTS,
+      knows: [
+        ...INTAKE_CONTRACTS,
+        ...HEALTH_LIAISON_CONTRACTS,
+        ...REHABILITATION_CONTRACTS,
+        ...FAMILY_REUNIFICATION_CONTRACTS,
+      ],
+      reactions: [
+        OnPersonsLinked,
+        OnAssessmentCompleted,
+        OnPatientDischarged,
+        OnLongTermPlacementArranged,
+        OnPersonDied,
+        OnCaseTransferAccepted,
+      ],
+    }),
+    PersonJourneyModule,
+  ],
+  controllers: [
+    SetPantiCapacityController,
+    RequestPlacementController,
+    AdmitResidentController,
+    DeclinePlacementController,
+    WithdrawPlacementRequestController,
+    AgreeAtensiPlanController,
+    RecordAtensiServiceController,
+    RecordProgressReviewController,
+    ReportRelapseController,
+    ReturnFromRsjController,
+    ReportAbscondingController,
+    ReturnAbscondedResidentController,
+    TerminateRehabilitationController,
+    PlacementDetailsController,
+    CasePlacementsController,
+    WaitingListController,
+    ResidentsController,
+  ],
+  providers: [PlacementIndexSchema, RehabilitationWriter, PlacementsReadModel],
+})
 export class RehabilitationModule {}

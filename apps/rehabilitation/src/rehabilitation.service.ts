@@ -5,5 +5,6 @@ export const REHABILITATION_SERVICE: ServiceDefinition = {
   name: 'rehabilitation',
   defaultPort: 3003,
   module: RehabilitationModule,
-  description: 'Placements in panti/balai with bed capacity and waiting lists, ATENSI plans and services, progress reviews, relapse and termination.',
+  description:
+    'Placements in panti/balai with bed capacity and waiting lists, ATENSI plans and services, progress reviews, relapse and termination.',
 };

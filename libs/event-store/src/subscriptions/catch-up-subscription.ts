@@ -5,6 +5,9 @@ import { decodeRows, rowPosition } from '../read/decode';
 import { Checkpoints } from './checkpoints';
 import type { Projection } from './projection';
 
+const FRESH_APPEND_WINDOW_MS = 1_000;
+const FRESH_RETRY_MS = 5;
+
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -32,6 +35,8 @@ export class CatchUpSubscription {
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
+  /** When this process last appended: its events may still be behind an older running transaction. */
+  private appendedAt = 0;
   private current: GlobalPosition = START;
   private readonly waiters = new Set<{ position: GlobalPosition; resolve: () => void }>();
 
@@ -53,7 +58,10 @@ export class CatchUpSubscription {
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    const onAppend = () => this.wake?.();
+    const onAppend = () => {
+      this.appendedAt = Date.now();
+      this.wake?.();
+    };
     this.store.appended.on('appended', onAppend);
     this.running = this.loop().finally(() => this.store.appended.off('appended', onAppend));
   }
@@ -113,8 +121,11 @@ export class CatchUpSubscription {
         return 0;
       });
       if (applied > 0 || this.stopping) continue;
+      // A fresh append is not readable until every older transaction on the server has ended, which
+      // takes milliseconds: look again soon rather than after the idle wait.
+      const waitMs = Date.now() - this.appendedAt < FRESH_APPEND_WINDOW_MS ? FRESH_RETRY_MS : this.idleWaitMs;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.idleWaitMs);
+        const timer = setTimeout(resolve, waitMs);
         this.wake = () => {
           clearTimeout(timer);
           resolve();

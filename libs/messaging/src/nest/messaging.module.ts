@@ -6,7 +6,6 @@ import {
   type OnApplicationShutdown,
   type Type,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { AnyContract } from '@lintas/contracts/contract';
@@ -48,8 +47,9 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
         { provide: MessagingModuleOptionsToken, useValue: options },
         {
           provide: REACTIONS,
-          inject: [ModuleRef],
-          useFactory: (refs: ModuleRef) => options.reactions.map((type) => refs.get(type, { strict: false })),
+          // Injected, not looked up: a lookup can return a reaction not yet constructed (a bare prototype).
+          inject: [...options.reactions],
+          useFactory: (...reactions: Reaction[]) => reactions,
         },
         {
           provide: PrefixedTransport,

@@ -13,6 +13,9 @@ export interface OutboxRelayOptions {
   onError?: (error: unknown) => void;
 }
 
+const FRESH_APPEND_WINDOW_MS = 1_000;
+const FRESH_RETRY_MS = 5;
+
 interface RelaySession {
   /** The last row shipped in this leadership: rows at or before it are being deleted. */
   after: OutboxRow | undefined;
@@ -42,7 +45,12 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
-  private readonly onAppend = () => this.wake?.();
+  /** When this process last appended: its rows may still be behind an older running transaction. */
+  private appendedAt = 0;
+  private readonly onAppend = () => {
+    this.appendedAt = Date.now();
+    this.wake?.();
+  };
 
   constructor(
     private readonly pool: Pool,
@@ -75,7 +83,7 @@ export class OutboxRelay {
       } catch (error) {
         this.onError(error);
       }
-      if (!this.stopping) await this.pause();
+      if (!this.stopping) await this.pause(false);
     }
   }
 
@@ -151,9 +159,14 @@ export class OutboxRelay {
     );
   }
 
-  private pause(): Promise<void> {
+  /** `afterAppend`: a leader that just shipped nothing looks again soon after a fresh append. */
+  private pause(afterAppend = true): Promise<void> {
+    // A fresh append is not readable until every older transaction on the server has ended, which
+    // takes milliseconds: look again soon rather than after the idle wait.
+    const fresh = afterAppend && Date.now() - this.appendedAt < FRESH_APPEND_WINDOW_MS;
+    const waitMs = fresh ? FRESH_RETRY_MS : this.idleWaitMs;
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.idleWaitMs);
+      const timer = setTimeout(resolve, waitMs);
       this.wake = () => {
         clearTimeout(timer);
         resolve();

@@ -1,0 +1,37 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt, writeContext } from '../../application/command-context';
+import { ReunificationWriter } from '../../application/reunification-writer';
+
+import { ArrangeLongTermPlacementRequest } from './arrange-long-term-placement.request.dto';
+
+/** No family can take the person: a long-term place in a panti (rehabilitation receives the request). */
+@Controller('reunifications')
+export class ArrangeLongTermPlacementController {
+  constructor(@Inject(ReunificationWriter) private readonly writer: ReunificationWriter) {}
+
+  @Post(':reunificationId/long-term-placement')
+  @Allow('dinas-sosial')
+  arrangeLongTermPlacement(
+    @Param('reunificationId', new ParseUUIDPipe()) reunificationId: string,
+    @Body() body: ArrangeLongTermPlacementRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.writer.execute(
+      {
+        type: 'ArrangeLongTermPlacement',
+        reunificationId,
+        pantiId: body.pantiId,
+        reason: body.reason,
+        ...(body.reviewOn !== undefined && { reviewOn: body.reviewOn }),
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+      },
+      writeContext(actor, ifMatch),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt, writeContext } from '../../application/command-context';
+import { ReunificationWriter } from '../../application/reunification-writer';
+
+import { CompleteHomeVisitRequest } from './complete-home-visit.request.dto';
+
+/** A visit to the family: whether it is ready to take the person home. 'refuses' also records the family declining the return. */
+@Controller('reunifications')
+export class CompleteHomeVisitController {
+  constructor(@Inject(ReunificationWriter) private readonly writer: ReunificationWriter) {}
+
+  @Post(':reunificationId/home-visit')
+  @Allow('dinas-sosial')
+  completeHomeVisit(
+    @Param('reunificationId', new ParseUUIDPipe()) reunificationId: string,
+    @Body() body: CompleteHomeVisitRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.writer.execute(
+      {
+        type: 'CompleteHomeVisit',
+        reunificationId,
+        readiness: body.readiness,
+        ...(body.risks !== undefined && { risks: body.risks }),
+        ...(body.needs !== undefined && { needs: body.needs }),
+        ...(body.notes !== undefined && { notes: body.notes }),
+        ...(body.refusalReason !== undefined && { refusalReason: body.refusalReason }),
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+      },
+      writeContext(actor, ifMatch),
+    );
+  }
+}

@@ -1,0 +1,3 @@
+import { FieldTimeRequest } from '../../application/request-fields';
+
+export class RecordFollowUpMissedRequest extends FieldTimeRequest {}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { handleCommand } from '@lintas/event-store/decider';
+import { EventStore } from '@lintas/event-store/event-store';
+import type { EventMetadata } from '@lintas/event-store/events/event-types';
+import { formatPosition, type GlobalPosition } from '@lintas/event-store/position';
+import { PermanentError } from '@lintas/messaging/inbox/permanent-error';
+import { reactionMetadata, type Received } from '@lintas/messaging/reactions/reaction';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import type { RedirectReferral, ReferralCommand } from '../domain/referral/referral.commands';
+import { referralDecider, referralStreamId } from '../domain/referral/referral.decider';
+import { redirectedRequest } from '../domain/referral/referral.redirect';
+import type { WriteContext } from './command-context';
+
+export const SERVICE_NAME = 'health-liaison';
+
+type Metadata = Omit<EventMetadata, 'recordedAt'>;
+
+/**
+ * Load, decide, append for the referral streams, with the metadata every event needs: the person
+ * (key of their personal data and of the Kafka message) and the journey's correlation id, both
+ * taken from the referral's first event so that every later event stays on the same thread.
+ */
+@Injectable()
+export class ReferralWriter {
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  async execute(command: ReferralCommand, context: WriteContext): Promise<WriteResult> {
+    const metadata = await this.httpMetadata(command, context);
+    const result = await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
+      metadata,
+      ...(context.expectedVersion !== undefined && { expectedVersion: context.expectedVersion }),
+    });
+    return writeResult(command.referralId, result);
+  }
+
+  /** Closes the declined referral and opens the new one in one transaction; answers with the new one. */
+  async redirect(command: RedirectReferral, context: WriteContext): Promise<WriteResult> {
+    return this.store.transaction(async (within) => {
+      const metadata = await this.httpMetadata(command, context, within);
+      const closed = await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
+        metadata,
+        within,
+        ...(context.expectedVersion !== undefined && { expectedVersion: context.expectedVersion }),
+      });
+      const next = redirectedRequest(closed.state, command);
+      const opened = await handleCommand(this.store, referralStreamId(next.referralId), referralDecider, next, {
+        metadata,
+        within,
+      });
+      return writeResult(next.referralId, opened);
+    });
+  }
+
+  /**
+   * A command caused by another service's event, inside the inbox's transaction. A rule that
+   * refuses it will refuse it on every retry, so it goes to the dead letters with its code.
+   */
+  async react(command: ReferralCommand, event: Received<unknown>, within: PoolClient): Promise<void> {
+    const personId = command.type === 'RequestReferral' ? command.personId : undefined;
+    try {
+      await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
+        metadata: reactionMetadata(event, SERVICE_NAME, personId),
+        within,
+      });
+    } catch (error) {
+      if (error instanceof DomainError) throw new PermanentError(`${command.type} refused: ${error.code}`);
+      throw error;
+    }
+  }
+
+  private async httpMetadata(command: ReferralCommand, context: WriteContext, within?: PoolClient): Promise<Metadata> {
+    const first = command.type === 'RequestReferral' ? undefined : await this.firstEvent(command.referralId, within);
+    const personId = command.type === 'RequestReferral' ? command.personId : first?.metadata.personId;
+    return {
+      occurredAt: command.at,
+      correlationId: first?.metadata.correlationId ?? randomUUID(),
+      causationId: null,
+      actor: {
+        agencyId: context.actor.agencyId,
+        clientId: context.actor.clientId,
+        ...(context.actor.userId && { userId: context.actor.userId }),
+      },
+      ...(personId && { personId }),
+    };
+  }
+
+  private async firstEvent(referralId: string, within?: PoolClient) {
+    const [first] = await this.store.readStream(referralStreamId(referralId), {
+      maxCount: 1,
+      ...(within && { within }),
+    });
+    return first;
+  }
+}
+
+function writeResult(id: string, result: { nextExpectedVersion: number; position: GlobalPosition }): WriteResult {
+  return { id, version: result.nextExpectedVersion, position: formatPosition(result.position) };
+}

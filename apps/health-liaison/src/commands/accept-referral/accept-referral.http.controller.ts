@@ -1,0 +1,33 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { ReferralWriter } from '../../application/referral-writer';
+import { AcceptReferralRequest } from './accept-referral.request.dto';
+
+@Controller('referrals')
+export class AcceptReferralController {
+  constructor(@Inject(ReferralWriter) private readonly referrals: ReferralWriter) {}
+
+  @Post(':referralId/accept')
+  @Allow('rsj')
+  accept(
+    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @Body() body: AcceptReferralRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.referrals.execute(
+      {
+        type: 'AcceptReferral',
+        referralId,
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+        ...(body.expectedAdmissionOn && { expectedAdmissionOn: body.expectedAdmissionOn }),
+      },
+      { actor, expectedVersion: ifMatch },
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { ReferralWriter } from '../../application/referral-writer';
+import { DeclineReferralRequest } from './decline-referral.request.dto';
+
+@Controller('referrals')
+export class DeclineReferralController {
+  constructor(@Inject(ReferralWriter) private readonly referrals: ReferralWriter) {}
+
+  @Post(':referralId/decline')
+  @Allow('rsj')
+  decline(
+    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @Body() body: DeclineReferralRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.referrals.execute(
+      {
+        type: 'DeclineReferral',
+        referralId,
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+        reason: body.reason,
+        ...(body.note && { note: body.note }),
+      },
+      { actor, expectedVersion: ifMatch },
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { ReferralWriter } from '../../application/referral-writer';
+import { DischargePatientRequest } from './discharge-patient.request.dto';
+
+@Controller('referrals')
+export class DischargePatientController {
+  constructor(@Inject(ReferralWriter) private readonly referrals: ReferralWriter) {}
+
+  @Post(':referralId/discharge')
+  @Allow('rsj')
+  discharge(
+    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @Body() body: DischargePatientRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.referrals.execute(
+      {
+        type: 'DischargePatient',
+        referralId,
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+        dischargeType: body.dischargeType,
+        recommendation: body.recommendation,
+        medicationPlan: body.medicationPlan,
+        ...(body.pantiId && { pantiId: body.pantiId }),
+        ...(body.summary && { summary: body.summary }),
+        ...(body.nextControlDate && { nextControlDate: body.nextControlDate }),
+      },
+      { actor, expectedVersion: ifMatch },
+    );
+  }
+}

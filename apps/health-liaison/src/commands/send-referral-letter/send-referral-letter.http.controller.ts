@@ -1,0 +1,35 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { toLetter } from '../../application/referral-letter.dto';
+import { ReferralWriter } from '../../application/referral-writer';
+import { SendReferralLetterRequest } from './send-referral-letter.request.dto';
+
+@Controller('referrals')
+export class SendReferralLetterController {
+  constructor(@Inject(ReferralWriter) private readonly referrals: ReferralWriter) {}
+
+  /** The letter a referral made by a reaction lacks, or a revised one (a new worker, a new phone). */
+  @Post(':referralId/letter')
+  @Allow('dinas-sosial')
+  send(
+    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @Body() body: SendReferralLetterRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.referrals.execute(
+      {
+        type: 'SendReferralLetter',
+        referralId,
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+        letter: toLetter(body.letter),
+      },
+      { actor, expectedVersion: ifMatch },
+    );
+  }
+}

@@ -1,0 +1,9 @@
+/** The kinds of agency that act in Lintas (DOMAIN.md §2). */
+export type AgencyKind = 'satpol-pp' | 'polri' | 'dinas-sosial' | 'dinas-sosial-provinsi' | 'rsj' | 'panti' | 'admin';
+
+/** Who gives a command: the agency, its kind and its region, as the HTTP edge or a reaction knows it. */
+export interface Actor {
+  agencyId: string;
+  kind: AgencyKind;
+  regionCode: string;
+}

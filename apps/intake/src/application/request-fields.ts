@@ -1,0 +1,8 @@
+/** Shapes of request fields that several endpoints share, as the contracts spell them. */
+export const AGENCY_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+export const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const KAB_KOTA = /^\d{4}$/;
+export const KECAMATAN = /^\d{6}$/;
+/** Kemendagri code of any level: province, kabupaten/kota, kecamatan or desa. */
+export const REGION = /^(\d{2}|\d{4}|\d{6}|\d{10})$/;
+export const SEXES = ['male', 'female'] as const;

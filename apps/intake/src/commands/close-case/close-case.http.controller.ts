@@ -1,0 +1,33 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { answered, IntakeWriter } from '../../application/intake-writer';
+
+import { CloseCaseRequest } from './close-case.request.dto';
+
+@Controller('cases')
+export class CloseCaseController {
+  constructor(@Inject(IntakeWriter) private readonly intake: IntakeWriter) {}
+
+  /**
+   * Closes a case that ends at intake (a death in the shelter, a person gone for good). Cases that
+   * reach family-reunification are closed there, and that closure arrives here by itself.
+   */
+  @Post(':caseId/close')
+  @Allow('dinas-sosial')
+  async close(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: CloseCaseRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    const written = await this.intake.case(
+      { type: 'CloseCase', caseId, actor: domainActor(actor), at: occurredAt(body.occurredAt), outcome: body.outcome },
+      { actor, expectedVersion: ifMatch },
+    );
+    return answered(written);
+  }
+}

@@ -1,0 +1,426 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyContract } from '@lintas/contracts/contract';
+import { CaseClosedV1 } from '@lintas/contracts/family-reunification/family-reunification.contracts';
+import { PatientAbscondedV1, PersonDiedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
+import {
+  AssessmentCompletedV1,
+  CaseTransferAcceptedV1,
+  INTAKE_TOPIC,
+  IntakeRegisteredV1,
+  PersonHandedOverV1,
+  PersonIdentifiedV1,
+  PersonsLinkedV1,
+  PickupReportedV1,
+} from '@lintas/contracts/intake/intake.contracts';
+import { PlacedInPantiV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
+import type { CloudEvent } from '@lintas/messaging/cloudevents/cloud-event';
+import { fromKafkaMessage, toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
+import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
+import type { Subscription } from '@lintas/messaging/transport/transport';
+import { eventually } from '@lintas/testing/eventually';
+import { agency, type AgencyClient } from '@lintas/testing/http/agency-client';
+import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
+import { INTAKE_SERVICE } from './intake.service';
+
+/**
+ * Intake over HTTP, PostgreSQL and Kafka: pickup to assessment with the contracts it publishes,
+ * a person recognised and linked, a case transferred, the edge's refusals, the queues' least
+ * privilege, and the other services' events it reacts to.
+ */
+const infra = useRealInfrastructure();
+
+const satpol = agency('satpol-pp', 'satpolpp-3507', '3507');
+const polres = agency('polri', 'polres-malang', '3507');
+const malang = agency('dinas-sosial', 'dinsos-3507', '3507');
+const kediri = agency('dinas-sosial', 'dinsos-3571', '3571');
+const surabaya = agency('dinas-sosial', 'dinsos-3578', '3578');
+const rsj = agency('rsj', 'rsj-lawang', '3507');
+const admin = agency('admin', 'lintas-admin', '35');
+
+let service: ServiceUnderTest;
+let transport: PlatformaticTransport;
+let reader: Subscription;
+const published: CloudEvent[] = [];
+let serial = 0;
+
+beforeAll(async () => {
+  service = await startServiceUnderTest(INTAKE_SERVICE, infra);
+  transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'intake-test' });
+  reader = await transport.consume({
+    groupId: `test-${randomUUID()}`,
+    topics: [infra.topics.name(INTAKE_TOPIC)],
+    handle: async (batch) => {
+      published.push(...batch.map(fromKafkaMessage));
+    },
+  });
+});
+
+afterAll(async () => {
+  await reader?.stop();
+  await transport?.close();
+  await service?.close();
+});
+
+/** A woman's NIK from Donomulyo, Kabupaten Malang: day + 40. */
+function nik(birthDate: string): string {
+  serial += 1;
+  const [year, month, day] = birthDate.split('-');
+  return `350701${Number(day) + 40}${month}${year?.slice(2)}${String(serial).padStart(4, '0')}`;
+}
+
+async function pickedUp(overrides: Record<string, unknown> = {}) {
+  const reply = await service.as(satpol).post('/pickups', {
+    foundAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    location: { text: 'Pasar Lawang', regionCode: '3507', districtCode: '350701', lat: -7.83, lon: 112.69 },
+    circumstances: 'wandering',
+    observedCondition: 'bingung, bicara sendiri',
+    belongings: ['tas plastik'],
+    descriptors: { sex: 'female', apparentAgeRange: '30-40' },
+    ...overrides,
+  });
+  expect(reply.status).toBe(201);
+  return reply.body as { id: string; personId: string; version: number; position: string };
+}
+
+async function registered(office: AgencyClient = service.as(malang)) {
+  const pickup = await pickedUp();
+  const handOver = await service.as(satpol).post(`/pickups/${pickup.id}/hand-over`, { officeId: 'dinsos-3507' });
+  expect(handOver.status).toBe(201);
+  const reply = await office.post('/cases', {
+    pickupId: pickup.id,
+    personId: pickup.personId,
+    categories: ['gelandangan-psikotik'],
+  });
+  expect(reply.status).toBe(201);
+  return {
+    pickupId: pickup.id,
+    personId: pickup.personId,
+    caseId: reply.body.id as string,
+    caseNumber: reply.body.caseNumber as string,
+  };
+}
+
+function publishedOf(contract: AnyContract, personId: string) {
+  return published.filter((e) => e.type === contract.type && e.subject === personId);
+}
+
+async function publish<Data extends { personId: string }>(contract: AnyContract, data: Data): Promise<void> {
+  const event: CloudEvent = {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/lintas/test',
+    type: contract.type,
+    time: new Date().toISOString(),
+    subject: data.personId,
+    datacontenttype: 'application/json',
+    data,
+  };
+  const publisher = await transport.publisher();
+  await publisher.send([toKafkaMessage(event, infra.topics.name(contract.topic), data.personId)]);
+}
+
+const whereabouts = (personId: string, as = malang, minPosition?: string) =>
+  service.as(as).get(`/persons/${personId}/whereabouts`, minPosition ? { minPosition } : {});
+
+describe('intake', () => {
+  it('carries a person from pickup to assessment, and tells the other services', async () => {
+    const body = {
+      foundAt: '2025-03-01T22:15:00+07:00',
+      location: { text: 'Pasar Lawang', regionCode: '3507', districtCode: '350701' },
+      circumstances: ['wandering', 'at-risk'],
+      observedCondition: 'bingung',
+      descriptors: { sex: 'female' },
+    };
+    const key = randomUUID();
+    const reported = await service.as(satpol).post('/pickups', body, { idempotencyKey: key });
+    expect(reported.status).toBe(201);
+    expect(reported.headers.get('etag')).toBe('"1"');
+    const again = await service.as(satpol).post('/pickups', body, { idempotencyKey: key });
+    expect(again.body).toEqual(reported.body);
+    const { id: pickupId, personId } = reported.body;
+
+    const refused = await service.as(polres).post(`/pickups/${pickupId}/hand-over`, { officeId: 'dinsos-3507' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('pickup.not-yours');
+    const toProvince = await service.as(satpol).post(`/pickups/${pickupId}/hand-over`, { officeId: 'rsj-lawang' });
+    expect(toProvince.status).toBe(422);
+    const handedOver = await service
+      .as(satpol)
+      .post(`/pickups/${pickupId}/hand-over`, { officeId: 'dinsos-3507', shelter: 'Rumah Singgah' }, { ifMatch: 1 });
+    expect(handedOver.headers.get('etag')).toBe('"2"');
+    const unitView = await service.as(satpol).get(`/pickups/${pickupId}`);
+    expect(unitView.body).toMatchObject({ report: { pickupId }, handOver: { officeId: 'dinsos-3507' }, version: 2 });
+    expect((await service.as(polres).get(`/pickups/${pickupId}`)).status).toBe(404);
+
+    const opened = await service
+      .as(malang)
+      .post('/cases', { pickupId, personId, categories: ['gelandangan-psikotik'] });
+    expect(opened.status).toBe(201);
+    expect(opened.body.caseNumber).toMatch(/^3507-\d{4}-\d{5}$/);
+    const caseId: string = opened.body.id;
+    const twice = await service.as(malang).post('/cases', { pickupId, personId, categories: ['gelandangan-psikotik'] });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('case.already-registered');
+
+    const identified = await service.as(malang).post(`/cases/${caseId}/identification`, {
+      name: 'Siti Aminah',
+      nik: '3507 0157 0885 0000',
+      birthDate: '1985-08-17',
+      sex: 'female',
+      source: 'family',
+    });
+    expect(identified.status).toBe(201);
+    expect(identified.body).toMatchObject({ nikFlags: ['nik.invalid-serial'], duplicateCandidates: [] });
+    const consent = await service.as(malang).post(`/cases/${caseId}/consent`, {
+      purpose: 'rehabilitation and reunification',
+      givenBy: 'legal-basis',
+      legalBasis: 'UU 27/2022 Pasal 20',
+    });
+    expect(consent.status).toBe(201);
+    const assessed = await service
+      .as(malang)
+      .post(`/cases/${caseId}/assessment`, { decision: 'rsj', rsjId: 'rsj-lawang' });
+    expect(assessed.status).toBe(201);
+
+    const view = await service.as(malang).get(`/cases/${caseId}`);
+    expect(view.headers.get('etag')).toBe(`"${assessed.body.version}"`);
+    expect(view.body).toMatchObject({
+      caseNumber: opened.body.caseNumber,
+      personId,
+      identity: { name: 'Siti Aminah', nik: '3507015708850000', originRegionCode: '3507' },
+      assessment: { decision: 'rsj', rsjId: 'rsj-lawang' },
+      consents: [{ basis: 'legal-basis' }],
+    });
+    expect((await service.as(kediri).get(`/cases/${caseId}`)).status).toBe(404);
+
+    const caseload = await service.as(malang).get('/work-queues/caseload', { minPosition: assessed.body.position });
+    expect(caseload.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ caseId, decision: 'rsj', identified: true })]),
+    );
+    expect((await service.as(kediri).get('/work-queues/caseload')).body).toEqual([]);
+
+    await eventually(
+      async () => published,
+      () => publishedOf(AssessmentCompletedV1, personId).length === 1,
+    );
+    for (const contract of [PickupReportedV1, PersonHandedOverV1, IntakeRegisteredV1, PersonIdentifiedV1]) {
+      expect(publishedOf(contract, personId)).toHaveLength(1);
+    }
+    expect(publishedOf(PickupReportedV1, personId)[0]?.data).toEqual({
+      pickupId,
+      personId,
+      unitId: 'satpolpp-3507',
+      foundAt: '2025-03-01T15:15:00.000Z',
+      regionCode: '3507',
+      circumstances: 'wandering, at-risk',
+    });
+    expect(publishedOf(PersonIdentifiedV1, personId)[0]?.data).toEqual({ caseId, personId, originRegionCode: '3507' });
+    expect(JSON.stringify(published)).not.toContain('Siti Aminah');
+    expect(publishedOf(AssessmentCompletedV1, personId)[0]?.data).toEqual({
+      caseId,
+      personId,
+      officeId: 'dinsos-3507',
+      decision: 'rsj',
+      rsjId: 'rsj-lawang',
+    });
+
+    const where = await whereabouts(personId, malang, assessed.body.position);
+    expect(where.body).toMatchObject({ stage: 'at-dinas-sosial', agencyId: 'dinsos-3507' });
+    expect((await whereabouts(personId, surabaya)).status).toBe(404);
+  });
+
+  it('refuses what the edge must refuse', async () => {
+    const unknownField = await service.as(satpol).post('/pickups', { foundAt: new Date().toISOString(), nama: 'x' });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.headers.get('content-type')).toContain('application/problem+json');
+    expect(unknownField.body.errors).toEqual(
+      expect.arrayContaining([{ field: 'nama', messages: ['property nama should not exist'] }]),
+    );
+    expect((await service.as(rsj).post('/pickups', {})).status).toBe(403);
+    const elsewhere = await service.as(agency('satpol-pp', 'satpolpp-3571', '3571')).post('/pickups', {
+      foundAt: new Date().toISOString(),
+      location: { text: 'x', regionCode: '3507' },
+      circumstances: 'wandering',
+      observedCondition: 'x',
+      descriptors: { sex: 'male' },
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.code).toBe('pickup.outside-unit-region');
+    const { caseId } = await registered();
+    const notOwner = await service.as(kediri).post(`/cases/${caseId}/assessment`, { decision: 'home' });
+    expect(notOwner.status).toBe(403);
+    const noRsj = await service.as(malang).post(`/cases/${caseId}/assessment`, { decision: 'rsj' });
+    expect(noRsj.status).toBe(422);
+    expect(noRsj.body.code).toBe('assessment.rsj-required');
+  });
+
+  it('recognises a person picked up again and links the records, both histories kept', async () => {
+    const birthDate = '1979-07-21';
+    const identity = {
+      name: 'Sumarni',
+      nik: nik(birthDate),
+      birthDate,
+      sex: 'female',
+      source: 'family',
+      originRegionCode: '3507',
+    };
+    const earlier = await registered();
+    const first = await service.as(malang).post(`/cases/${earlier.caseId}/identification`, identity);
+    expect(first.body.duplicateCandidates).toEqual([]);
+
+    const again = await registered();
+    const second = await service
+      .as(malang)
+      .post(`/cases/${again.caseId}/identification`, { ...identity, name: 'Soemarni' });
+    expect(second.body.duplicateCandidates).toEqual([
+      { personId: earlier.personId, score: 1, reasons: ['same-nik', 'similar-name', 'same-birth-year', 'same-region'] },
+    ]);
+    const linked = await service.as(malang).post(`/cases/${again.caseId}/link`, { survivorPersonId: earlier.personId });
+    expect(linked.status).toBe(201);
+    const twice = await service.as(malang).post(`/cases/${again.caseId}/link`, { survivorPersonId: earlier.personId });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('case.already-linked');
+
+    const journey = await eventually(
+      () => service.as(admin).get(`/persons/${earlier.personId}/journey`),
+      (r) =>
+        r.status === 200 &&
+        r.body.persons.includes(again.personId) &&
+        r.body.steps.some((step: { type: string }) => step.type === 'PersonsLinked'),
+    );
+    const types = (journey.body.steps as { type: string }[]).map((s) => s.type);
+    expect(types.filter((t) => t === 'PickupReported')).toHaveLength(2);
+    expect(types).toEqual(expect.arrayContaining(['DuplicateCandidateFound', 'PersonsLinked']));
+    await eventually(
+      async () => published,
+      () => publishedOf(PersonsLinkedV1, again.personId).length === 1,
+    );
+    expect(publishedOf(PersonsLinkedV1, again.personId)[0]?.data).toEqual({
+      survivorPersonId: earlier.personId,
+      linkedPersonId: again.personId,
+      decidedBy: 'dinsos-3507',
+    });
+
+    // A third record of the same person is proposed the survivor only, not the record linked into it.
+    const third = await registered();
+    const proposed = await service.as(malang).post(`/cases/${third.caseId}/identification`, identity);
+    expect(proposed.body.duplicateCandidates.map((c: { personId: string }) => c.personId)).toEqual([earlier.personId]);
+    const rejected = await service
+      .as(malang)
+      .post(`/cases/${third.caseId}/duplicate-candidates/${earlier.personId}/reject`, {
+        reason: 'twin sister',
+      });
+    expect(rejected.status).toBe(201);
+    const view = await service.as(malang).get(`/cases/${third.caseId}`);
+    expect(view.body.duplicateCandidates).toEqual([
+      expect.objectContaining({ personId: earlier.personId, status: 'rejected' }),
+    ]);
+  });
+
+  it('transfers a case to the office of the region of origin, which alone may accept it', async () => {
+    const { caseId, personId } = await registered();
+    const requested = await service.as(malang).post(`/cases/${caseId}/transfer`, {
+      toOfficeId: 'dinsos-3571',
+      reason: 'family lives in Kota Kediri',
+    });
+    expect(requested.status).toBe(201);
+    const incoming = await service
+      .as(kediri)
+      .get('/work-queues/incoming-transfers', { minPosition: requested.body.position });
+    expect(incoming.body).toEqual([expect.objectContaining({ caseId, transferTo: 'dinsos-3571' })]);
+    expect((await service.as(kediri).get(`/cases/${caseId}`)).body).toMatchObject({
+      transfer: { toOfficeId: 'dinsos-3571' },
+    });
+
+    const byOwner = await service.as(malang).post(`/cases/${caseId}/transfer/accept`, {});
+    expect(byOwner.status).toBe(403);
+    expect(byOwner.body.code).toBe('case-transfer.not-addressee');
+    const accepted = await service.as(kediri).post(`/cases/${caseId}/transfer/accept`, {});
+    expect(accepted.status).toBe(201);
+
+    const kediriLoad = await service.as(kediri).get('/work-queues/caseload', { minPosition: accepted.body.position });
+    expect(kediriLoad.body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    const malangLoad = await service.as(malang).get('/work-queues/caseload');
+    expect(malangLoad.body.map((c: { caseId: string }) => c.caseId)).not.toContain(caseId);
+    expect((await service.as(malang).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(403);
+    expect((await service.as(kediri).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(201);
+    await eventually(
+      async () => published,
+      () => publishedOf(CaseTransferAcceptedV1, personId).length === 1,
+    );
+    expect(publishedOf(CaseTransferAcceptedV1, personId)[0]?.data).toEqual({
+      caseId,
+      personId,
+      fromOfficeId: 'dinsos-3507',
+      toOfficeId: 'dinsos-3571',
+    });
+  });
+
+  it('follows the person through the other services, and their case ends with them', async () => {
+    const placed = await registered();
+    await publish(PlacedInPantiV1, {
+      placementId: randomUUID(),
+      caseId: placed.caseId,
+      personId: placed.personId,
+      pantiId: 'panti-bina-laras-kediri',
+      admittedAt: new Date().toISOString(),
+    } satisfies PlacedInPantiV1);
+    await eventually(
+      () => whereabouts(placed.personId),
+      (r) => r.body.stage === 'in-panti',
+    );
+
+    const escaped = await registered();
+    await publish(PatientAbscondedV1, {
+      referralId: randomUUID(),
+      caseId: escaped.caseId,
+      personId: escaped.personId,
+      rsjId: 'rsj-lawang',
+      at: new Date().toISOString(),
+    } satisfies PatientAbscondedV1);
+    await eventually(
+      () => service.as(malang).get(`/cases/${escaped.caseId}`),
+      (r) => r.body.abscondedAt !== null,
+    );
+    await eventually(
+      () => whereabouts(escaped.personId),
+      (r) => r.body.stage === 'absconded',
+    );
+
+    const closed = await registered();
+    await publish(CaseClosedV1, {
+      reunificationId: randomUUID(),
+      caseId: closed.caseId,
+      personId: closed.personId,
+      officeId: 'dinsos-3507',
+      outcome: 'reunified',
+      at: new Date().toISOString(),
+    } satisfies CaseClosedV1);
+    await eventually(
+      () => whereabouts(closed.personId),
+      (r) => r.body.stage === 'closed',
+    );
+    const view = await service.as(malang).get(`/cases/${closed.caseId}`);
+    expect(view.body).toMatchObject({ status: 'closed', outcome: 'reunified' });
+    expect((await service.as(malang).post(`/cases/${closed.caseId}/assessment`, { decision: 'home' })).body.code).toBe(
+      'case.closed',
+    );
+
+    const died = await registered();
+    await publish(PersonDiedV1, {
+      personId: died.personId,
+      caseId: died.caseId,
+      at: new Date().toISOString(),
+      reportedBy: 'rsj-lawang',
+    } satisfies PersonDiedV1);
+    await eventually(
+      () => whereabouts(died.personId),
+      (r) => r.body.stage === 'died',
+    );
+    const transfer = await service
+      .as(malang)
+      .post(`/cases/${died.caseId}/transfer`, { toOfficeId: 'dinsos-3571', reason: 'x' });
+    expect(transfer.body.code).toBe('case.person-deceased');
+  });
+});

@@ -1,0 +1,71 @@
+import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '@lintas/event-store/events/event-types';
+import type { Projection } from '@lintas/event-store/subscriptions/projection';
+import { Whereabouts, type Stage } from '../../application/whereabouts';
+import type { CaseEvent } from '../../domain/case/case.events';
+import type { PickupEvent } from '../../domain/pickup/pickup.events';
+
+/**
+ * This service's own share of "where is this person now": picked up, at the office, gone to
+ * family tracing, escaped, died, closed; and who may ask (the owning office, the office of the
+ * region where the person was found). The other services' share arrives through reactions.
+ */
+export class WhereaboutsProjection implements Projection {
+  readonly name = 'whereabouts';
+  private readonly whereabouts: Whereabouts;
+
+  constructor(schema: string) {
+    this.whereabouts = new Whereabouts(schema);
+  }
+
+  async apply(events: RecordedEvent[], client: PoolClient): Promise<void> {
+    for (const recorded of events) {
+      const event = recorded as unknown as CaseEvent | PickupEvent;
+      const personId = recorded.metadata.personId;
+      if (!personId) continue;
+      const step = (stage: Stage, since: string, agencyId: string | null) =>
+        this.whereabouts.step(client, { eventId: recorded.id, personId, stage, since, agencyId, source: 'intake' });
+      switch (event.type) {
+        case 'PickupReported':
+          await this.whereabouts.access(client, personId, { regionCode: event.data.location.regionCode });
+          await step('picked-up', event.data.foundAt, event.data.unitId);
+          break;
+        case 'PersonHandedOverToDinasSosial':
+          await this.whereabouts.access(client, personId, { officeId: event.data.officeId });
+          await step('at-dinas-sosial', event.data.receivedAt, event.data.officeId);
+          break;
+        case 'IntakeRegistered':
+          await this.whereabouts.access(client, personId, {
+            officeId: event.data.officeId,
+            regionCode: event.data.foundRegionCode,
+          });
+          await step('at-dinas-sosial', event.data.registeredAt, event.data.officeId);
+          break;
+        case 'CaseTransferAccepted':
+          await this.whereabouts.access(client, personId, { officeId: event.data.toOfficeId });
+          break;
+        case 'AssessmentCompleted':
+          // An RSJ or a panti decision shows once that service has the person; home and community start tracing.
+          if (event.data.decision === 'home' || event.data.decision === 'community') {
+            await step('family-tracing', event.data.assessedAt, event.data.officeId);
+          }
+          break;
+        case 'AbscondingRecorded':
+          await step('absconded', event.data.abscondedAt, null);
+          break;
+        case 'DeathRecorded':
+          await step('died', event.data.diedAt, null);
+          break;
+        case 'CaseClosed':
+          await step('closed', event.data.closedAt, event.data.closedBy);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  async reset(client: PoolClient): Promise<void> {
+    await this.whereabouts.forgetOwn(client);
+  }
+}

@@ -1,0 +1,46 @@
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { EdgeError } from '@lintas/platform/http/problems/http-errors';
+import type { Actor } from '../domain/actor';
+
+/** What the edge knows of a write besides its command: who calls, and the version they read. */
+export interface WriteContext {
+  actor: AgencyActor;
+  /** From If-Match: the placement's (or panti's) version the caller decided on. */
+  expectedVersion?: number;
+}
+
+export function domainActor(actor: AgencyActor): Actor {
+  return { agencyId: actor.agencyId, kind: actor.kind, regionCode: actor.regionCode };
+}
+
+/**
+ * A Dinas Sosial office named in another service's event. Contracts carry the office id only; by
+ * the agency naming convention (`dinsos-3507`) its digits are the region it serves.
+ */
+export function officeActor(officeId: string): Actor {
+  return { agencyId: officeId, kind: 'dinas-sosial', regionCode: /(\d{2,4})$/.exec(officeId)?.[1] ?? '' };
+}
+
+export function rsjActor(rsjId: string): Actor {
+  return { agencyId: rsjId, kind: 'rsj', regionCode: '' };
+}
+
+/**
+ * Lintas itself, acting on a fact another service has already checked (a death it recorded): the
+ * domain lets an admin do what any agency may report.
+ */
+export const LINTAS_ACTOR: Actor = { agencyId: 'lintas-rehabilitation', kind: 'admin', regionCode: '' };
+
+// A unit's clock may run a little ahead of ours; beyond this, the time is a mistake, not drift.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When it happened in the field, else now; always in UTC, as the contracts' date-times require. */
+export function occurredAt(given: string | undefined, now = new Date()): string {
+  if (given === undefined) return now.toISOString();
+  const at = new Date(given);
+  if (Number.isNaN(at.getTime())) throw new EdgeError(422, 'occurred-at.invalid', 'occurredAt is not a time');
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new EdgeError(422, 'occurred-at.future', 'occurredAt lies in the future');
+  }
+  return at.toISOString();
+}

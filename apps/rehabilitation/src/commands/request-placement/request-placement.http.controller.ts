@@ -1,0 +1,41 @@
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { NewId } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { RehabilitationWriter } from '../../application/rehabilitation-writer';
+import { RequestPlacementRequest } from './request-placement.request.dto';
+
+/**
+ * Most placements arrive by reaction (an assessment, a discharge, a long-term arrangement); an
+ * office asks directly when it moves a resident to another panti or asks again after a decline.
+ */
+@Controller('placements')
+export class RequestPlacementController {
+  constructor(@Inject(RehabilitationWriter) private readonly writer: RehabilitationWriter) {}
+
+  @Post()
+  @Allow('dinas-sosial', 'dinas-sosial-provinsi')
+  request(
+    @Body() body: RequestPlacementRequest,
+    @Actor() actor: AgencyActor,
+    @NewId('placement') placementId: string,
+  ): Promise<WriteResult> {
+    return this.writer.execute(
+      {
+        type: 'RequestPlacement',
+        placementId,
+        caseId: body.caseId,
+        personId: body.personId,
+        pantiId: body.pantiId,
+        kind: body.kind,
+        cluster: body.cluster ?? null,
+        reason: body.reason ?? null,
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+      },
+      { actor },
+    );
+  }
+}

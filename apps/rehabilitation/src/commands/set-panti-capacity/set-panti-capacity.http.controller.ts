@@ -1,0 +1,35 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { IfMatch } from '@lintas/platform/http/request-context';
+import { domainActor, occurredAt } from '../../application/command-context';
+import { RehabilitationWriter } from '../../application/rehabilitation-writer';
+import { SetPantiCapacityRequest } from './set-panti-capacity.request.dto';
+
+@Controller('pantis')
+export class SetPantiCapacityController {
+  constructor(@Inject(RehabilitationWriter) private readonly writer: RehabilitationWriter) {}
+
+  /** Beds free at once go to the first who wait. */
+  @Post(':pantiId/capacity')
+  @Allow('panti', 'admin')
+  setCapacity(
+    @Param('pantiId') pantiId: string,
+    @Body() body: SetPantiCapacityRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.writer.setCapacity(
+      {
+        type: 'SetPantiCapacity',
+        pantiId,
+        beds: body.beds,
+        waitlistLimit: body.waitlistLimit ?? null,
+        actor: domainActor(actor),
+        at: occurredAt(body.occurredAt),
+      },
+      { actor, expectedVersion: ifMatch },
+    );
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Where ATENSI is delivered: the model is "berbasis keluarga, komunitas, dan residensial", and the
+ * residential setting is the last, temporary alternative (Renstra; DOMAIN.md §4).
+ */
+export const ATENSI_SETTINGS = ['family', 'community', 'residential'] as const;
+export type AtensiSetting = (typeof ATENSI_SETTINGS)[number];
+
+/** The five ATENSI clusters (Permensos 7/2021); ODGJ and eks psikotik belong to `disability`. */
+export const ATENSI_CLUSTERS = [
+  'child',
+  'disability',
+  'elderly',
+  'substance-use',
+  'social-exclusion-and-trafficking',
+] as const;
+export type AtensiCluster = (typeof ATENSI_CLUSTERS)[number];

@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ReadModels } from '@lintas/event-store/nest/read-models';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { MinPosition } from '@lintas/platform/http/request-context';
+import { PlacementsReadModel, type PlacementRow } from '../../read-models/placements.read-model';
+
+/** The placements of a case, for the office that owns it: how it finds a placement made by reaction. */
+@Controller('cases')
+export class CasePlacementsController {
+  constructor(
+    @Inject(PlacementsReadModel) private readonly placements: PlacementsReadModel,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
+
+  @Get(':caseId/placements')
+  @Allow('dinas-sosial', 'dinas-sosial-provinsi')
+  async list(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Actor() actor: AgencyActor,
+    @MinPosition() minPosition?: string,
+  ): Promise<PlacementRow[]> {
+    await this.readModels.waitFor(minPosition);
+    return this.placements.ofCase(caseId, actor.agencyId);
+  }
+}

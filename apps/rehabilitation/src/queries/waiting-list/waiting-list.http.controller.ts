@@ -1,0 +1,22 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ReadModels } from '@lintas/event-store/nest/read-models';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { MinPosition } from '@lintas/platform/http/request-context';
+import { PlacementsReadModel, type QueueRow } from '../../read-models/placements.read-model';
+
+/** The calling panti's requests not yet admitted: beds held for admission first, then the queue in order. */
+@Controller('work-queues')
+export class WaitingListController {
+  constructor(
+    @Inject(PlacementsReadModel) private readonly placements: PlacementsReadModel,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
+
+  @Get('waiting-list')
+  @Allow('panti')
+  async list(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<QueueRow[]> {
+    await this.readModels.waitFor(minPosition);
+    return this.placements.waitingList(actor.agencyId);
+  }
+}

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { eventually } from '@lintas/testing/eventually';
+import { AGENCIES, JourneyWorld } from '@lintas/testing/journey/journey-world';
+import { nikFor, PersonJourney } from '@lintas/testing/journey/person-journey';
+import { guardChild } from '@lintas/testing/infra/process-guardian';
+import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+
+/**
+ * What `npm start` runs (after its build): every service on embedded defaults, with the
+ * PostgreSQL log carrying the hand-overs instead of Kafka. A person reaches the RSJ through it.
+ */
+const infra = useRealInfrastructure();
+const ROOT = join(__dirname, '..', '..', '..');
+
+it('runs every service on the PostgreSQL log, and a hand-over crosses from intake to the RSJ', async () => {
+  const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+  const launcher = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'start.ts')], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: infra.databaseUrl,
+      LINTAS_BASE_PORT: String(basePort),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (launcher.pid !== undefined) guardChild(launcher.pid);
+  const output: string[] = [];
+  launcher.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  launcher.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const closed = new Promise<number | null>((resolve) => launcher.once('close', resolve));
+  try {
+    const url = (offset: number) => `http://127.0.0.1:${basePort + offset}`;
+    for (const offset of [0, 1, 2, 3, 4]) {
+      const ready = await eventually(
+        () =>
+          fetch(`${url(offset)}/health/ready`).then(
+            (r) => r.json() as Promise<{ status: string; checks: object }>,
+            () => undefined,
+          ),
+        (body) => body?.status === 'ready',
+        { timeoutMs: 60_000, everyMs: 200 },
+      );
+      expect(Object.keys(ready?.checks ?? {})).toEqual(['postgres']);
+    }
+    const world = new JourneyWorld({
+      intake: url(0),
+      healthLiaison: url(1),
+      rehabilitation: url(2),
+      familyReunification: url(3),
+    });
+    const person = new PersonJourney(world);
+    await person.pickedUp();
+    await person.handedOver();
+    await person.registered();
+    await person.identified({ name: 'Ani', birthDate: '1990-05-05', nik: nikFor('1990-05-05', 1) });
+    await person.assessed('rsj', { rsjId: AGENCIES.rsjLawang.agencyId });
+    await person.referralArrived();
+    await person.rsj('rsjLawang', 'accept');
+    const journeys = await eventually(
+      () => world.journeys(person.personId),
+      (j) => j.healthLiaison.length === 2,
+    );
+    expect(journeys.healthLiaison).toEqual(['RsjReferralRequested', 'RsjReferralAccepted']);
+  } catch (error) {
+    process.stdout.write(output.join(''));
+    throw error;
+  } finally {
+    launcher.kill('SIGTERM');
+    expect(await closed).toBe(0);
+  }
+}, 120_000);
