@@ -11,6 +11,12 @@ export interface RealInfrastructure {
   readonly topics: TestTopics;
   /** A pool on this file's database, ended before the database is dropped. */
   createPool(config?: PoolConfig): Pool;
+  /**
+   * Closes something that uses this file's database or topics (a service, a process) before they
+   * go. Jest runs a file's afterAll hooks in the order they were declared, so a test's own
+   * afterAll would run after this one's and find the database already dropped.
+   */
+  defer(close: () => Promise<unknown>): void;
 }
 
 /**
@@ -18,8 +24,9 @@ export interface RealInfrastructure {
  * Call it at the top of a test file; the values can be read inside hooks and tests.
  */
 export function useRealInfrastructure(): RealInfrastructure {
-  let current: Omit<RealInfrastructure, 'createPool'> | undefined;
+  let current: Omit<RealInfrastructure, 'createPool' | 'defer'> | undefined;
   const pools: Pool[] = [];
+  const closers: (() => Promise<unknown>)[] = [];
   const adminUrl = requiredEnv('DATABASE_URL');
   const brokers = requiredEnv('KAFKA_BROKERS').split(',');
 
@@ -30,12 +37,13 @@ export function useRealInfrastructure(): RealInfrastructure {
 
   afterAll(async () => {
     if (!current) return;
+    for (const close of closers.splice(0).reverse()) await close();
     await Promise.all(pools.splice(0).map((pool) => pool.end()));
     await Promise.all([current.topics.deleteAll(), dropTestDatabase(adminUrl, current.databaseUrl)]);
     current = undefined;
   });
 
-  const ready = (): Omit<RealInfrastructure, 'createPool'> => {
+  const ready = (): Omit<RealInfrastructure, 'createPool' | 'defer'> => {
     if (!current) throw new Error('useRealInfrastructure(): read its values inside hooks and tests, not at load time');
     return current;
   };
@@ -48,6 +56,9 @@ export function useRealInfrastructure(): RealInfrastructure {
     },
     get topics() {
       return ready().topics;
+    },
+    defer(close: () => Promise<unknown>) {
+      closers.push(close);
     },
     createPool(config: PoolConfig = {}) {
       const pool = new Pool({ ...config, connectionString: ready().databaseUrl });

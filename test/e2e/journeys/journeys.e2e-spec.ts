@@ -34,12 +34,12 @@ beforeAll(async () => {
     kafkaBrokers: infra.kafkaBrokers,
     topicPrefix: infra.topics.prefix,
   });
+  infra.defer(() => lintas.stop());
   const capacity = await lintas.world
     .rehabilitation('pantiKediri')
     .post(`/pantis/${AGENCIES.pantiKediri.agencyId}/capacity`, { beds: 100 });
   expect(capacity.status).toBe(201);
 }, 120_000);
-afterAll(() => lintas?.stop());
 afterEach(() => {
   if (expect.getState().assertionCalls === 0) process.stdout.write(lintas.output());
 });
@@ -329,4 +329,31 @@ describe('journeys across the four services', () => {
       },
     );
   });
+
+  it('carries on where it stopped when a service is killed mid-journey and started again', async () => {
+    const person = new PersonJourney(lintas.world);
+    await person.pickedUp();
+    await person.handedOver();
+    await person.registered();
+    await person.identified(identity('Slamet'));
+    // Killed (SIGKILL) while the assessment's hand-over is on its way to it.
+    const assessed = person.assessed('rsj', { rsjId: AGENCIES.rsjLawang.agencyId });
+    await lintas.kill('health-liaison');
+    await assessed;
+    await lintas.start('health-liaison');
+    await person.referralArrived();
+    await person.rsj('rsjLawang', 'accept');
+    await lintas.restart('rehabilitation');
+    await person.admitted('rsjLawang');
+    await person.discharged('rsjLawang', { recommendation: 'panti', pantiId: AGENCIES.pantiKediri.agencyId });
+    await person.placementArrived();
+    await person.panti('admit');
+    await eventuallyExpect(
+      () => lintas.world.journeys(person.personId),
+      (j) => {
+        expect(j.healthLiaison).toEqual(MAIN_HEALTH);
+        expect(j.rehabilitation).toEqual(['PlacementRequested', 'PlacedInPanti']);
+      },
+    );
+  }, 120_000);
 });

@@ -19,6 +19,7 @@ beforeAll(async () => {
     kafkaBrokers: infra.kafkaBrokers,
     topicPrefix: infra.topics.prefix,
   });
+  infra.defer(() => lintas.stop());
   const capacity = await lintas.world
     .rehabilitation('pantiKediri')
     .post(`/pantis/${AGENCIES.pantiKediri.agencyId}/capacity`, {
@@ -26,7 +27,6 @@ beforeAll(async () => {
     });
   expect(capacity.status).toBe(201);
 }, 120_000);
-afterAll(() => lintas?.stop());
 
 /** Each service's journey of each person, as counts of each event type. */
 async function runMainPaths(firstSerial: number, twice: boolean): Promise<string[]> {

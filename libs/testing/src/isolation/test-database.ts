@@ -15,7 +15,21 @@ export async function createTestDatabase(adminUrl: string, runId: string): Promi
 export async function dropTestDatabase(adminUrl: string, databaseUrl: string): Promise<void> {
   const name = new URL(databaseUrl).pathname.slice(1);
   if (!name.startsWith(PREFIX)) throw new Error(`refusing to drop ${name}: not a test database`);
-  await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await withClient(adminUrl, async (client) => {
+    // pg's pool.end() resolves before its connections have closed. Ended by force, a connection
+    // still closing raises its error where nobody listens any more (inside a service under test)
+    // and fails the file: wait for them to go, and force only what outlives the wait.
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ open: number }>(
+        'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      if ((rows[0]?.open ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 }
 
 /** Databases of earlier runs whose runner is gone (interrupted, killed): nobody will drop them otherwise. */

@@ -1,5 +1,5 @@
 import { ServiceProcess, type ServiceName } from '../processes/service-process';
-import { JourneyWorld } from './journey-world';
+import { JourneyWorld, type ServiceUrls } from './journey-world';
 
 export interface LintasSettings {
   databaseUrl: string;
@@ -9,6 +9,13 @@ export interface LintasSettings {
 }
 
 const JOURNEY_SERVICES: ServiceName[] = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification'];
+
+const URL_KEYS: Partial<Record<ServiceName, keyof ServiceUrls>> = {
+  intake: 'intake',
+  'health-liaison': 'healthLiaison',
+  rehabilitation: 'rehabilitation',
+  'family-reunification': 'familyReunification',
+};
 
 /** The four journey services, built, each as its own process, sharing one database and one topic prefix. */
 export class RunningLintas {
@@ -40,22 +47,23 @@ export class RunningLintas {
     return new RunningLintas(processes, world, env);
   }
 
-  /** Kills a service (SIGKILL, as a crash) and starts it again on a new port; the world follows it. */
-  async restart(name: ServiceName): Promise<void> {
+  /** Kills a service with SIGKILL, as a crash: nothing of its shutdown runs. */
+  async kill(name: ServiceName): Promise<void> {
     await this.processes.get(name)?.stop('SIGKILL');
+  }
+
+  /** Starts a killed service again, on a new port; the world follows it. */
+  async start(name: ServiceName): Promise<void> {
     const process = await ServiceProcess.start(name, this.env);
     await process.ready(60_000);
     this.processes.set(name, process);
-    const key = (
-      {
-        intake: 'intake',
-        'health-liaison': 'healthLiaison',
-        rehabilitation: 'rehabilitation',
-        'family-reunification': 'familyReunification',
-        audit: undefined,
-      } as const
-    )[name];
-    if (key) (this.world.urls as unknown as Record<string, string>)[key] = process.url;
+    const key = URL_KEYS[name];
+    if (key) this.world.urls[key] = process.url;
+  }
+
+  async restart(name: ServiceName): Promise<void> {
+    await this.kill(name);
+    await this.start(name);
   }
 
   async stop(): Promise<void> {

@@ -36,5 +36,9 @@ export async function startServiceUnderTest(
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  return { url, app, as: (actor) => new AgencyClient(url, actor), close: () => app.close() };
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= app.close());
+  // Closed before the file's database is dropped, whatever the order of the file's own hooks.
+  infra.defer(close);
+  return { url, app, as: (actor) => new AgencyClient(url, actor), close };
 }

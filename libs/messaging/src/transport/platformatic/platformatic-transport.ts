@@ -37,6 +37,8 @@ type KafkaMessage = Message<string, Buffer, string, string>;
 /** A failed batch (or a lost stream) is tried again after this wait, doubled each time up to the cap. */
 const RETRY_FIRST_DELAY_MS = 100;
 const RETRY_MAX_DELAY_MS = 5_000;
+const SESSION_TIMEOUT_MS = 10_000;
+
 /** How long createTopics waits for every new partition to have a leader, and how often it looks. */
 const LEADERS_TIMEOUT_MS = 10_000;
 const LEADERS_POLL_MS = 100;
@@ -99,6 +101,11 @@ export class PlatformaticTransport implements Transport {
           groupId: options.groupId,
           bootstrapBrokers: this.options.brokers,
           deserializers: { key: stringDeserializer, headerKey: stringDeserializer, headerValue: stringDeserializer },
+          // A member that died without leaving holds its partitions until its session times out:
+          // the client's one minute would stall a restarted service's hand-overs that long.
+          sessionTimeout: SESSION_TIMEOUT_MS,
+          rebalanceTimeout: 2 * SESSION_TIMEOUT_MS,
+          heartbeatInterval: SESSION_TIMEOUT_MS / 10,
         }),
       options,
       () => this.subscriptions.delete(subscription),
