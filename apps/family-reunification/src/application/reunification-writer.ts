@@ -14,6 +14,7 @@ import { reunificationDecider, reunificationStreamId } from '../domain/reunifica
 import type { ReunificationEvent } from '../domain/reunification/reunification.events';
 import type { ReunificationState } from '../domain/reunification/reunification.state';
 import type { WriteContext } from './command-context';
+import { eventActor } from '@lintas/event-store/nest/event-actor';
 
 export const SERVICE_NAME = 'family-reunification';
 
@@ -34,11 +35,7 @@ export class ReunificationWriter {
       occurredAt: command.at,
       correlationId: first?.metadata.correlationId ?? randomUUID(),
       causationId: null,
-      actor: {
-        agencyId: context.actor.agencyId,
-        clientId: context.actor.clientId,
-        ...(context.actor.userId && { userId: context.actor.userId }),
-      },
+      actor: eventActor(context.actor),
       ...(first?.metadata.personId && { personId: first.metadata.personId }),
     };
     const result = await handleCommand(

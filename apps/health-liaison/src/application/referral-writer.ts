@@ -13,6 +13,7 @@ import type { RedirectReferral, ReferralCommand } from '../domain/referral/refer
 import { referralDecider, referralStreamId } from '../domain/referral/referral.decider';
 import { redirectedRequest } from '../domain/referral/referral.redirect';
 import type { WriteContext } from './command-context';
+import { eventActor } from '@lintas/event-store/nest/event-actor';
 
 export const SERVICE_NAME = 'health-liaison';
 
@@ -78,11 +79,7 @@ export class ReferralWriter {
       occurredAt: command.at,
       correlationId: first?.metadata.correlationId ?? randomUUID(),
       causationId: null,
-      actor: {
-        agencyId: context.actor.agencyId,
-        clientId: context.actor.clientId,
-        ...(context.actor.userId && { userId: context.actor.userId }),
-      },
+      actor: eventActor(context.actor),
       ...(personId && { personId }),
     };
   }

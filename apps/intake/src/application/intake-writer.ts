@@ -27,6 +27,7 @@ import type { RegionDirectory } from '../domain/regions/region-directory';
 import { CaseNumbers } from './case-numbers';
 import type { WriteContext } from './command-context';
 import { KnownPersons } from './known-persons';
+import { eventActor } from '@lintas/event-store/nest/event-actor';
 
 export const SERVICE_NAME = 'intake';
 export const REGION_DIRECTORY = Symbol('RegionDirectory');
@@ -252,11 +253,7 @@ function httpMetadata(
     occurredAt: at,
     correlationId: correlationId ?? randomUUID(),
     causationId: null,
-    actor: {
-      agencyId: context.actor.agencyId,
-      clientId: context.actor.clientId,
-      ...(context.actor.userId && { userId: context.actor.userId }),
-    },
+    actor: eventActor(context.actor),
     ...(personId && { personId }),
   };
 }

@@ -1,5 +1,4 @@
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
-import { EdgeError } from '@lintas/platform/http/problems/http-errors';
 import type { Actor } from '../domain/actor';
 
 /** What the edge knows of a write besides its command: who calls, and the version they read. */
@@ -30,17 +29,3 @@ export function rsjActor(rsjId: string): Actor {
  * domain lets an admin do what any agency may report.
  */
 export const LINTAS_ACTOR: Actor = { agencyId: 'lintas-rehabilitation', kind: 'admin', regionCode: '' };
-
-// A unit's clock may run a little ahead of ours; beyond this, the time is a mistake, not drift.
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** When it happened in the field, else now; always in UTC, as the contracts' date-times require. */
-export function occurredAt(given: string | undefined, now = new Date()): string {
-  if (given === undefined) return now.toISOString();
-  const at = new Date(given);
-  if (Number.isNaN(at.getTime())) throw new EdgeError(422, 'occurred-at.invalid', 'occurredAt is not a time');
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new EdgeError(422, 'occurred-at.future', 'occurredAt lies in the future');
-  }
-  return at.toISOString();
-}

@@ -23,6 +23,7 @@ import type { PlacementState } from '../domain/placement/placement.state';
 import type { WriteContext } from './command-context';
 import { PlacementIndex } from './placement-index';
 import { pantiStreamId, placementStreamId } from './streams';
+import { eventActor } from '@lintas/event-store/nest/event-actor';
 
 export const SERVICE_NAME = 'rehabilitation';
 
@@ -200,11 +201,7 @@ function httpMetadata(command: { at: string }, context: WriteContext): MetadataF
       occurredAt: command.at,
       correlationId: first?.metadata.correlationId ?? randomUUID(),
       causationId: null,
-      actor: {
-        agencyId: context.actor.agencyId,
-        clientId: context.actor.clientId,
-        ...(context.actor.userId && { userId: context.actor.userId }),
-      },
+      actor: eventActor(context.actor),
       ...(personId && { personId }),
     };
   };

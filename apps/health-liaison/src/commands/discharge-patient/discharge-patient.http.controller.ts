@@ -3,7 +3,8 @@ import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor, occurredAt } from '../../application/command-context';
+import { domainActor } from '../../application/command-context';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import { ReferralWriter } from '../../application/referral-writer';
 import { DischargePatientRequest } from './discharge-patient.request.dto';
 

@@ -2,7 +2,8 @@ import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/co
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
-import { domainActor, occurredAt } from '../../application/command-context';
+import { domainActor } from '../../application/command-context';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import { ReferralWriter } from '../../application/referral-writer';
 import { ReportDeathRequest } from './report-death.request.dto';
 

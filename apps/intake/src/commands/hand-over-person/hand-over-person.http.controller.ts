@@ -4,7 +4,8 @@ import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
 import { addressedAgency } from '../../application/agencies';
-import { domainActor, occurredAt } from '../../application/command-context';
+import { domainActor } from '../../application/command-context';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import { IntakeWriter } from '../../application/intake-writer';
 import { AGENCY_DIRECTORY, type AgencyDirectory } from '../../reference-data/agency-directory';
 
