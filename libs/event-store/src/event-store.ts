@@ -105,12 +105,7 @@ export class EventStore {
     events: readonly NewEvent[],
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<AppendResult> {
-    const [outcome] = await writeRequests(
-      client,
-      this.schema,
-      [await this.request(streamId, events, options)],
-      undefined,
-    );
+    const [outcome] = await writeRequests(client, this.schema, [await this.request(streamId, events, options)]);
     if (!outcome) throw new Error('append was neither written nor refused');
     if (!outcome.ok) throw outcome.error;
     return outcome.result;

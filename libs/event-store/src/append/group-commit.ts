@@ -30,7 +30,8 @@ export class GroupCommitter {
   private pumpScheduled = false;
 
   constructor(
-    /** Ideally pipelined (`pipeline: true`): a batch then costs two round trips. */
+    /** Connections of their own: a batch is one statement on one of them, one round trip.
+     */
     private readonly pool: Pool,
     private readonly schema: string,
     private readonly options: GroupCommitOptions,

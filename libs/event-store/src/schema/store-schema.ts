@@ -1,5 +1,6 @@
 import { applySchema } from '@lintas/platform/database/apply-schema';
 import type { Pool } from 'pg';
+import { appendFunctionSql } from '../append/append-function';
 
 /** A PostgreSQL schema name, checked once so that it can be put into SQL text safely. */
 export function storeSchemaName(name: string): string {
@@ -65,5 +66,6 @@ export async function createStoreSchema(pool: Pool, schema: string): Promise<voi
         hash bytea NOT NULL,
         sealed_at timestamptz NOT NULL DEFAULT now()
       )`,
+    appendFunctionSql(s),
   ]);
 }

@@ -7,6 +7,7 @@ import type { Projection } from './projection';
 
 const FRESH_APPEND_WINDOW_MS = 1_000;
 const FRESH_RETRY_MS = 5;
+const REBUILD_STALL_MS = 10_000;
 
 export interface RebuildProgress {
   done: number;
@@ -108,9 +109,23 @@ export class CatchUpSubscription {
     );
     const total = Number(rows[0]?.total ?? 0);
     const started = performance.now();
-    await this.catchUp((done) =>
-      onProgress?.({ done, total, eventsPerSecond: Math.round(done / ((performance.now() - started) / 1_000)) }),
-    );
+    let done = 0;
+    const report = (applied: number) =>
+      onProgress?.({
+        done: done + applied,
+        total,
+        eventsPerSecond: Math.round((done + applied) / ((performance.now() - started) / 1_000)),
+      });
+    // Every event counted has committed, but one may not be readable yet while an older transaction
+    // is still open (the visibility rule): keep going until all of them are applied.
+    // (A row deleted behind the store's back would never come: give up after a while without progress.)
+    for (let idleSince = Date.now(); Date.now() - idleSince < REBUILD_STALL_MS;) {
+      const applied = await this.catchUp(report);
+      done += applied;
+      if (done >= total) break;
+      if (applied > 0) idleSince = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, FRESH_RETRY_MS));
+    }
     if (wasRunning) this.start();
   }
 
