@@ -30,8 +30,7 @@ export class GroupCommitter {
   private pumpScheduled = false;
 
   constructor(
-    /** Connections of their own: a batch is one statement on one of them, one round trip.
-     */
+    /** Connections of their own: a batch is one statement on one of them, one round trip. */
     private readonly pool: Pool,
     private readonly schema: string,
     private readonly options: GroupCommitOptions,
