@@ -56,7 +56,6 @@ export const INTAKE_PUBLICATIONS: Publications = {
       caseNumber: data.caseNumber,
       personId: data.personId,
       officeId: data.officeId,
-      categories: data.categories,
     };
     return { contract: IntakeRegisteredV1, data: published };
   },
@@ -97,7 +96,6 @@ export const INTAKE_PUBLICATIONS: Publications = {
       personId: data.personId,
       fromOfficeId: data.fromOfficeId,
       toOfficeId: data.toOfficeId,
-      reason: data.reason,
     };
     return { contract: CaseTransferRequestedV1, data: published };
   },
@@ -118,7 +116,6 @@ export const INTAKE_PUBLICATIONS: Publications = {
       personId: data.personId,
       fromOfficeId: data.fromOfficeId,
       toOfficeId: data.toOfficeId,
-      reason: data.reason,
     };
     return { contract: CaseTransferDeclinedV1, data: published };
   },

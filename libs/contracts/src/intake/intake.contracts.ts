@@ -1,10 +1,11 @@
 import { defineContract } from '../contract';
-import { agencyId, instant, listOf, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
+import { agencyId, instant, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
 
 /**
  * What intake tells the other services: pickups, hand-overs, cases, identities linked, assessment
- * decisions and transfers of case ownership. No names, NIK or descriptors travel: a receiving
- * agency that needs them asks through the API, where access is checked and recorded.
+ * decisions and transfers of case ownership. No names, NIK, descriptors, PPKS categories (they
+ * reveal health) or free-text reasons travel: a receiving agency that needs them asks through the
+ * API, where access is checked.
  */
 export const INTAKE_TOPIC = 'lintas.intake.events';
 const source = { topic: INTAKE_TOPIC, version: 1 } as const;
@@ -50,12 +51,11 @@ export interface IntakeRegisteredV1 {
   caseNumber: string;
   personId: string;
   officeId: string;
-  categories: string[];
 }
 export const IntakeRegisteredV1 = defineContract<IntakeRegisteredV1>({
   ...source,
   name: 'id.lintas.intake.case.registered',
-  schema: record({ caseId: uuid, caseNumber: text, personId: uuid, officeId: agencyId, categories: listOf(text) }),
+  schema: record({ caseId: uuid, caseNumber: text, personId: uuid, officeId: agencyId }),
 });
 
 export interface PersonIdentifiedV1 {
@@ -105,12 +105,11 @@ export interface CaseTransferRequestedV1 {
   personId: string;
   fromOfficeId: string;
   toOfficeId: string;
-  reason: string;
 }
 export const CaseTransferRequestedV1 = defineContract<CaseTransferRequestedV1>({
   ...source,
   name: 'id.lintas.intake.case-transfer.requested',
-  schema: record({ caseId: uuid, personId: uuid, fromOfficeId: agencyId, toOfficeId: agencyId, reason: text }),
+  schema: record({ caseId: uuid, personId: uuid, fromOfficeId: agencyId, toOfficeId: agencyId }),
 });
 
 export interface CaseTransferAcceptedV1 {
@@ -125,13 +124,11 @@ export const CaseTransferAcceptedV1 = defineContract<CaseTransferAcceptedV1>({
   schema: record({ caseId: uuid, personId: uuid, fromOfficeId: agencyId, toOfficeId: agencyId }),
 });
 
-export interface CaseTransferDeclinedV1 extends CaseTransferAcceptedV1 {
-  reason: string;
-}
+export type CaseTransferDeclinedV1 = CaseTransferAcceptedV1;
 export const CaseTransferDeclinedV1 = defineContract<CaseTransferDeclinedV1>({
   ...source,
   name: 'id.lintas.intake.case-transfer.declined',
-  schema: record({ caseId: uuid, personId: uuid, fromOfficeId: agencyId, toOfficeId: agencyId, reason: text }),
+  schema: record({ caseId: uuid, personId: uuid, fromOfficeId: agencyId, toOfficeId: agencyId }),
 });
 
 export const INTAKE_CONTRACTS = [
