@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { AnyContract } from '@lintas/contracts/contract';
 import { CaseClosedV1 } from '@lintas/contracts/family-reunification/family-reunification.contracts';
@@ -41,10 +42,13 @@ const admin = agency('admin', 'lintas-admin', '35');
 let service: ServiceUnderTest;
 let transport: PlatformaticTransport;
 let reader: Subscription;
+/** For looking behind the service's back at what it stores. */
+let sql: Pool;
 const published: CloudEvent[] = [];
 let serial = 0;
 
 beforeAll(async () => {
+  sql = infra.createPool({ max: 2 });
   service = await startServiceUnderTest(INTAKE_SERVICE, infra);
   transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'intake-test' });
   reader = await transport.consume({
@@ -268,6 +272,19 @@ describe('intake', () => {
     const earlier = await registered();
     const first = await service.as(malang).post(`/cases/${earlier.caseId}/identification`, identity);
     expect(first.body.duplicateCandidates).toEqual([]);
+    // What the matcher keeps to compare with is sealed with the person's key, like the events.
+    const kept = await eventually(
+      async () =>
+        (
+          await sql.query<{ identity: string }>(
+            'SELECT identity::text FROM intake.known_persons WHERE person_id = $1',
+            [earlier.personId],
+          )
+        ).rows,
+      (rows) => rows.length === 1 && rows[0]?.identity !== null,
+    );
+    expect(kept[0]?.identity).not.toContain(identity.nik);
+    expect(kept[0]?.identity).not.toContain(identity.name);
 
     const again = await registered();
     const second = await service

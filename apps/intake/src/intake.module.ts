@@ -48,10 +48,10 @@ import { OnResidentAbsconded } from './reactions/on-resident-absconded/on-reside
       schema: 'intake',
       definitions: [...PICKUP_EVENT_DEFINITIONS, ...CASE_EVENT_DEFINITIONS],
       integration: (source) => integrationMapper(source, INTAKE_PUBLICATIONS),
-      projections: (schema) => [
+      projections: (schema, store) => [
         new PersonJourneyProjection(schema),
         new CaseloadProjection(schema),
-        new KnownPersonsProjection(schema),
+        new KnownPersonsProjection(schema, store.cipher),
         new WhereaboutsProjection(schema),
       ],
     }),

@@ -61,7 +61,7 @@ export class IntakeWriter {
   ) {
     this.caseDecider = createCaseDecider(regions);
     this.caseNumbers = new CaseNumbers(store.schema);
-    this.knownPersons = new KnownPersons(store.schema);
+    this.knownPersons = new KnownPersons(store.schema, store.cipher);
   }
 
   async pickup(command: PickupCommand, context: WriteContext): Promise<WriteResult & { personId: string }> {

@@ -1,20 +1,27 @@
 import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@lintas/event-store/events/event-types';
+import type { PersonalDataCipher } from '@lintas/event-store/personal-data-cipher';
 import type { Projection } from '@lintas/event-store/subscriptions/projection';
 import type { CaseEvent } from '../domain/case/case.events';
 import type { PersonProfile } from '../domain/duplicates/duplicate-matcher';
 import type { Sex } from '../domain/identity/identity';
 
 /**
- * Persons identified so far, as the duplicate matcher compares them. This read model holds NIK
- * and names because matching needs them (a DPIA item: UU PDP Pasal 34, "matching datasets"); it
- * is read only by the identification use case, never served. A linked person is left out: their
- * survivor stands for them.
+ * Persons identified so far, as the duplicate matcher compares them. Matching needs NIK and names
+ * (a DPIA item: UU PDP Pasal 34, "matching datasets"), so they are kept sealed with each person's
+ * own key, like the events: a destroyed key (erasure) takes the person out of matching too. Only
+ * coarse columns stay readable to narrow the candidates: birth year, the NIK's two-digit birth
+ * year, sex and region codes. Read only by the identification use case, never served. A linked
+ * person is left out: their survivor stands for them.
  */
+const SEALED = ['nik', 'names'];
 export class KnownPersonsProjection implements Projection {
   readonly name = 'known-persons';
 
-  constructor(private readonly schema: string) {}
+  constructor(
+    private readonly schema: string,
+    private readonly cipher: PersonalDataCipher | undefined,
+  ) {}
 
   tables(): string[] {
     return [
@@ -22,14 +29,14 @@ export class KnownPersonsProjection implements Projection {
          person_id uuid PRIMARY KEY,
          found_region_code text,
          identified boolean NOT NULL DEFAULT false,
-         nik text,
-         names text[] NOT NULL DEFAULT '{}',
+         identity json,
+         nik_birth_yy integer,
          birth_year integer,
          sex text,
          origin_region_code text,
          linked_into uuid
        )`,
-      `CREATE INDEX IF NOT EXISTS known_persons_nik ON ${this.schema}.known_persons (nik) WHERE linked_into IS NULL`,
+      `CREATE INDEX IF NOT EXISTS known_persons_nik_yy ON ${this.schema}.known_persons (nik_birth_yy) WHERE linked_into IS NULL`,
       `CREATE INDEX IF NOT EXISTS known_persons_birth_year ON ${this.schema}.known_persons (birth_year) WHERE linked_into IS NULL`,
     ];
   }
@@ -46,16 +53,26 @@ export class KnownPersonsProjection implements Projection {
         );
       } else if (event.type === 'PersonIdentified') {
         const d = event.data;
+        if (!this.cipher) throw new Error('known persons are sealed per person: the store needs its cipher');
+        const nik = text(d.nik);
         // Personal fields of an erased person come back as a marker, not a value: they are not kept.
+        const identity = await this.cipher.seal(
+          d.personId,
+          {
+            nik,
+            names: [text(d.name), ...(Array.isArray(d.aliases) ? d.aliases.map(text) : [])].filter(Boolean),
+          },
+          SEALED,
+        );
         await client.query(
-          `INSERT INTO ${table} (person_id, identified, nik, names, birth_year, sex, origin_region_code)
+          `INSERT INTO ${table} (person_id, identified, identity, nik_birth_yy, birth_year, sex, origin_region_code)
            VALUES ($1, true, $2, $3, $4, $5, $6)
-           ON CONFLICT (person_id) DO UPDATE SET identified = true, nik = $2, names = $3, birth_year = $4, sex = $5,
-             origin_region_code = $6`,
+           ON CONFLICT (person_id) DO UPDATE SET identified = true, identity = $2, nik_birth_yy = $3, birth_year = $4,
+             sex = $5, origin_region_code = $6`,
           [
             d.personId,
-            text(d.nik),
-            [text(d.name), ...(Array.isArray(d.aliases) ? d.aliases.map(text) : [])].filter(Boolean),
+            JSON.stringify(identity),
+            nikBirthYear(nik),
             typeof d.birthYear === 'number' ? d.birthYear : null,
             d.sex === 'male' || d.sex === 'female' ? d.sex : null,
             d.originRegionCode,
@@ -77,39 +94,59 @@ export class KnownPersonsProjection implements Projection {
 }
 
 export class KnownPersons {
-  constructor(private readonly schema: string) {}
+  constructor(
+    private readonly schema: string,
+    private readonly cipher: PersonalDataCipher | undefined,
+  ) {}
 
   /**
-   * The earlier persons worth comparing with: the same NIK, or the same birth year (a name match
-   * needs it). Everyone else cannot be a candidate, so they are not read.
+   * The earlier persons worth comparing with: those whose NIK says the same two-digit birth year,
+   * or with the same birth year (a name match needs it). Everyone else cannot be a candidate, so
+   * their data is never opened.
    */
   async around(db: Pool | PoolClient, subject: { personId: string; nik: string | null; birthYear: number | null }) {
-    if (subject.nik === null && subject.birthYear === null) return [];
+    const nikYear = nikBirthYear(subject.nik);
+    if (nikYear === null && subject.birthYear === null) return [];
+    if (!this.cipher) throw new Error('known persons are sealed per person: the store needs its cipher');
     const { rows } = await db.query<{
       person_id: string;
-      nik: string | null;
-      names: string[];
+      identity: object;
       birth_year: number | null;
       sex: Sex | null;
       region_codes: string[];
     }>(
-      `SELECT person_id::text, nik, names, birth_year, sex,
+      `SELECT person_id::text, identity, birth_year, sex,
               array_remove(ARRAY[origin_region_code, found_region_code], NULL) AS region_codes
          FROM ${this.schema}.known_persons
-        WHERE identified AND linked_into IS NULL AND person_id <> $1
-          AND (nik = $2 OR birth_year = $3)
+        WHERE identified AND linked_into IS NULL AND person_id <> $1 AND identity IS NOT NULL
+          AND (nik_birth_yy = $2 OR birth_year = $3)
         LIMIT 1000`,
-      [subject.personId, subject.nik, subject.birthYear],
+      [subject.personId, nikYear, subject.birthYear],
     );
-    return rows.map((row): PersonProfile => ({
-      personId: row.person_id,
-      nik: row.nik,
-      names: row.names,
-      birthYear: row.birth_year,
-      sex: row.sex,
-      regionCodes: row.region_codes,
-    }));
+    const opened = (await this.cipher.openMany(
+      rows.map((row) => ({ personId: row.person_id, data: row.identity, paths: SEALED })),
+    )) as { nik?: unknown; names?: unknown }[];
+    return rows.flatMap((row, i): PersonProfile[] => {
+      const identity = opened[i];
+      // An erased person's fields open as a marker: there is nothing left to match.
+      if (!identity || !Array.isArray(identity.names)) return [];
+      return [
+        {
+          personId: row.person_id,
+          nik: typeof identity.nik === 'string' ? identity.nik : null,
+          names: identity.names.filter((name): name is string => typeof name === 'string'),
+          birthYear: row.birth_year,
+          sex: row.sex,
+          regionCodes: row.region_codes,
+        },
+      ];
+    });
   }
+}
+
+/** The two-digit birth year a NIK carries (digits 11–12 of DDMMYY), or null when it has none. */
+function nikBirthYear(nik: string | null): number | null {
+  return nik !== null && /^\d{16}$/.test(nik) ? Number(nik.slice(10, 12)) : null;
 }
 
 function text(value: unknown): string | null {

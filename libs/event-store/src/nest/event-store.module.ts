@@ -26,8 +26,8 @@ export interface EventStoreModuleOptions {
   schema: string;
   /** Which events leave the service, and as what (see @lintas/messaging integrationMapper). */
   integration?: (source: string) => IntegrationMapper;
-  /** The service's read models; a function of the schema they live in. */
-  projections?: (schema: string) => readonly Projection[];
+  /** The service's read models; a function of the schema they live in and the store (its cipher). */
+  projections?: (schema: string, store: EventStore) => readonly Projection[];
   sealEveryMs?: number;
 }
 
@@ -68,7 +68,7 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
           provide: ReadModels,
           inject: [EventStore, SERVICE_LOGGER],
           useFactory: async (store: EventStore, logger: Logger) => {
-            const readModels = new ReadModels(store, options.projections?.(options.schema) ?? [], (err) =>
+            const readModels = new ReadModels(store, options.projections?.(options.schema, store) ?? [], (err) =>
               logger.warn({ err }, 'a read model batch failed; it is tried again'),
             );
             await readModels.prepare();
