@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyContract, Contract } from '@lintas/contracts/contract';
+import type { AnyContract } from '@lintas/contracts/contract';
 import {
   CaseClosedV1,
   FAMILY_REUNIFICATION_TOPIC,
@@ -12,12 +12,9 @@ import {
 import { PatientDischargedV1, PersonDiedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { AssessmentCompletedV1, CaseTransferAcceptedV1 } from '@lintas/contracts/intake/intake.contracts';
 import { RehabilitationTerminatedV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
-import { fromKafkaMessage, toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
-import type { CloudEvent } from '@lintas/messaging/cloudevents/cloud-event';
-import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
-import type { Subscription } from '@lintas/messaging/transport/transport';
 import { eventually } from '@lintas/testing/eventually';
 import { agency, type AgencyClient } from '@lintas/testing/http/agency-client';
+import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
 import { FAMILY_REUNIFICATION_SERVICE } from './family-reunification.service';
@@ -36,47 +33,20 @@ const lawang = agency('rsj', 'rsj-lawang', '3507');
 const panti = agency('panti', 'panti-bina-laras-kediri', '3571');
 
 let service: ServiceUnderTest;
-let transport: PlatformaticTransport;
-let reader: Subscription;
-const published: CloudEvent[] = [];
+let neighbours: NeighbouringServices;
 
 beforeAll(async () => {
   service = await startServiceUnderTest(FAMILY_REUNIFICATION_SERVICE, infra);
-  transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'family-reunification-test' });
-  reader = await transport.consume({
-    groupId: `test-${randomUUID()}`,
-    topics: [infra.topics.name(FAMILY_REUNIFICATION_TOPIC)],
-    handle: async (batch) => {
-      published.push(...batch.map(fromKafkaMessage));
-    },
-  });
+  neighbours = await NeighbouringServices.open(infra, FAMILY_REUNIFICATION_TOPIC);
 });
 
-afterAll(async () => {
-  await reader?.stop();
-  await transport?.close();
-  await service?.close();
-});
-
-async function publish<Data extends { personId: string }>(contract: Contract<Data>, data: Data): Promise<void> {
-  const event: CloudEvent = {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/lintas/test',
-    type: contract.type,
-    time: new Date().toISOString(),
-    subject: data.personId,
-    datacontenttype: 'application/json',
-    data,
-  };
-  const publisher = await transport.publisher();
-  await publisher.send([toKafkaMessage(event, infra.topics.name(contract.topic), data.personId)]);
-}
+const publish = <Data extends { personId: string }>(contract: AnyContract, data: Data) =>
+  neighbours.publish(contract, data.personId, data);
 
 function publishedAbout(reunificationId: string, contract: AnyContract) {
   return eventually(
     async () =>
-      published.filter(
+      neighbours.published.filter(
         (e) => e.type === contract.type && (e.data as { reunificationId?: string }).reunificationId === reunificationId,
       ),
     (found) => found.length > 0,
@@ -194,7 +164,7 @@ describe('family-reunification', () => {
     expect(await publishedAbout(id, FollowUpVisitCompletedV1)).toHaveLength(3);
     const [caseClosed] = await publishedAbout(id, CaseClosedV1);
     expect(caseClosed?.data).toMatchObject({ outcome: 'reunified' });
-    expect(JSON.stringify(published)).not.toContain('Sumiati');
+    expect(JSON.stringify(neighbours.published)).not.toContain('Sumiati');
 
     const journey = await office.get(`/persons/${personId}/journey`, { minPosition: closed.body.position });
     expect(journey.body.steps.map((step: { type: string }) => step.type)).toEqual([

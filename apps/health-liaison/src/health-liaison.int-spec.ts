@@ -7,12 +7,9 @@ import {
 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { AssessmentCompletedV1 } from '@lintas/contracts/intake/intake.contracts';
 import { RelapseReportedV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
-import { fromKafkaMessage, toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
-import type { CloudEvent } from '@lintas/messaging/cloudevents/cloud-event';
-import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
-import type { Subscription } from '@lintas/messaging/transport/transport';
 import { eventually } from '@lintas/testing/eventually';
 import { agency } from '@lintas/testing/http/agency-client';
+import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
 import { HEALTH_LIAISON_SERVICE } from './health-liaison.service';
@@ -31,26 +28,11 @@ const menur = agency('rsj', 'rsj-menur', '3578');
 const panti = agency('panti', 'panti-bina-laras-kediri', '3571');
 
 let service: ServiceUnderTest;
-let transport: PlatformaticTransport;
-let reader: Subscription;
-const published: CloudEvent[] = [];
+let neighbours: NeighbouringServices;
 
 beforeAll(async () => {
   service = await startServiceUnderTest(HEALTH_LIAISON_SERVICE, infra);
-  transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'health-liaison-test' });
-  reader = await transport.consume({
-    groupId: `test-${randomUUID()}`,
-    topics: [infra.topics.name(HEALTH_LIAISON_TOPIC)],
-    handle: async (batch) => {
-      published.push(...batch.map(fromKafkaMessage));
-    },
-  });
-});
-
-afterAll(async () => {
-  await reader?.stop();
-  await transport?.close();
-  await service?.close();
+  neighbours = await NeighbouringServices.open(infra, HEALTH_LIAISON_TOPIC);
 });
 
 const letter = {
@@ -72,25 +54,13 @@ function referralBody(overrides: Record<string, unknown> = {}) {
 }
 
 function publishedAbout(referralId: string, contract: AnyContract) {
-  return published.filter(
+  return neighbours.published.filter(
     (e) => e.type === contract.type && (e.data as { referralId?: string }).referralId === referralId,
   );
 }
 
-async function publish(contract: AnyContract, data: { personId: string }, id = randomUUID()): Promise<void> {
-  const event: CloudEvent = {
-    specversion: '1.0',
-    id,
-    source: '/lintas/test',
-    type: contract.type,
-    time: new Date().toISOString(),
-    subject: data.personId,
-    datacontenttype: 'application/json',
-    data,
-  };
-  const publisher = await transport.publisher();
-  await publisher.send([toKafkaMessage(event, infra.topics.name(contract.topic), data.personId)]);
-}
+const publish = <Data extends { personId: string }>(contract: AnyContract, data: Data, id?: string) =>
+  neighbours.publish(contract, data.personId, data, id);
 
 describe('health-liaison', () => {
   it('carries a referral from request to discharge, and tells the other services', async () => {
@@ -148,7 +118,7 @@ describe('health-liaison', () => {
       pantiId: panti.agencyId,
       nextControlDate: '2099-01-01',
     });
-    expect(JSON.stringify(published)).not.toContain('risperidone');
+    expect(JSON.stringify(neighbours.published)).not.toContain('risperidone');
   });
 
   it('redirects a declined referral to another RSJ as a new referral', async () => {

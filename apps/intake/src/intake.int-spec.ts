@@ -14,12 +14,9 @@ import {
   PickupReportedV1,
 } from '@lintas/contracts/intake/intake.contracts';
 import { PlacedInPantiV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
-import type { CloudEvent } from '@lintas/messaging/cloudevents/cloud-event';
-import { fromKafkaMessage, toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
-import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
-import type { Subscription } from '@lintas/messaging/transport/transport';
 import { eventually } from '@lintas/testing/eventually';
 import { agency, type AgencyClient } from '@lintas/testing/http/agency-client';
+import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
 import { INTAKE_SERVICE } from './intake.service';
@@ -40,30 +37,15 @@ const rsj = agency('rsj', 'rsj-lawang', '3507');
 const admin = agency('admin', 'lintas-admin', '35');
 
 let service: ServiceUnderTest;
-let transport: PlatformaticTransport;
-let reader: Subscription;
+let neighbours: NeighbouringServices;
 /** For looking behind the service's back at what it stores. */
 let sql: Pool;
-const published: CloudEvent[] = [];
 let serial = 0;
 
 beforeAll(async () => {
   sql = infra.createPool({ max: 2 });
   service = await startServiceUnderTest(INTAKE_SERVICE, infra);
-  transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'intake-test' });
-  reader = await transport.consume({
-    groupId: `test-${randomUUID()}`,
-    topics: [infra.topics.name(INTAKE_TOPIC)],
-    handle: async (batch) => {
-      published.push(...batch.map(fromKafkaMessage));
-    },
-  });
-});
-
-afterAll(async () => {
-  await reader?.stop();
-  await transport?.close();
-  await service?.close();
+  neighbours = await NeighbouringServices.open(infra, INTAKE_TOPIC);
 });
 
 /** A woman's NIK from Donomulyo, Kabupaten Malang: day + 40. */
@@ -106,23 +88,11 @@ async function registered(office: AgencyClient = service.as(malang)) {
 }
 
 function publishedOf(contract: AnyContract, personId: string) {
-  return published.filter((e) => e.type === contract.type && e.subject === personId);
+  return neighbours.published.filter((e) => e.type === contract.type && e.subject === personId);
 }
 
-async function publish<Data extends { personId: string }>(contract: AnyContract, data: Data): Promise<void> {
-  const event: CloudEvent = {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/lintas/test',
-    type: contract.type,
-    time: new Date().toISOString(),
-    subject: data.personId,
-    datacontenttype: 'application/json',
-    data,
-  };
-  const publisher = await transport.publisher();
-  await publisher.send([toKafkaMessage(event, infra.topics.name(contract.topic), data.personId)]);
-}
+const publish = <Data extends { personId: string }>(contract: AnyContract, data: Data) =>
+  neighbours.publish(contract, data.personId, data);
 
 const whereabouts = (personId: string, as = malang, minPosition?: string) =>
   service.as(as).get(`/persons/${personId}/whereabouts`, minPosition ? { minPosition } : {});
@@ -205,7 +175,7 @@ describe('intake', () => {
     expect((await service.as(kediri).get('/work-queues/caseload')).body).toEqual([]);
 
     await eventually(
-      async () => published,
+      async () => neighbours.published,
       () => publishedOf(AssessmentCompletedV1, personId).length === 1,
     );
     for (const contract of [PickupReportedV1, PersonHandedOverV1, IntakeRegisteredV1, PersonIdentifiedV1]) {
@@ -220,7 +190,7 @@ describe('intake', () => {
       circumstances: 'wandering, at-risk',
     });
     expect(publishedOf(PersonIdentifiedV1, personId)[0]?.data).toEqual({ caseId, personId, originRegionCode: '3507' });
-    expect(JSON.stringify(published)).not.toContain('Siti Aminah');
+    expect(JSON.stringify(neighbours.published)).not.toContain('Siti Aminah');
     expect(publishedOf(AssessmentCompletedV1, personId)[0]?.data).toEqual({
       caseId,
       personId,
@@ -310,7 +280,7 @@ describe('intake', () => {
     expect(types.filter((t) => t === 'PickupReported')).toHaveLength(2);
     expect(types).toEqual(expect.arrayContaining(['DuplicateCandidateFound', 'PersonsLinked']));
     await eventually(
-      async () => published,
+      async () => neighbours.published,
       () => publishedOf(PersonsLinkedV1, again.personId).length === 1,
     );
     expect(publishedOf(PersonsLinkedV1, again.personId)[0]?.data).toEqual({
@@ -363,7 +333,7 @@ describe('intake', () => {
     expect((await service.as(malang).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(403);
     expect((await service.as(kediri).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(201);
     await eventually(
-      async () => published,
+      async () => neighbours.published,
       () => publishedOf(CaseTransferAcceptedV1, personId).length === 1,
     );
     expect(publishedOf(CaseTransferAcceptedV1, personId)[0]?.data).toEqual({

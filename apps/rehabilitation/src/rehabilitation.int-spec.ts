@@ -3,10 +3,10 @@ import type { AnyContract } from '@lintas/contracts/contract';
 import { LongTermPlacementArrangedV1 } from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { PatientDischargedV1, PersonDiedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { AssessmentCompletedV1, CaseTransferAcceptedV1 } from '@lintas/contracts/intake/intake.contracts';
-import { toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
-import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
 import { eventually } from '@lintas/testing/eventually';
 import { agency, type Json } from '@lintas/testing/http/agency-client';
+import { REHABILITATION_TOPIC } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
+import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
 import { REHABILITATION_SERVICE } from './rehabilitation.service';
@@ -17,7 +17,7 @@ import { REHABILITATION_SERVICE } from './rehabilitation.service';
  */
 const infra = useRealInfrastructure();
 let service: ServiceUnderTest;
-let transport: PlatformaticTransport;
+let neighbours: NeighbouringServices;
 
 const kediri = agency('panti', 'panti-bina-laras-kediri', '3571');
 const pasuruan = agency('panti', 'panti-pasuruan', '3514');
@@ -27,34 +27,12 @@ const lawang = agency('rsj', 'rsj-lawang', '3507');
 
 beforeAll(async () => {
   service = await startServiceUnderTest(REHABILITATION_SERVICE, infra);
-  transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'rehabilitation-test' });
+  neighbours = await NeighbouringServices.open(infra, REHABILITATION_TOPIC);
 }, 60_000);
-afterAll(async () => {
-  await transport?.close();
-  await service?.close();
-});
 
 /** What another service publishes, as it arrives on its topic. */
-async function publish<Data>(contract: AnyContract, personId: string, data: Data): Promise<string> {
-  const id = randomUUID();
-  const message = toKafkaMessage(
-    {
-      specversion: '1.0',
-      id,
-      source: '/lintas/test',
-      type: contract.type,
-      time: new Date().toISOString(),
-      subject: personId,
-      datacontenttype: 'application/json',
-      correlationid: id,
-      data,
-    },
-    infra.topics.name(contract.topic),
-    personId,
-  );
-  await (await transport.publisher()).send([message]);
-  return id;
-}
+const publish = (contract: AnyContract, personId: string, data: unknown): Promise<string> =>
+  neighbours.publish(contract, personId, data);
 
 async function requestPlacement(
   pantiId: string,
