@@ -1,5 +1,5 @@
 import { defineContract } from '../contract';
-import { agencyId, instant, oneOf, record, regionCode, uuid } from '../schema/vocabulary';
+import { agencyId, date, instant, oneOf, record, regionCode, uuid } from '../schema/vocabulary';
 
 /** What family-reunification tells the other services: families traced, persons home, cases closed. */
 export const FAMILY_REUNIFICATION_TOPIC = 'lintas.family-reunification.events';
@@ -79,6 +79,17 @@ export const FollowUpVisitCompletedV1 = defineContract<FollowUpVisitCompletedV1>
   schema: record({ ...reunification, visit: { type: 'integer', minimum: 1 }, at: instant }),
 });
 
+/** A follow-up visit was not made by its due day: the owning office and the puskesmas should know. */
+export interface FollowUpMissedV1 extends Reunification {
+  visit: number;
+  dueOn: string;
+}
+export const FollowUpMissedV1 = defineContract<FollowUpMissedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.follow-up.missed',
+  schema: record({ ...reunification, visit: { type: 'integer', minimum: 1 }, dueOn: date }),
+});
+
 export interface CaseClosedV1 extends Reunification {
   outcome: (typeof CASE_OUTCOMES)[number];
   at: string;
@@ -97,5 +108,6 @@ export const FAMILY_REUNIFICATION_CONTRACTS = [
   ReunificationCompletedV1,
   LongTermPlacementArrangedV1,
   FollowUpVisitCompletedV1,
+  FollowUpMissedV1,
   CaseClosedV1,
 ] as const;

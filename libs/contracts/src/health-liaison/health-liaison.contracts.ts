@@ -49,6 +49,14 @@ export const RsjReferralDeclinedV1 = defineContract<RsjReferralDeclinedV1>({
   schema: record({ ...referral, reason: oneOf(DECLINE_REASONS) }),
 });
 
+/** The office took its referral back before admission: the RSJ no longer expects the person. */
+export type RsjReferralWithdrawnV1 = Referral;
+export const RsjReferralWithdrawnV1 = defineContract<RsjReferralWithdrawnV1>({
+  ...source,
+  name: 'id.lintas.health-liaison.rsj-referral.withdrawn',
+  schema: record(referral),
+});
+
 export interface PatientAdmittedV1 extends Referral {
   admittedAt: string;
 }
@@ -102,6 +110,7 @@ export const HEALTH_LIAISON_CONTRACTS = [
   RsjReferralRequestedV1,
   RsjReferralAcceptedV1,
   RsjReferralDeclinedV1,
+  RsjReferralWithdrawnV1,
   PatientAdmittedV1,
   PatientDischargedV1,
   PatientAbscondedV1,

@@ -17,6 +17,8 @@ export interface HashedFields {
 }
 
 /**
+ * The chain's formula in TypeScript, for verifiers outside the database (an auditor checking an
+ * export); the store itself chains in SQL, in its append function, with the same formula.
  * sha256(previous hash ‖ header ‖ data ‖ metadata), where the header gives every field and the
  * byte length of each variable one, so that no text can move from one field to another. The
  * header is built the same way in SQL (see EVENT_HASH_SQL), so PostgreSQL can verify chains

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { EventRegistry } from '../events/event-registry';
 import { EventStore } from '../event-store';
+import { eventHash, GENESIS } from '../hashing/event-hash';
 import { sealAll } from '../sealing/sealer';
 import { SAMPLE_DEFINITIONS, sampleEvent } from '../testing/sample-events';
 import { verifyStore } from './verify-store';
@@ -33,6 +34,38 @@ async function sealedStore(): Promise<{ store: EventStore; streams: string[]; sc
 }
 
 describe('chain verification', () => {
+  it('chains what the store writes exactly as the documented formula does, for verifiers outside it', async () => {
+    const { schema, streams } = await sealedStore();
+    const { rows } = await pool.query<{
+      event_id: string;
+      stream_version: number;
+      type: string;
+      schema_version: number;
+      data: string;
+      metadata: string;
+      hash: Buffer;
+    }>(
+      `SELECT event_id::text, stream_version, type, schema_version, data::text, metadata::text, hash
+         FROM ${schema}.events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streams[0]],
+    );
+    let previous: Buffer = GENESIS;
+    for (const row of rows) {
+      const expected = eventHash(previous, {
+        eventId: row.event_id,
+        streamId: streams[0] ?? '',
+        streamVersion: row.stream_version,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        dataText: row.data,
+        metadataText: row.metadata,
+      });
+      expect(row.hash.equals(expected)).toBe(true);
+      previous = row.hash;
+    }
+    expect(rows).toHaveLength(3);
+  });
+
   it('passes an untouched store, counting what it checked', async () => {
     const { schema } = await sealedStore();
     expect(await verifyStore(pool, schema)).toEqual({
