@@ -3,6 +3,7 @@ import {
   FamilyDeclinedReturnV1,
   FamilyNotFoundV1,
   FamilyTracedV1,
+  FollowUpMissedV1,
   FollowUpVisitCompletedV1,
   LongTermPlacementArrangedV1,
   ReunificationCompletedV1,
@@ -54,6 +55,10 @@ export const FAMILY_REUNIFICATION_PUBLICATIONS: Publications = {
   FollowUpVisitCompleted: (event) => {
     const data = event.data as DataOf<'FollowUpVisitCompleted'>;
     return { contract: FollowUpVisitCompletedV1, data: { ...ref(data), visit: data.visit, at: data.at } };
+  },
+  FollowUpMissed: (event) => {
+    const data = event.data as DataOf<'FollowUpMissed'>;
+    return { contract: FollowUpMissedV1, data: { ...ref(data), visit: data.visit, dueOn: data.overdueSince } };
   },
   CaseClosed: (event) => {
     const data = event.data as DataOf<'CaseClosed'>;
