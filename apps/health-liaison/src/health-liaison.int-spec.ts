@@ -4,8 +4,9 @@ import {
   HEALTH_LIAISON_TOPIC,
   PatientDischargedV1,
   RsjReferralRequestedV1,
+  RsjReferralWithdrawnV1,
 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import { AssessmentCompletedV1 } from '@lintas/contracts/intake/intake.contracts';
+import { AssessmentCompletedV1, CaseTransferAcceptedV1 } from '@lintas/contracts/intake/intake.contracts';
 import { RelapseReportedV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
 import { eventually } from '@lintas/testing/eventually';
 import { agency } from '@lintas/testing/http/agency-client';
@@ -23,6 +24,7 @@ const infra = useRealInfrastructure();
 
 const office = agency('dinas-sosial', 'dinsos-3571', '3571');
 const otherOffice = agency('dinas-sosial', 'dinsos-3506', '3506');
+const originOffice = agency('dinas-sosial', 'dinsos-3507', '3507');
 const lawang = agency('rsj', 'rsj-lawang', '3507');
 const menur = agency('rsj', 'rsj-menur', '3578');
 const panti = agency('panti', 'panti-bina-laras-kediri', '3571');
@@ -136,6 +138,59 @@ describe('health-liaison', () => {
     ]);
     const old = await service.as(office).get(`/referrals/${referralId}`);
     expect(old.body).toMatchObject({ status: 'redirected', redirectedTo: { referralId: redirected.body.id } });
+  });
+
+  it('tells the other services of a withdrawal, without its reason', async () => {
+    const body = referralBody();
+    const requested = await service.as(office).post('/referrals', body);
+    const referralId: string = requested.body.id;
+    const withdrawn = await service
+      .as(office)
+      .post(`/referrals/${referralId}/withdraw`, { reason: 'keluarga menjemput, dirawat di rumah' });
+    expect(withdrawn.status).toBe(201);
+
+    const [told] = await eventually(
+      async () => neighbours.publishedAs(RsjReferralWithdrawnV1, body.personId),
+      (found) => found.length > 0,
+    );
+    expect(told?.data).toEqual({ referralId, caseId: body.caseId, personId: body.personId, rsjId: lawang.agencyId });
+    expect(JSON.stringify(neighbours.published)).not.toContain('keluarga menjemput');
+  });
+
+  it('moves the open referrals of a transferred case to the accepting office, once however often told', async () => {
+    const body = referralBody();
+    const open = await service.as(office).post('/referrals', body);
+    const openId: string = open.body.id;
+    const closed = await service
+      .as(office)
+      .post('/referrals', referralBody({ caseId: body.caseId, personId: body.personId }));
+    const closedId: string = closed.body.id;
+    await service.as(office).post(`/referrals/${closedId}/withdraw`, { reason: 'diganti' });
+
+    const transfer: CaseTransferAcceptedV1 = {
+      caseId: body.caseId,
+      personId: body.personId,
+      fromOfficeId: office.agencyId,
+      toOfficeId: originOffice.agencyId,
+    };
+    const eventId = randomUUID();
+    await publish(CaseTransferAcceptedV1, transfer, eventId);
+    await publish(CaseTransferAcceptedV1, transfer, eventId);
+
+    const moved = await eventually(
+      () => service.as(originOffice).get(`/referrals/${openId}`),
+      (reply) => reply.status === 200,
+    );
+    expect(moved.body).toMatchObject({ officeId: originOffice.agencyId, status: 'requested', version: 3 });
+    expect((await service.as(office).get(`/referrals/${openId}`)).status).toBe(404);
+    const queue = await eventually(
+      () => service.as(originOffice).get(`/referrals?caseId=${body.caseId}`),
+      (reply) => reply.body.referrals?.length > 0,
+    );
+    expect(queue.body.referrals).toEqual([expect.objectContaining({ referralId: openId })]);
+    // The withdrawn referral stays with the office that handled it.
+    expect((await service.as(office).get(`/referrals/${closedId}`)).body.status).toBe('withdrawn');
+    expect((await service.as(originOffice).get(`/referrals/${closedId}`)).status).toBe(404);
   });
 
   it('refuses what the edge or the rules do not allow, as problem+json', async () => {

@@ -9,6 +9,7 @@ import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
+import { ReferralIndexSchema } from './application/referral-index';
 import { ReferralWriter } from './application/referral-writer';
 import { AcceptReferralController } from './commands/accept-referral/accept-referral.http.controller';
 import { AdmitPatientController } from './commands/admit-patient/admit-patient.http.controller';
@@ -27,6 +28,7 @@ import { HEALTH_LIAISON_PUBLICATIONS } from './publications';
 import { ReferralDetailsController } from './queries/referral-details/referral-details.http.controller';
 import { ReferralWorkQueueController } from './queries/referral-work-queue/referral-work-queue.http.controller';
 import { ReferralWorkQueueProjection } from './queries/referral-work-queue/referral-work-queue.projection';
+import { OnCaseTransferAccepted } from './reactions/on-case-transfer-accepted/on-case-transfer-accepted.reaction';
 import { OnAssessmentCompleted } from './reactions/on-assessment-completed/on-assessment-completed.reaction';
 import { OnRelapseReported } from './reactions/on-relapse-reported/on-relapse-reported.reaction';
 
@@ -47,7 +49,7 @@ import { OnRelapseReported } from './reactions/on-relapse-reported/on-relapse-re
         ...REHABILITATION_CONTRACTS,
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
-      reactions: [OnPersonsLinked, OnAssessmentCompleted, OnRelapseReported],
+      reactions: [OnPersonsLinked, OnAssessmentCompleted, OnRelapseReported, OnCaseTransferAccepted],
     }),
     PersonJourneyModule,
   ],
@@ -67,6 +69,6 @@ import { OnRelapseReported } from './reactions/on-relapse-reported/on-relapse-re
     ReferralWorkQueueController,
     ReferralDetailsController,
   ],
-  providers: [ReferralWriter],
+  providers: [ReferralIndexSchema, ReferralWriter],
 })
 export class HealthLiaisonModule {}

@@ -6,6 +6,7 @@ import {
   RsjReferralAcceptedV1,
   RsjReferralDeclinedV1,
   RsjReferralRequestedV1,
+  RsjReferralWithdrawnV1,
 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import type { Publications } from '@lintas/messaging/outbox/integration-mapper';
 import type { ReferralEvent, ReferralRef } from './domain/referral/referral.events';
@@ -25,7 +26,8 @@ const ref = ({ referralId, caseId, personId, rsjId }: ReferralRef): ReferralRef 
 /**
  * What other services hear of a referral: ids, codes and times, never a letter, a note, a
  * medication plan or a record number. A letter, a guarantee update, a redirect (the new referral
- * is announced as requested), a withdrawal, a note and an office move stay inside.
+ * is announced as requested), a note and an office move stay inside; a withdrawal is told
+ * without its reason.
  */
 export const HEALTH_LIAISON_PUBLICATIONS: Publications = {
   RsjReferralRequested: (event) => {
@@ -46,6 +48,11 @@ export const HEALTH_LIAISON_PUBLICATIONS: Publications = {
     const data = dataOf<'RsjReferralDeclined'>(event);
     const published: RsjReferralDeclinedV1 = { ...ref(data), reason: data.reason };
     return { contract: RsjReferralDeclinedV1, data: published };
+  },
+  RsjReferralWithdrawn: (event) => {
+    // The reason is the office's own words, possibly about the person: ids only.
+    const published: RsjReferralWithdrawnV1 = ref(dataOf<'RsjReferralWithdrawn'>(event));
+    return { contract: RsjReferralWithdrawnV1, data: published };
   },
   PatientAdmitted: (event) => {
     const data = dataOf<'PatientAdmitted'>(event);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
+import type { AppendResult } from '@lintas/event-store/append/prepared-append';
 import { handleCommand } from '@lintas/event-store/decider';
 import { EventStore } from '@lintas/event-store/event-store';
 import type { EventMetadata } from '@lintas/event-store/events/event-types';
@@ -11,13 +12,17 @@ import { reactionMetadata, type Received } from '@lintas/messaging/reactions/rea
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import type { RedirectReferral, ReferralCommand } from '../domain/referral/referral.commands';
 import { referralDecider, referralStreamId } from '../domain/referral/referral.decider';
+import type { ReferralEvent } from '../domain/referral/referral.events';
+import type { ReferralState } from '../domain/referral/referral.state';
 import { redirectedRequest } from '../domain/referral/referral.redirect';
 import type { WriteContext } from './command-context';
+import { ReferralIndex } from './referral-index';
 import { eventActor } from '@lintas/event-store/nest/event-actor';
 
 export const SERVICE_NAME = 'health-liaison';
 
 type Metadata = Omit<EventMetadata, 'recordedAt'>;
+type HandleResult = AppendResult & { events: ReferralEvent[]; state: ReferralState };
 
 /**
  * Load, decide, append for the referral streams, with the metadata every event needs: the person
@@ -26,33 +31,34 @@ type Metadata = Omit<EventMetadata, 'recordedAt'>;
  */
 @Injectable()
 export class ReferralWriter {
-  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+  readonly index: ReferralIndex;
+
+  constructor(@Inject(EventStore) private readonly store: EventStore) {
+    this.index = new ReferralIndex(store.schema);
+  }
 
   async execute(command: ReferralCommand, context: WriteContext): Promise<WriteResult> {
     const metadata = await this.httpMetadata(command, context);
-    const result = await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
-      metadata,
-      ...(context.expectedVersion !== undefined && { expectedVersion: context.expectedVersion }),
-    });
-    return writeResult(command.referralId, result);
+    return writeResult(command.referralId, await this.write(command, metadata, undefined, context.expectedVersion));
   }
 
   /** Closes the declined referral and opens the new one in one transaction; answers with the new one. */
   async redirect(command: RedirectReferral, context: WriteContext): Promise<WriteResult> {
     return this.store.transaction(async (within) => {
       const metadata = await this.httpMetadata(command, context, within);
-      const closed = await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
-        metadata,
-        within,
-        ...(context.expectedVersion !== undefined && { expectedVersion: context.expectedVersion }),
-      });
+      const closed = await this.write(command, metadata, within, context.expectedVersion);
       const next = redirectedRequest(closed.state, command);
-      const opened = await handleCommand(this.store, referralStreamId(next.referralId), referralDecider, next, {
-        metadata,
-        within,
-      });
-      return writeResult(next.referralId, opened);
+      return writeResult(next.referralId, await this.write(next, metadata, within));
     });
+  }
+
+  /** A referral as it stands now, for a reaction choosing what to do with it. */
+  async stateOf(referralId: string, within: PoolClient): Promise<ReferralState> {
+    const history = await this.store.readStream(referralStreamId(referralId), { within });
+    return history.reduce(
+      (state, event) => referralDecider.evolve(state, { type: event.type, data: event.data } as ReferralEvent),
+      referralDecider.initialState,
+    );
   }
 
   /**
@@ -60,16 +66,36 @@ export class ReferralWriter {
    * refuses it will refuse it on every retry, so it goes to the dead letters with its code.
    */
   async react(command: ReferralCommand, event: Received<unknown>, within: PoolClient): Promise<void> {
-    const personId = command.type === 'RequestReferral' ? command.personId : undefined;
+    // The person of an existing referral is the one it was requested for (a link may have merged them since).
+    const personId =
+      command.type === 'RequestReferral'
+        ? command.personId
+        : (await this.firstEvent(command.referralId, within))?.metadata.personId;
     try {
-      await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
-        metadata: reactionMetadata(event, SERVICE_NAME, personId),
-        within,
-      });
+      await this.write(command, reactionMetadata(event, SERVICE_NAME, personId), within);
     } catch (error) {
       if (error instanceof DomainError) throw new PermanentError(`${command.type} refused: ${error.code}`);
       throw error;
     }
+  }
+
+  /** Decide and append; a request also records its case in the index, in the same transaction. */
+  private async write(
+    command: ReferralCommand,
+    metadata: Metadata,
+    within?: PoolClient,
+    expectedVersion?: number,
+  ): Promise<HandleResult> {
+    if (command.type === 'RequestReferral' && !within) {
+      return this.store.transaction((tx) => this.write(command, metadata, tx, expectedVersion));
+    }
+    const result = await handleCommand(this.store, referralStreamId(command.referralId), referralDecider, command, {
+      metadata,
+      ...(within && { within }),
+      ...(expectedVersion !== undefined && { expectedVersion }),
+    });
+    if (command.type === 'RequestReferral' && within) await this.index.record(within, command);
+    return result;
   }
 
   private async httpMetadata(command: ReferralCommand, context: WriteContext, within?: PoolClient): Promise<Metadata> {

@@ -36,7 +36,7 @@ export function withdrawReferral(command: WithdrawReferral, referral: Referral):
 /**
  * Follows a case transfer that intake decided (CaseTransferAccepted), so it is given by the
  * accepting office and only checks that the referral still belongs to the office it leaves.
- * A closed referral moves too: its history is read by whoever owns the case.
+ * The rules would move a closed referral too; the transfer reaction only moves open ones.
  */
 export function moveReferralToOffice(command: MoveReferralToOffice, referral: Referral): ReferralEvent[] {
   requireOffice(command.actor);

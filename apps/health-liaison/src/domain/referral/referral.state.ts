@@ -28,3 +28,10 @@ export interface Referral {
 export type ReferralState = { status: 'none' } | Referral;
 
 export const initialReferralState: ReferralState = { status: 'none' };
+
+/** Requested, accepted, declined or admitted: neither closed nor ended for good. */
+export function isOpen(state: ReferralState): state is Referral {
+  return (
+    state.status !== 'none' && !CLOSED_STATUSES.includes(state.status) && !TERMINAL_STATUSES.includes(state.status)
+  );
+}
