@@ -17,8 +17,8 @@ export class OnRelapseReported implements Reaction<RelapseReportedV1> {
 
   private readonly referrals: ReferralWriter;
 
-  // Only global providers that exist before MessagingModule resolves its reactions: see the report
-  // on the kit's REACTIONS factory, which reads the reactions through ModuleRef before they are built.
+  // Reactions are built inside MessagingModule, which sees only global providers (the store):
+  // the writer is made here rather than injected.
   constructor(@Inject(EventStore) store: EventStore) {
     this.referrals = new ReferralWriter(store);
   }
