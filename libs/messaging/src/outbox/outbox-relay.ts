@@ -17,8 +17,11 @@ const FRESH_APPEND_WINDOW_MS = 1_000;
 const FRESH_RETRY_MS = 5;
 
 interface RelaySession {
-  /** The last row shipped in this leadership: rows at or before it are being deleted. */
+  /** The last row read in this leadership: the next batch is read past it. */
   after: OutboxRow | undefined;
+  /** The batch on its way to the broker: one at a time, so each person's order holds. */
+  sending: Promise<void>;
+  /** Rows at or before the last one acknowledged are being deleted, one batch after another. */
   deleting: Promise<void>;
 }
 
@@ -103,15 +106,16 @@ export class OutboxRelay {
       );
       if (!rows[0]?.leader) return;
       const publisher = await this.transport.publisher();
-      // Deleting shipped rows is off the critical path: the next batch is read past the last row
-      // shipped while the delete is on its way. Deletes run one after another, and all are done
-      // before leadership is given up.
-      const shipping: RelaySession = { after: undefined, deleting: Promise.resolve() };
+      // The next batch is read while the last one is on its way to the broker, and shipped rows are
+      // deleted off the critical path. Sends and deletes each run one after another, and all are
+      // done before leadership is given up.
+      const shipping: RelaySession = { after: undefined, sending: Promise.resolve(), deleting: Promise.resolve() };
       try {
         while (!this.stopping && !broken) {
-          const shipped = await this.relayBatch(publisher, shipping);
-          if (shipped === 0) await this.pause();
+          const read = await this.relayBatch(publisher, shipping);
+          if (read === 0) await this.pause();
         }
+        await shipping.sending;
         await shipping.deleting;
       } finally {
         await publisher.close();
@@ -126,7 +130,12 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes the oldest visible rows not yet shipped, then has them deleted; resolves with their count. */
+  /**
+   * Reads the oldest visible rows not yet read and sends them once the batch before them is
+   * acknowledged, then has them deleted once they are; resolves with how many it read. A failed
+   * send rejects the batch after it (never sent, so order holds) and ends the leadership: the next
+   * one reads again from the first row not deleted.
+   */
   private async relayBatch(publisher: Publisher, shipping: RelaySession): Promise<number> {
     const schema = this.options.schema;
     const { rows } = await this.pool.query<OutboxRow>(
@@ -137,17 +146,25 @@ export class OutboxRelay {
       [shipping.after?.transaction_id ?? '0', shipping.after?.sequence ?? '0', this.batchSize],
     );
     const last = rows.at(-1);
-    if (!last) return 0;
+    if (!last) {
+      await shipping.sending;
+      return 0;
+    }
     const messages: OutgoingMessage[] = rows.map((r) => ({
       topic: r.topic,
       key: r.key,
       headers: r.headers,
       value: r.value,
     }));
-    await publisher.send(messages);
+    await shipping.sending;
     shipping.after = last;
-    // A failed delete only means those rows go out again after a restart: report it, carry on.
-    shipping.deleting = shipping.deleting.then(() => this.deleteShipped(rows)).catch(this.onError);
+    shipping.sending = publisher.send(messages).then(() => {
+      // A failed delete only means those rows go out again after a restart: report it, carry on.
+      shipping.deleting = shipping.deleting.then(() => this.deleteShipped(rows)).catch(this.onError);
+    });
+    // Awaited by the next batch or the end of the leadership; marked handled meanwhile, so that a
+    // failure while the next batch is read is not an unhandled rejection (which ends the process).
+    shipping.sending.catch(() => undefined);
     return rows.length;
   }
 
