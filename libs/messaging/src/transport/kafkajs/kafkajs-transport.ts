@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CompressionTypes,
   Kafka,
@@ -11,6 +10,7 @@ import {
   type Message,
   type Producer,
 } from 'kafkajs';
+import { pause, retryDelay, waitForLeaders } from '../kafka-waits';
 import type {
   ConsumeOptions,
   Headers,
@@ -27,14 +27,8 @@ export interface KafkajsTransportOptions {
   clientId: string;
 }
 
-/** A failed batch is handed to its handler again after this wait, doubled each time up to the cap. */
-const RETRY_FIRST_DELAY_MS = 100;
-const RETRY_MAX_DELAY_MS = 5_000;
 /** The longest the broker holds an empty fetch, and so the longest stop() waits for one. */
 const FETCH_MAX_WAIT_MS = 500;
-/** How long createTopics waits for every new partition to have a leader, and how often it looks. */
-const LEADERS_TIMEOUT_MS = 10_000;
-const LEADERS_POLL_MS = 100;
 
 /**
  * The messaging port on Kafka through kafkajs: one idempotent producer per transport, one consumer
@@ -66,7 +60,7 @@ export class KafkajsTransport implements Transport {
         topics: topics.map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
         waitForLeaders: false,
       });
-      await waitForLeaders(admin, names);
+      await waitForLeaders(names, () => leadersKnown(admin, names));
     } finally {
       await admin.disconnect();
     }
@@ -223,20 +217,14 @@ async function deliverBatch(
   });
 }
 
-/** Until every partition of `topics` has a leader: a send or a group join before that fails. */
-async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
-  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
-  for (;;) {
-    // Throws while the broker does not know a topic yet; that is one more round, not a failure.
-    const metadata = await admin.fetchTopicMetadata({ topics }).catch(() => undefined);
-    const ready = topics.every((name) => {
-      const partitions = metadata?.topics.find((topic) => topic.name === name)?.partitions ?? [];
-      return partitions.length > 0 && partitions.every((p) => p.partitionErrorCode === 0 && p.leader >= 0);
-    });
-    if (ready) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for the leaders of ${topics.join(', ')}`);
-    await sleep(LEADERS_POLL_MS);
-  }
+/** Whether every partition of `topics` has a leader, as kafkajs's metadata says. */
+async function leadersKnown(admin: Admin, topics: string[]): Promise<boolean> {
+  // Throws while the broker does not know a topic yet; that is one more round, not a failure.
+  const metadata = await admin.fetchTopicMetadata({ topics }).catch(() => undefined);
+  return topics.every((name) => {
+    const partitions = metadata?.topics.find((topic) => topic.name === name)?.partitions ?? [];
+    return partitions.length > 0 && partitions.every((p) => p.partitionErrorCode === 0 && p.leader >= 0);
+  });
 }
 
 function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
@@ -262,19 +250,4 @@ function toHeaders(headers: IHeaders | undefined): Headers {
 
 function nextOffset(offset: string): string {
   return (BigInt(offset) + 1n).toString();
-}
-
-function retryDelay(attempt: number): number {
-  return Math.min(RETRY_FIRST_DELAY_MS * 2 ** attempt, RETRY_MAX_DELAY_MS);
-}
-
-/** Waits `ms`; false when the subscription stops first. */
-async function pause(ms: number, stopping: AbortSignal): Promise<boolean> {
-  if (stopping.aborted) return false;
-  try {
-    await sleep(ms, undefined, { signal: stopping });
-    return true;
-  } catch {
-    return false;
-  }
 }

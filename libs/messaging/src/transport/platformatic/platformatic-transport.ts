@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Admin,
   compatibilityPartitioner,
@@ -12,6 +11,7 @@ import {
   type Message,
   type MessagesStream,
 } from '@platformatic/kafka';
+import { pause, retryDelay, waitForLeaders } from '../kafka-waits';
 import type {
   ConsumeOptions,
   Headers,
@@ -34,14 +34,7 @@ type KafkaConsumer = Consumer<string, Buffer, string, string>;
 type KafkaStream = MessagesStream<string, Buffer, string, string>;
 type KafkaMessage = Message<string, Buffer, string, string>;
 
-/** A failed batch (or a lost stream) is tried again after this wait, doubled each time up to the cap. */
-const RETRY_FIRST_DELAY_MS = 100;
-const RETRY_MAX_DELAY_MS = 5_000;
 const SESSION_TIMEOUT_MS = 10_000;
-
-/** How long createTopics waits for every new partition to have a leader, and how often it looks. */
-const LEADERS_TIMEOUT_MS = 10_000;
-const LEADERS_POLL_MS = 100;
 
 /**
  * The messaging port on Kafka through @platformatic/kafka: one idempotent producer per transport, one
@@ -68,7 +61,7 @@ export class PlatformaticTransport implements Transport {
         .catch((error: unknown) => {
           if (!onlyTopicAlreadyExists(error)) throw error;
         });
-      await waitForLeaders(admin, names);
+      await waitForLeaders(names, () => leadersKnown(admin, names));
     } finally {
       await admin.close();
     }
@@ -392,19 +385,13 @@ function onlyTopicAlreadyExists(error: unknown): boolean {
   return (error as Error & { apiId?: unknown }).apiId === 'TOPIC_ALREADY_EXISTS';
 }
 
-/** Until every partition of `topics` has a leader: the client does not wait, and a send or join before fails. */
-async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
-  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
-  for (;;) {
-    const metadata = await admin.metadata({ topics, forceUpdate: true }).catch(() => undefined);
-    const ready = topics.every((name) => {
-      const topic = metadata?.topics.get(name);
-      return topic !== undefined && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
-    });
-    if (ready) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for the leaders of ${topics.join(', ')}`);
-    await sleep(LEADERS_POLL_MS);
-  }
+/** Whether every partition of `topics` has a leader, as the client's (refreshed) metadata says. */
+async function leadersKnown(admin: Admin, topics: string[]): Promise<boolean> {
+  const metadata = await admin.metadata({ topics, forceUpdate: true }).catch(() => undefined);
+  return topics.every((name) => {
+    const topic = metadata?.topics.get(name);
+    return topic !== undefined && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
+  });
 }
 
 async function closeStream(stream: KafkaStream): Promise<void> {
@@ -415,19 +402,4 @@ async function closeStream(stream: KafkaStream): Promise<void> {
 async function closeConsumer(consumer: KafkaConsumer): Promise<void> {
   // Leaves the group, closing any stream still open; a failure leaves the group to expire the member.
   await consumer.close(true).catch(() => undefined);
-}
-
-function retryDelay(attempt: number): number {
-  return Math.min(RETRY_FIRST_DELAY_MS * 2 ** attempt, RETRY_MAX_DELAY_MS);
-}
-
-/** Waits `ms`; false when the subscription stops first. */
-async function pause(ms: number, stopping: AbortSignal): Promise<boolean> {
-  if (stopping.aborted) return false;
-  try {
-    await sleep(ms, undefined, { signal: stopping });
-    return true;
-  } catch {
-    return false;
-  }
 }
