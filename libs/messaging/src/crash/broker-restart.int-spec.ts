@@ -2,16 +2,12 @@
 // class-validator decorators call Reflect.getMetadata while the module loads.
 import 'reflect-metadata';
 import type { Pool } from 'pg';
-import { ContractRegistry } from '@lintas/contracts/contract-registry';
-import { EventRegistry } from '@lintas/event-store/events/event-registry';
-import { EventStore } from '@lintas/event-store/event-store';
+import type { EventStore } from '@lintas/event-store/event-store';
 import { eventually } from '@lintas/testing/eventually';
 import { startLocalKafka, type LocalKafka } from '@lintas/testing/infra/kafka-local';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { InboxConsumer } from '../inbox/inbox-consumer';
-import { integrationMapper } from '../outbox/integration-mapper';
+import type { InboxConsumer } from '../inbox/inbox-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../testing/test-contracts';
 import { createTransport, type TransportKind } from '../transport/transport-factory';
 import type { Transport } from '../transport/transport';
 import {
@@ -24,8 +20,9 @@ import {
   TopicReader,
   topicSize,
   writtenIds,
+  openCrashPipeline,
 } from './crash-fixture';
-import { countEffects, createEffectsTable, readEffects, recordEffect } from './effects';
+import { countEffects, readEffects } from './effects';
 
 const infra = useRealInfrastructure();
 
@@ -55,33 +52,19 @@ describe.each<TransportKind>(['platformatic'])('a Kafka broker restarted mid-str
     pool = infra.createPool({ ...CLIENT_CRASH_SESSION, max: 10 });
     transport = createTransport(kind, { brokers: [kafka.brokers], clientId: `broker-restart-${kind}`, pool });
     const deadLetterTopic = `${topic}-dead-letters`;
-    await transport.createTopics([
-      { name: topic, partitions: 3 },
-      { name: deadLetterTopic, partitions: 1 },
-    ]);
-    store = await EventStore.open(pool, {
-      registry: new EventRegistry(NOTE_DEFINITIONS),
-      schema: writerSchema,
-      integration: integrationMapper('/lintas/crash-writer', notePublications(topic)),
-    });
+    ({ store, consumer } = await openCrashPipeline(pool, transport, {
+      topic,
+      deadLetterTopic,
+      writerSchema,
+      inboxSchema,
+      groupId: `broker-restart-reader-${kind}`,
+    }));
     relay = new OutboxRelay(pool, transport, {
       schema: writerSchema,
       wakeOn: store.appended,
       onError: (error) => void relayErrors.push(error),
     });
     relay.start();
-    await createEffectsTable(pool, inboxSchema);
-    const contract = noteRecordedContract(topic);
-    consumer = new InboxConsumer(pool, transport, {
-      schema: inboxSchema,
-      groupId: `broker-restart-reader-${kind}`,
-      contracts: new ContractRegistry([contract]),
-      deadLetterTopic,
-      handlers: { [contract.type]: recordEffect(inboxSchema) },
-      backoffMs: () => 10,
-      onError: (error) => void consumerErrors.push(error),
-    });
-    await consumer.start();
   }, 60_000);
 
   afterAll(async () => {

@@ -3,10 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin } from '@platformatic/kafka';
 import { Kafka, logLevel, type Admin as KafkaAdmin } from 'kafkajs';
 import type { Pool } from 'pg';
-import type { EventStore } from '@lintas/event-store/event-store';
+import { ContractRegistry } from '@lintas/contracts/contract-registry';
+import { EventRegistry } from '@lintas/event-store/events/event-registry';
+import { EventStore } from '@lintas/event-store/event-store';
+import { InboxConsumer } from '../inbox/inbox-consumer';
+import { integrationMapper } from '../outbox/integration-mapper';
+import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../testing/test-contracts';
 import type { Subscription, Transport } from '../transport/transport';
 import type { TransportKind } from '../transport/transport-factory';
-import type { Effect } from './effects';
+import { createEffectsTable, recordEffect, type Effect } from './effects';
 
 /** Where the PostgreSQL log transport keeps its tables unless told otherwise (PgLogTransport's default). */
 const PG_LOG_SCHEMA = 'message_log';
@@ -253,4 +258,42 @@ async function withKafkaAdmin<T>(brokers: string[], work: (admin: KafkaAdmin) =>
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The writer's store and the reader's inbox consumer every crash test runs between. */
+export interface CrashPipeline {
+  store: EventStore;
+  consumer: InboxConsumer;
+}
+
+/**
+ * Creates the topics, opens the writer's store (its notes go to the outbox for `topic`) and starts
+ * an inbox consumer that records each note's effect once. The relay is each test's own business.
+ */
+export async function openCrashPipeline(
+  pool: Pool,
+  transport: Transport,
+  options: { topic: string; deadLetterTopic: string; writerSchema: string; inboxSchema: string; groupId: string },
+): Promise<CrashPipeline> {
+  await transport.createTopics([
+    { name: options.topic, partitions: 3 },
+    { name: options.deadLetterTopic, partitions: 1 },
+  ]);
+  const store = await EventStore.open(pool, {
+    registry: new EventRegistry(NOTE_DEFINITIONS),
+    schema: options.writerSchema,
+    integration: integrationMapper('/lintas/crash-writer', notePublications(options.topic)),
+  });
+  await createEffectsTable(pool, options.inboxSchema);
+  const contract = noteRecordedContract(options.topic);
+  const consumer = new InboxConsumer(pool, transport, {
+    schema: options.inboxSchema,
+    groupId: options.groupId,
+    contracts: new ContractRegistry([contract]),
+    deadLetterTopic: options.deadLetterTopic,
+    handlers: { [contract.type]: recordEffect(options.inboxSchema) },
+    backoffMs: () => 10,
+  });
+  await consumer.start();
+  return { store, consumer };
 }

@@ -2,15 +2,11 @@
 // class-validator decorators call Reflect.getMetadata while the module loads.
 import 'reflect-metadata';
 import type { Pool } from 'pg';
-import { ContractRegistry } from '@lintas/contracts/contract-registry';
-import { EventRegistry } from '@lintas/event-store/events/event-registry';
-import { EventStore } from '@lintas/event-store/event-store';
+import type { EventStore } from '@lintas/event-store/event-store';
 import { eventually } from '@lintas/testing/eventually';
 import { guardChild } from '@lintas/testing/infra/process-guardian';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { InboxConsumer } from '../inbox/inbox-consumer';
-import { integrationMapper } from '../outbox/integration-mapper';
-import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../testing/test-contracts';
+import type { InboxConsumer } from '../inbox/inbox-consumer';
 import { createTransport, type TransportKind } from '../transport/transport-factory';
 import type { Transport } from '../transport/transport';
 import { CrashChild } from './crash-child';
@@ -25,8 +21,9 @@ import {
   TopicReader,
   topicSize,
   writtenIds,
+  openCrashPipeline,
 } from './crash-fixture';
-import { countEffects, createEffectsTable, readEffects, recordEffect } from './effects';
+import { countEffects, readEffects } from './effects';
 
 const infra = useRealInfrastructure();
 
@@ -72,26 +69,13 @@ describe.each<TransportKind>(['platformatic', 'pg-log'])('an outbox relay killed
     topic = infra.topics.name(`relay-crash-${kind}`);
     const deadLetterTopic = infra.topics.name(`relay-crash-dead-letters-${kind}`);
     transport = createTransport(kind, { brokers: infra.kafkaBrokers, clientId: `relay-crash-${kind}`, pool });
-    await transport.createTopics([
-      { name: topic, partitions: 3 },
-      { name: deadLetterTopic, partitions: 1 },
-    ]);
-    store = await EventStore.open(pool, {
-      registry: new EventRegistry(NOTE_DEFINITIONS),
-      schema: writerSchema,
-      integration: integrationMapper('/lintas/crash-writer', notePublications(topic)),
-    });
-    await createEffectsTable(pool, inboxSchema);
-    const contract = noteRecordedContract(topic);
-    consumer = new InboxConsumer(pool, transport, {
-      schema: inboxSchema,
-      groupId: `relay-crash-reader-${kind}`,
-      contracts: new ContractRegistry([contract]),
+    ({ store, consumer } = await openCrashPipeline(pool, transport, {
+      topic,
       deadLetterTopic,
-      handlers: { [contract.type]: recordEffect(inboxSchema) },
-      backoffMs: () => 10,
-    });
-    await consumer.start();
+      writerSchema,
+      inboxSchema,
+      groupId: `relay-crash-reader-${kind}`,
+    }));
   });
 
   afterAll(async () => {
