@@ -1,4 +1,4 @@
-// The layer and app boundaries of STYLE.md §1, checked by `npm run lint`.
+// The layer and app boundaries (docs/architecture.md, "Dependency rules"), checked by `npm run lint`.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -25,7 +25,18 @@ module.exports = {
       comment: 'A use-case slice never imports another slice; what two share belongs in the domain or a lib.',
       severity: 'error',
       from: { path: '^apps/([^/]+)/src/(commands|queries|reactions)/([^/]+)/' },
-      to: { path: '^apps/$1/src/(commands|queries|reactions)/', pathNot: '^apps/$1/src/$2/$3/' },
+      to: {
+        path: '^apps/$1/src/(commands|queries|reactions)/',
+        pathNot: ['^apps/$1/src/$2/$3/', '^apps/$1/src/commands/[^/]+/[^/]+\\.command\\.ts$'],
+      },
+    },
+    {
+      name: 'reactions-dispatch-commands',
+      comment:
+        "A reaction turns another service's event into one of this service's commands: it may import a command slice's `*.command.ts` (the message it sends through the CommandBus), nothing else of a slice.",
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/src/reactions/' },
+      to: { path: '^apps/$1/src/commands/', pathNot: '^apps/$1/src/commands/[^/]+/[^/]+\\.command\\.ts$' },
     },
     {
       name: 'libs-never-import-apps',
@@ -36,8 +47,54 @@ module.exports = {
     {
       name: 'production-code-never-imports-testing',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|app-spec|e2e-spec)\\.ts$', '^libs/testing/'] },
       to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'production-code-never-imports-lib-tests',
+      comment:
+        "A lib's test/ folder holds harness and fixtures for its tests: outside `src/` so that no build compiles it, and only spec files may reach it from `src/`.",
+      severity: 'error',
+      from: { path: '^(apps|libs)/[^/]+/src/', pathNot: '\\.(spec|int-spec|app-spec|e2e-spec)\\.ts$' },
+      to: { path: '^libs/[^/]+/test/' },
+    },
+    {
+      name: 'store-internals-stay-in-the-store',
+      comment:
+        "Only the event store knows how it appends, locks and reads its tables; others ask it (EventStore's methods), so a change inside it cannot silently break them.",
+      severity: 'error',
+      from: { pathNot: ['^libs/event-store/'] },
+      to: {
+        path: '^libs/event-store/src/(append|read|schema|sealing/sealer|hashing)/',
+        pathNot: '^libs/event-store/src/read/visibility\\.ts$',
+      },
+    },
+    {
+      name: 'libs-keep-their-layer',
+      comment:
+        'The event store and messaging are below the HTTP edge and the command kit: they never import them (the store takes only the database helpers and the actor type of the edge).',
+      severity: 'error',
+      from: { path: '^libs/(event-store|messaging|privacy|contracts|domain-kernel)/src/' },
+      to: {
+        path: ['^libs/commands/', '^libs/platform/src/http/(?!agency/agency-token)', '^libs/person-journey/'],
+      },
+    },
+    {
+      name: 'no-orphans',
+      comment: 'A module nothing imports is dead code (entry points, tests, configs and type declarations aside).',
+      severity: 'error',
+      from: {
+        orphan: true,
+        pathNot: [
+          '\\.(spec|int-spec|app-spec|e2e-spec)\\.ts$',
+          '(^|/)main\\.ts$',
+          '\\.d\\.ts$',
+          '(^|/)(bench|scripts)/',
+          '^libs/testing/src/(jest|infra)/',
+          '\\.(js|mjs|cjs)$',
+        ],
+      },
+      to: {},
     },
     {
       name: 'no-circular',

@@ -1,6 +1,7 @@
 // @ts-check
-/** Three tiers: unit (pure, no I/O), integration (one service against real PostgreSQL and Kafka),
- *  e2e (built services as separate processes). Only the last two provision infrastructure. */
+/** Four tiers: unit (pure, no I/O), application (one service's handlers, reactions and projections
+ *  against real PostgreSQL on the pg-log transport, no broker), integration (one service against
+ *  real PostgreSQL and Kafka), e2e (built services as separate processes). */
 
 const transform = {
   '^.+\\.ts$': [
@@ -38,6 +39,11 @@ module.exports = {
   reporters: ['default', '<rootDir>/libs/testing/src/jest/infrastructure-log-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...withInfrastructure,
+      displayName: 'application',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.app-spec.ts'],
+    },
     {
       ...withInfrastructure,
       displayName: 'integration',

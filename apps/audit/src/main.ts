@@ -1,4 +1,4 @@
 import { runService } from '@lintas/platform/service/run-service';
-import { AUDIT_SERVICE } from './audit.service';
+import { AUDIT_SERVICE } from './audit.service-definition';
 
 void runService(AUDIT_SERVICE);

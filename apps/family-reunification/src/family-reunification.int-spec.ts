@@ -17,7 +17,7 @@ import { agency, type AgencyClient } from '@lintas/testing/http/agency-client';
 import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
-import { FAMILY_REUNIFICATION_SERVICE } from './family-reunification.service';
+import { FAMILY_REUNIFICATION_SERVICE } from './family-reunification.service-definition';
 
 /**
  * Family-reunification over HTTP, PostgreSQL and Kafka: tracing started by the other services'

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandsModule } from '@lintas/commands/commands.module';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
@@ -9,36 +10,55 @@ import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
-import { ReunificationWritesModule } from './application/reunification-writes.module';
+import { CaseRegister } from './application/case-register';
+import { AddTracingLeadsHandler } from './commands/add-tracing-leads/add-tracing-leads.handler';
 import { AddTracingLeadsController } from './commands/add-tracing-leads/add-tracing-leads.http.controller';
+import { ArrangeLongTermPlacementHandler } from './commands/arrange-long-term-placement/arrange-long-term-placement.handler';
 import { ArrangeLongTermPlacementController } from './commands/arrange-long-term-placement/arrange-long-term-placement.http.controller';
+import { CloseCaseHandler } from './commands/close-case/close-case.handler';
 import { CloseCaseController } from './commands/close-case/close-case.http.controller';
+import { CompleteFollowUpVisitHandler } from './commands/complete-follow-up-visit/complete-follow-up-visit.handler';
 import { CompleteFollowUpVisitController } from './commands/complete-follow-up-visit/complete-follow-up-visit.http.controller';
+import { CompleteHomeVisitHandler } from './commands/complete-home-visit/complete-home-visit.handler';
 import { CompleteHomeVisitController } from './commands/complete-home-visit/complete-home-visit.http.controller';
+import { CompleteReunificationHandler } from './commands/complete-reunification/complete-reunification.handler';
 import { CompleteReunificationController } from './commands/complete-reunification/complete-reunification.http.controller';
-import { RecordFamilyDeclinedController } from './commands/record-family-declined/record-family-declined.http.controller';
+import { MoveCaseOwnershipHandler } from './commands/move-case-ownership/move-case-ownership.handler';
+import { RecordFamilyDeclinedReturnHandler } from './commands/record-family-declined-return/record-family-declined-return.handler';
+import { RecordFamilyDeclinedReturnController } from './commands/record-family-declined-return/record-family-declined-return.http.controller';
+import { RecordFamilyNotFoundHandler } from './commands/record-family-not-found/record-family-not-found.handler';
 import { RecordFamilyNotFoundController } from './commands/record-family-not-found/record-family-not-found.http.controller';
+import { RecordFamilyTracedHandler } from './commands/record-family-traced/record-family-traced.handler';
 import { RecordFamilyTracedController } from './commands/record-family-traced/record-family-traced.http.controller';
+import { RecordFollowUpMissedHandler } from './commands/record-follow-up-missed/record-follow-up-missed.handler';
 import { RecordFollowUpMissedController } from './commands/record-follow-up-missed/record-follow-up-missed.http.controller';
+import { RecordPersonDeathHandler } from './commands/record-person-death/record-person-death.handler';
+import { RecordTransferDeclinedHandler } from './commands/record-transfer-declined/record-transfer-declined.handler';
+import { ReportRelapseHandler } from './commands/report-relapse/report-relapse.handler';
 import { ReportRelapseController } from './commands/report-relapse/report-relapse.http.controller';
-import { TransferToOriginController } from './commands/transfer-to-origin/transfer-to-origin.http.controller';
+import { StartFamilyTracingHandler } from './commands/start-family-tracing/start-family-tracing.handler';
+import { TransferToRegionOfOriginHandler } from './commands/transfer-to-region-of-origin/transfer-to-region-of-origin.handler';
+import { TransferToRegionOfOriginController } from './commands/transfer-to-region-of-origin/transfer-to-region-of-origin.http.controller';
 import { REUNIFICATION_EVENT_DEFINITIONS } from './domain/reunification/reunification.event-definitions';
 import { FAMILY_REUNIFICATION_PUBLICATIONS } from './publications';
 import { CaseReunificationController } from './queries/case-reunification/case-reunification.http.controller';
+import { CaseReunificationReadModel } from './queries/case-reunification/case-reunification.read-model';
 import { CaseloadController } from './queries/caseload/caseload.http.controller';
+import { CaseloadReadModel } from './queries/caseload/caseload.read-model';
 import { FollowUpsDueController } from './queries/follow-ups-due/follow-ups-due.http.controller';
+import { FollowUpsDueReadModel } from './queries/follow-ups-due/follow-ups-due.read-model';
 import { OnAssessmentCompleted } from './reactions/on-assessment-completed/on-assessment-completed.reaction';
 import { OnCaseTransferAccepted } from './reactions/on-case-transfer-accepted/on-case-transfer-accepted.reaction';
 import { OnCaseTransferDeclined } from './reactions/on-case-transfer-declined/on-case-transfer-declined.reaction';
 import { OnPatientDischarged } from './reactions/on-patient-discharged/on-patient-discharged.reaction';
 import { OnPersonDied } from './reactions/on-person-died/on-person-died.reaction';
 import { OnRehabilitationTerminated } from './reactions/on-rehabilitation-terminated/on-rehabilitation-terminated.reaction';
-import { ReunificationsProjection } from './read-models/reunifications.projection';
+import { ReunificationsProjection } from './read-models/reunifications/reunifications.projection';
 
 /** Family tracing, return to the family or region of origin, long-term placement, follow-up and closure. */
 @Module({
   imports: [
-    ReunificationWritesModule,
+    CommandsModule,
     EventStoreModule.forService({
       schema: 'family_reunification',
       definitions: REUNIFICATION_EVENT_DEFINITIONS,
@@ -53,15 +73,6 @@ import { ReunificationsProjection } from './read-models/reunifications.projectio
         ...REHABILITATION_CONTRACTS,
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
-      reactions: [
-        OnPersonsLinked,
-        OnAssessmentCompleted,
-        OnPatientDischarged,
-        OnRehabilitationTerminated,
-        OnCaseTransferAccepted,
-        OnCaseTransferDeclined,
-        OnPersonDied,
-      ],
     }),
     PersonJourneyModule,
   ],
@@ -70,8 +81,8 @@ import { ReunificationsProjection } from './read-models/reunifications.projectio
     RecordFamilyTracedController,
     RecordFamilyNotFoundController,
     CompleteHomeVisitController,
-    RecordFamilyDeclinedController,
-    TransferToOriginController,
+    RecordFamilyDeclinedReturnController,
+    TransferToRegionOfOriginController,
     CompleteReunificationController,
     ArrangeLongTermPlacementController,
     CompleteFollowUpVisitController,
@@ -81,6 +92,35 @@ import { ReunificationsProjection } from './read-models/reunifications.projectio
     CaseReunificationController,
     CaseloadController,
     FollowUpsDueController,
+  ],
+  providers: [
+    CaseRegister,
+    StartFamilyTracingHandler,
+    AddTracingLeadsHandler,
+    RecordFamilyTracedHandler,
+    RecordFamilyNotFoundHandler,
+    CompleteHomeVisitHandler,
+    RecordFamilyDeclinedReturnHandler,
+    TransferToRegionOfOriginHandler,
+    MoveCaseOwnershipHandler,
+    RecordTransferDeclinedHandler,
+    CompleteReunificationHandler,
+    ArrangeLongTermPlacementHandler,
+    CompleteFollowUpVisitHandler,
+    RecordFollowUpMissedHandler,
+    ReportRelapseHandler,
+    RecordPersonDeathHandler,
+    CloseCaseHandler,
+    CaseReunificationReadModel,
+    CaseloadReadModel,
+    FollowUpsDueReadModel,
+    OnPersonsLinked,
+    OnAssessmentCompleted,
+    OnPatientDischarged,
+    OnRehabilitationTerminated,
+    OnCaseTransferAccepted,
+    OnCaseTransferDeclined,
+    OnPersonDied,
   ],
 })
 export class FamilyReunificationModule {}

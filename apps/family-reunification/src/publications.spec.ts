@@ -1,5 +1,5 @@
 import type { EventMetadata } from '@lintas/event-store/events/event-types';
-import type { ReunificationEvent } from './domain/reunification/reunification.events';
+import type { FollowUpMissed } from './domain/reunification/reunification.events';
 import { CASE_ID, MALANG, PERSON_ID, REUNIFICATION_ID } from './domain/reunification/reunification.fixtures';
 import { FAMILY_REUNIFICATION_PUBLICATIONS } from './publications';
 
@@ -15,10 +15,10 @@ const ref = { reunificationId: REUNIFICATION_ID, caseId: CASE_ID, personId: PERS
 
 describe('what family-reunification publishes', () => {
   it('tells of a missed follow-up visit by its number and due day, with nothing about the person', () => {
-    const event = {
+    const event: FollowUpMissed = {
       type: 'FollowUpMissed',
       data: { ...ref, visit: 2, overdueSince: '2025-06-30', at: metadata.occurredAt },
-    } as unknown as ReunificationEvent;
+    };
     const publication = FAMILY_REUNIFICATION_PUBLICATIONS.FollowUpMissed?.({
       id: 'x',
       streamId: `reunification-${REUNIFICATION_ID}`,

@@ -9,10 +9,21 @@ import {
   ReunificationCompletedV1,
   TransferredToRegionOfOriginV1,
 } from '@lintas/contracts/family-reunification/family-reunification.contracts';
-import type { Publications } from '@lintas/messaging/outbox/integration-mapper';
+import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
 import type { ReunificationEvent, ReunificationRef } from './domain/reunification/reunification.events';
 
-type DataOf<Type extends ReunificationEvent['type']> = Extract<ReunificationEvent, { type: Type }>['data'];
+/** For each published event type, the contract and data other services receive, from that type's event. */
+type ReunificationPublications = {
+  [Type in ReunificationEvent['type']]?: (event: Extract<ReunificationEvent, { type: Type }>) => Publication;
+};
+
+/**
+ * The store hands its integration mapper events of any type, but it stores only the types this
+ * service defines, each with that type's data: an event is the one its type names.
+ */
+function byEventType(publications: ReunificationPublications): Publications {
+  return publications as Publications;
+}
 
 /** Only the ids travel: the family's names, contacts and the person's health stay in this service. */
 function ref(data: ReunificationRef): ReunificationRef {
@@ -24,44 +35,26 @@ function ref(data: ReunificationRef): ReunificationRef {
   };
 }
 
-export const FAMILY_REUNIFICATION_PUBLICATIONS: Publications = {
-  FamilyTraced: (event) => {
-    const data = event.data as DataOf<'FamilyTraced'>;
-    return { contract: FamilyTracedV1, data: { ...ref(data), regionCode: data.regionCode } };
-  },
-  FamilyNotFound: (event) => ({ contract: FamilyNotFoundV1, data: ref(event.data as DataOf<'FamilyNotFound'>) }),
-  FamilyDeclinedReturn: (event) => ({
-    contract: FamilyDeclinedReturnV1,
-    data: ref(event.data as DataOf<'FamilyDeclinedReturn'>),
+export const FAMILY_REUNIFICATION_PUBLICATIONS = byEventType({
+  FamilyTraced: ({ data }) => ({ contract: FamilyTracedV1, data: { ...ref(data), regionCode: data.regionCode } }),
+  FamilyNotFound: ({ data }) => ({ contract: FamilyNotFoundV1, data: ref(data) }),
+  FamilyDeclinedReturn: ({ data }) => ({ contract: FamilyDeclinedReturnV1, data: ref(data) }),
+  TransferredToRegionOfOrigin: ({ data }) => ({
+    contract: TransferredToRegionOfOriginV1,
+    data: { ...ref(data), toOfficeId: data.toOfficeId, at: data.at },
   }),
-  TransferredToRegionOfOrigin: (event) => {
-    const data = event.data as DataOf<'TransferredToRegionOfOrigin'>;
-    return {
-      contract: TransferredToRegionOfOriginV1,
-      data: { ...ref(data), toOfficeId: data.toOfficeId, at: data.at },
-    };
-  },
-  ReunificationCompleted: (event) => {
-    const data = event.data as DataOf<'ReunificationCompleted'>;
-    return { contract: ReunificationCompletedV1, data: { ...ref(data), at: data.at } };
-  },
-  LongTermPlacementArranged: (event) => {
-    const data = event.data as DataOf<'LongTermPlacementArranged'>;
-    return {
-      contract: LongTermPlacementArrangedV1,
-      data: { ...ref(data), pantiId: data.pantiId, reason: data.reason },
-    };
-  },
-  FollowUpVisitCompleted: (event) => {
-    const data = event.data as DataOf<'FollowUpVisitCompleted'>;
-    return { contract: FollowUpVisitCompletedV1, data: { ...ref(data), visit: data.visit, at: data.at } };
-  },
-  FollowUpMissed: (event) => {
-    const data = event.data as DataOf<'FollowUpMissed'>;
-    return { contract: FollowUpMissedV1, data: { ...ref(data), visit: data.visit, dueOn: data.overdueSince } };
-  },
-  CaseClosed: (event) => {
-    const data = event.data as DataOf<'CaseClosed'>;
-    return { contract: CaseClosedV1, data: { ...ref(data), outcome: data.outcome, at: data.at } };
-  },
-};
+  ReunificationCompleted: ({ data }) => ({ contract: ReunificationCompletedV1, data: { ...ref(data), at: data.at } }),
+  LongTermPlacementArranged: ({ data }) => ({
+    contract: LongTermPlacementArrangedV1,
+    data: { ...ref(data), pantiId: data.pantiId, reason: data.reason },
+  }),
+  FollowUpVisitCompleted: ({ data }) => ({
+    contract: FollowUpVisitCompletedV1,
+    data: { ...ref(data), visit: data.visit, at: data.at },
+  }),
+  FollowUpMissed: ({ data }) => ({
+    contract: FollowUpMissedV1,
+    data: { ...ref(data), visit: data.visit, dueOn: data.overdueSince },
+  }),
+  CaseClosed: ({ data }) => ({ contract: CaseClosedV1, data: { ...ref(data), outcome: data.outcome, at: data.at } }),
+});

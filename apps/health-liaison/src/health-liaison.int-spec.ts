@@ -13,7 +13,7 @@ import { agency } from '@lintas/testing/http/agency-client';
 import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
-import { HEALTH_LIAISON_SERVICE } from './health-liaison.service';
+import { HEALTH_LIAISON_SERVICE } from './health-liaison.service-definition';
 
 /**
  * Health-liaison over HTTP, PostgreSQL and Kafka: the referral path from request to discharge,

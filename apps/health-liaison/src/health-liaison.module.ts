@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandsModule } from '@lintas/commands/commands.module';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
@@ -9,28 +10,42 @@ import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
-import { ReferralIndexSchema } from './application/referral-index';
-import { ReferralWriter } from './application/referral-writer';
+import { ReferralIndex } from './application/referral-index';
 import { AcceptReferralController } from './commands/accept-referral/accept-referral.http.controller';
+import { AcceptReferralHandler } from './commands/accept-referral/accept-referral.handler';
 import { AdmitPatientController } from './commands/admit-patient/admit-patient.http.controller';
+import { AdmitPatientHandler } from './commands/admit-patient/admit-patient.handler';
 import { DeclineReferralController } from './commands/decline-referral/decline-referral.http.controller';
+import { DeclineReferralHandler } from './commands/decline-referral/decline-referral.handler';
 import { DischargePatientController } from './commands/discharge-patient/discharge-patient.http.controller';
+import { DischargePatientHandler } from './commands/discharge-patient/discharge-patient.handler';
+import { MoveReferralToOfficeHandler } from './commands/move-referral-to-office/move-referral-to-office.handler';
 import { RecordPaymentGuaranteeController } from './commands/record-payment-guarantee/record-payment-guarantee.http.controller';
+import { RecordPaymentGuaranteeHandler } from './commands/record-payment-guarantee/record-payment-guarantee.handler';
 import { RecordTreatmentNoteController } from './commands/record-treatment-note/record-treatment-note.http.controller';
+import { RecordTreatmentNoteHandler } from './commands/record-treatment-note/record-treatment-note.handler';
 import { RedirectReferralController } from './commands/redirect-referral/redirect-referral.http.controller';
+import { RedirectReferralHandler } from './commands/redirect-referral/redirect-referral.handler';
 import { ReportAbscondingController } from './commands/report-absconding/report-absconding.http.controller';
+import { ReportAbscondingHandler } from './commands/report-absconding/report-absconding.handler';
 import { ReportDeathController } from './commands/report-death/report-death.http.controller';
+import { ReportDeathHandler } from './commands/report-death/report-death.handler';
 import { RequestReferralController } from './commands/request-referral/request-referral.http.controller';
+import { RequestReferralHandler } from './commands/request-referral/request-referral.handler';
 import { SendReferralLetterController } from './commands/send-referral-letter/send-referral-letter.http.controller';
+import { SendReferralLetterHandler } from './commands/send-referral-letter/send-referral-letter.handler';
 import { WithdrawReferralController } from './commands/withdraw-referral/withdraw-referral.http.controller';
+import { WithdrawReferralHandler } from './commands/withdraw-referral/withdraw-referral.handler';
 import { REFERRAL_EVENT_DEFINITIONS } from './domain/referral/referral.event-definitions';
 import { HEALTH_LIAISON_PUBLICATIONS } from './publications';
 import { ReferralDetailsController } from './queries/referral-details/referral-details.http.controller';
+import { ReferralDetailsReadModel } from './queries/referral-details/referral-details.read-model';
 import { ReferralWorkQueueController } from './queries/referral-work-queue/referral-work-queue.http.controller';
-import { ReferralWorkQueueProjection } from './queries/referral-work-queue/referral-work-queue.projection';
-import { OnCaseTransferAccepted } from './reactions/on-case-transfer-accepted/on-case-transfer-accepted.reaction';
+import { ReferralWorkQueueReadModel } from './queries/referral-work-queue/referral-work-queue.read-model';
 import { OnAssessmentCompleted } from './reactions/on-assessment-completed/on-assessment-completed.reaction';
+import { OnCaseTransferAccepted } from './reactions/on-case-transfer-accepted/on-case-transfer-accepted.reaction';
 import { OnRelapseReported } from './reactions/on-relapse-reported/on-relapse-reported.reaction';
+import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/referral-work-queue.projection';
 
 /** RSJ referrals, admission, discharge, absconding and death. */
 @Module({
@@ -49,8 +64,8 @@ import { OnRelapseReported } from './reactions/on-relapse-reported/on-relapse-re
         ...REHABILITATION_CONTRACTS,
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
-      reactions: [OnPersonsLinked, OnAssessmentCompleted, OnRelapseReported, OnCaseTransferAccepted],
     }),
+    CommandsModule,
     PersonJourneyModule,
   ],
   controllers: [
@@ -69,6 +84,27 @@ import { OnRelapseReported } from './reactions/on-relapse-reported/on-relapse-re
     ReferralWorkQueueController,
     ReferralDetailsController,
   ],
-  providers: [ReferralIndexSchema, ReferralWriter],
+  providers: [
+    ReferralIndex,
+    RequestReferralHandler,
+    SendReferralLetterHandler,
+    RecordPaymentGuaranteeHandler,
+    AcceptReferralHandler,
+    DeclineReferralHandler,
+    RedirectReferralHandler,
+    WithdrawReferralHandler,
+    MoveReferralToOfficeHandler,
+    AdmitPatientHandler,
+    RecordTreatmentNoteHandler,
+    DischargePatientHandler,
+    ReportAbscondingHandler,
+    ReportDeathHandler,
+    ReferralWorkQueueReadModel,
+    ReferralDetailsReadModel,
+    OnPersonsLinked,
+    OnAssessmentCompleted,
+    OnRelapseReported,
+    OnCaseTransferAccepted,
+  ],
 })
 export class HealthLiaisonModule {}

@@ -1,3 +1,4 @@
+import type { Contract } from '@lintas/contracts/contract';
 import {
   PatientAbscondedV1,
   PatientAdmittedV1,
@@ -8,13 +9,15 @@ import {
   RsjReferralRequestedV1,
   RsjReferralWithdrawnV1,
 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import type { Publications } from '@lintas/messaging/outbox/integration-mapper';
+import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
 import type { ReferralEvent, ReferralRef } from './domain/referral/referral.events';
 
-type DataOf<T extends ReferralEvent['type']> = Extract<ReferralEvent, { type: T }>['data'];
+type DataOf<Type extends ReferralEvent['type']> = Extract<ReferralEvent, { type: Type }>['data'];
 
-// The mapper hands over stored events untyped; these are this service's own, so their type names their data.
-const dataOf = <T extends ReferralEvent['type']>(event: { data: unknown }): DataOf<T> => event.data as DataOf<T>;
+/** Per event type of this service, what other services hear of it, from the event's typed data. */
+type ReferralPublications = { [Type in ReferralEvent['type']]?: (data: DataOf<Type>) => Publication };
+
+const publication = <Data>(contract: Contract<Data>, data: NoInfer<Data>): Publication => ({ contract, data });
 
 const ref = ({ referralId, caseId, personId, rsjId }: ReferralRef): ReferralRef => ({
   referralId,
@@ -29,39 +32,21 @@ const ref = ({ referralId, caseId, personId, rsjId }: ReferralRef): ReferralRef 
  * is announced as requested), a note and an office move stay inside; a withdrawal is told
  * without its reason.
  */
-export const HEALTH_LIAISON_PUBLICATIONS: Publications = {
-  RsjReferralRequested: (event) => {
-    const data = dataOf<'RsjReferralRequested'>(event);
-    const published: RsjReferralRequestedV1 = {
+const PUBLISHED: ReferralPublications = {
+  RsjReferralRequested: (data) =>
+    publication(RsjReferralRequestedV1, {
       ...ref(data),
       officeId: data.officeId,
       guaranteeKind: data.guarantee.kind,
       ...(data.returnToPlacementId && { returnToPlacementId: data.returnToPlacementId }),
-    };
-    return { contract: RsjReferralRequestedV1, data: published };
-  },
-  RsjReferralAccepted: (event) => {
-    const published: RsjReferralAcceptedV1 = ref(dataOf<'RsjReferralAccepted'>(event));
-    return { contract: RsjReferralAcceptedV1, data: published };
-  },
-  RsjReferralDeclined: (event) => {
-    const data = dataOf<'RsjReferralDeclined'>(event);
-    const published: RsjReferralDeclinedV1 = { ...ref(data), reason: data.reason };
-    return { contract: RsjReferralDeclinedV1, data: published };
-  },
-  RsjReferralWithdrawn: (event) => {
-    // The reason is the office's own words, possibly about the person: ids only.
-    const published: RsjReferralWithdrawnV1 = ref(dataOf<'RsjReferralWithdrawn'>(event));
-    return { contract: RsjReferralWithdrawnV1, data: published };
-  },
-  PatientAdmitted: (event) => {
-    const data = dataOf<'PatientAdmitted'>(event);
-    const published: PatientAdmittedV1 = { ...ref(data), admittedAt: data.admittedAt };
-    return { contract: PatientAdmittedV1, data: published };
-  },
-  PatientDischarged: (event) => {
-    const data = dataOf<'PatientDischarged'>(event);
-    const published: PatientDischargedV1 = {
+    }),
+  RsjReferralAccepted: (data) => publication(RsjReferralAcceptedV1, ref(data)),
+  RsjReferralDeclined: (data) => publication(RsjReferralDeclinedV1, { ...ref(data), reason: data.reason }),
+  // The reason is the office's own words, possibly about the person: ids only.
+  RsjReferralWithdrawn: (data) => publication(RsjReferralWithdrawnV1, ref(data)),
+  PatientAdmitted: (data) => publication(PatientAdmittedV1, { ...ref(data), admittedAt: data.admittedAt }),
+  PatientDischarged: (data) =>
+    publication(PatientDischargedV1, {
       ...ref(data),
       officeId: data.officeId,
       dischargedAt: data.dischargedAt,
@@ -69,22 +54,24 @@ export const HEALTH_LIAISON_PUBLICATIONS: Publications = {
       ...(data.pantiId && { pantiId: data.pantiId }),
       ...(data.returnToPlacementId && { returnToPlacementId: data.returnToPlacementId }),
       ...(data.nextControlDate && { nextControlDate: data.nextControlDate }),
-    };
-    return { contract: PatientDischargedV1, data: published };
-  },
-  PatientAbsconded: (event) => {
-    const data = dataOf<'PatientAbsconded'>(event);
-    const published: PatientAbscondedV1 = { ...ref(data), at: data.at };
-    return { contract: PatientAbscondedV1, data: published };
-  },
-  PersonDied: (event) => {
-    const data = dataOf<'PersonDied'>(event);
-    const published: PersonDiedV1 = {
+    }),
+  PatientAbsconded: (data) => publication(PatientAbscondedV1, { ...ref(data), at: data.at }),
+  PersonDied: (data) =>
+    publication(PersonDiedV1, {
       personId: data.personId,
       caseId: data.caseId,
       at: data.at,
       reportedBy: data.reportedBy,
-    };
-    return { contract: PersonDiedV1, data: published };
-  },
+    }),
 };
+
+/**
+ * The store hands the mapper stored events untyped; this service's store holds only its own
+ * event types, so an event's type names the shape of its data.
+ */
+export const HEALTH_LIAISON_PUBLICATIONS: Publications = Object.fromEntries(
+  Object.entries(PUBLISHED).map(([type, publish]) => [
+    type,
+    (event: { data: unknown }) => (publish as (data: unknown) => Publication)(event.data),
+  ]),
+);

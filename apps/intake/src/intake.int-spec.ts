@@ -19,7 +19,7 @@ import { agency, type AgencyClient } from '@lintas/testing/http/agency-client';
 import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
-import { INTAKE_SERVICE } from './intake.service';
+import { INTAKE_SERVICE } from './intake.service-definition';
 
 /**
  * Intake over HTTP, PostgreSQL and Kafka: pickup to assessment with the contracts it publishes,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandsModule } from '@lintas/commands/commands.module';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
@@ -9,41 +10,64 @@ import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
-import { IntakeWritesModule } from './application/intake-writes.module';
-import { KnownPersonsProjection } from './application/known-persons';
+import { CaseNumbers } from './application/case-numbers';
+import { caseStreamProvider } from './application/case-stream';
+import { KnownPersons } from './application/known-persons';
 import { AcceptCaseTransferController } from './commands/accept-case-transfer/accept-case-transfer.http.controller';
-import { CheckDuplicatesController } from './commands/check-duplicates/check-duplicates.http.controller';
+import { AcceptCaseTransferHandler } from './commands/accept-case-transfer/accept-case-transfer.handler';
 import { CloseCaseController } from './commands/close-case/close-case.http.controller';
+import { CloseCaseHandler } from './commands/close-case/close-case.handler';
 import { CompleteAssessmentController } from './commands/complete-assessment/complete-assessment.http.controller';
+import { CompleteAssessmentHandler } from './commands/complete-assessment/complete-assessment.handler';
 import { DeclineCaseTransferController } from './commands/decline-case-transfer/decline-case-transfer.http.controller';
+import { DeclineCaseTransferHandler } from './commands/decline-case-transfer/decline-case-transfer.handler';
+import { FindDuplicateCandidatesController } from './commands/find-duplicate-candidates/find-duplicate-candidates.http.controller';
+import { FindDuplicateCandidatesHandler } from './commands/find-duplicate-candidates/find-duplicate-candidates.handler';
 import { HandOverPersonController } from './commands/hand-over-person/hand-over-person.http.controller';
+import { HandOverPersonHandler } from './commands/hand-over-person/hand-over-person.handler';
 import { IdentifyPersonController } from './commands/identify-person/identify-person.http.controller';
+import { IdentifyPersonHandler } from './commands/identify-person/identify-person.handler';
 import { LinkPersonsController } from './commands/link-persons/link-persons.http.controller';
+import { LinkPersonsHandler } from './commands/link-persons/link-persons.handler';
 import { RecordAbscondingController } from './commands/record-absconding/record-absconding.http.controller';
+import { RecordAbscondingHandler } from './commands/record-absconding/record-absconding.handler';
 import { RecordConsentController } from './commands/record-consent/record-consent.http.controller';
+import { RecordConsentHandler } from './commands/record-consent/record-consent.handler';
+import { RecordDeathHandler } from './commands/record-death/record-death.handler';
 import { RegisterIntakeController } from './commands/register-intake/register-intake.http.controller';
+import { RegisterIntakeHandler } from './commands/register-intake/register-intake.handler';
 import { RejectDuplicateController } from './commands/reject-duplicate/reject-duplicate.http.controller';
+import { RejectDuplicateHandler } from './commands/reject-duplicate/reject-duplicate.handler';
 import { ReportPickupController } from './commands/report-pickup/report-pickup.http.controller';
+import { ReportPickupHandler } from './commands/report-pickup/report-pickup.handler';
 import { RequestCaseTransferController } from './commands/request-case-transfer/request-case-transfer.http.controller';
+import { RequestCaseTransferHandler } from './commands/request-case-transfer/request-case-transfer.handler';
 import { CASE_EVENT_DEFINITIONS } from './domain/case/case.events';
 import { PICKUP_EVENT_DEFINITIONS } from './domain/pickup/pickup.events';
 import { INTAKE_PUBLICATIONS } from './publications';
 import { CaseDetailsController } from './queries/case-details/case-details.http.controller';
+import { CaseDetailsReadModel } from './queries/case-details/case-details.read-model';
 import { CaseloadController } from './queries/caseload/caseload.http.controller';
-import { CaseloadProjection } from './queries/caseload/caseload.projection';
+import { CaseloadReadModel } from './queries/caseload/caseload.read-model';
 import { PickupDetailsController } from './queries/pickup-details/pickup-details.http.controller';
+import { PickupDetailsReadModel } from './queries/pickup-details/pickup-details.read-model';
 import { WhereaboutsController } from './queries/whereabouts/whereabouts.http.controller';
-import { WhereaboutsProjection } from './queries/whereabouts/whereabouts.projection';
-import { JOURNEY_STEP_REACTIONS } from './reactions/journey-steps/journey-steps.reactions';
+import { WhereaboutsReadModel } from './queries/whereabouts/whereabouts.read-model';
 import { OnCaseClosed } from './reactions/on-case-closed/on-case-closed.reaction';
 import { OnPatientAbsconded } from './reactions/on-patient-absconded/on-patient-absconded.reaction';
 import { OnPersonDied } from './reactions/on-person-died/on-person-died.reaction';
 import { OnResidentAbsconded } from './reactions/on-resident-absconded/on-resident-absconded.reaction';
+import { CaseloadProjection } from './read-models/caseload/caseload.projection';
+import { KnownPersonsProjection } from './read-models/known-persons/known-persons.projection';
+import { WhereaboutsProjection } from './read-models/whereabouts/whereabouts.projection';
+import { WHEREABOUTS_REACTIONS } from './read-models/whereabouts/whereabouts.reactions';
+import { AGENCY_DIRECTORY, ConventionAgencyDirectory } from './reference-data/agency-directory';
+import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-directory';
 
 /** Pickups by Satpol PP and Polri, hand-over to Dinas Sosial, intake, identification and assessment. */
 @Module({
   imports: [
-    IntakeWritesModule,
+    CommandsModule,
     EventStoreModule.forService({
       schema: 'intake',
       definitions: [...PICKUP_EVENT_DEFINITIONS, ...CASE_EVENT_DEFINITIONS],
@@ -63,14 +87,6 @@ import { OnResidentAbsconded } from './reactions/on-resident-absconded/on-reside
         ...REHABILITATION_CONTRACTS,
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
-      reactions: [
-        OnPersonsLinked,
-        OnCaseClosed,
-        OnPersonDied,
-        OnPatientAbsconded,
-        OnResidentAbsconded,
-        ...JOURNEY_STEP_REACTIONS,
-      ],
     }),
     PersonJourneyModule,
   ],
@@ -79,7 +95,7 @@ import { OnResidentAbsconded } from './reactions/on-resident-absconded/on-reside
     HandOverPersonController,
     RegisterIntakeController,
     IdentifyPersonController,
-    CheckDuplicatesController,
+    FindDuplicateCandidatesController,
     RejectDuplicateController,
     LinkPersonsController,
     RecordConsentController,
@@ -93,6 +109,38 @@ import { OnResidentAbsconded } from './reactions/on-resident-absconded/on-reside
     CaseDetailsController,
     CaseloadController,
     WhereaboutsController,
+  ],
+  providers: [
+    { provide: REGION_DIRECTORY, useFactory: () => loadRegionDirectory() },
+    { provide: AGENCY_DIRECTORY, useClass: ConventionAgencyDirectory },
+    caseStreamProvider,
+    CaseNumbers,
+    KnownPersons,
+    ReportPickupHandler,
+    HandOverPersonHandler,
+    RegisterIntakeHandler,
+    IdentifyPersonHandler,
+    FindDuplicateCandidatesHandler,
+    RejectDuplicateHandler,
+    LinkPersonsHandler,
+    RecordConsentHandler,
+    CompleteAssessmentHandler,
+    RequestCaseTransferHandler,
+    AcceptCaseTransferHandler,
+    DeclineCaseTransferHandler,
+    RecordAbscondingHandler,
+    RecordDeathHandler,
+    CloseCaseHandler,
+    PickupDetailsReadModel,
+    CaseDetailsReadModel,
+    CaseloadReadModel,
+    WhereaboutsReadModel,
+    OnPersonsLinked,
+    OnCaseClosed,
+    OnPersonDied,
+    OnPatientAbsconded,
+    OnResidentAbsconded,
+    ...WHEREABOUTS_REACTIONS,
   ],
 })
 export class IntakeModule {}

@@ -1,3 +1,4 @@
+import type { Contract } from '@lintas/contracts/contract';
 import {
   AssessmentCompletedV1,
   CaseTransferAcceptedV1,
@@ -9,15 +10,16 @@ import {
   PersonsLinkedV1,
   PickupReportedV1,
 } from '@lintas/contracts/intake/intake.contracts';
-import type { Publications } from '@lintas/messaging/outbox/integration-mapper';
-import type { CaseEvent } from './domain/case/case.events';
-import type { PickupEvent } from './domain/pickup/pickup.events';
+import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
+import type { IntakeEvent } from './domain/intake-event';
 
-type IntakeEvent = CaseEvent | PickupEvent;
-type DataOf<T extends IntakeEvent['type']> = Extract<IntakeEvent, { type: T }>['data'];
+type IntakeEventType = IntakeEvent['type'];
+type DataOf<Type extends IntakeEventType> = Extract<IntakeEvent, { type: Type }>['data'];
 
-// The mapper hands over stored events untyped; these are this service's own, so their type names their data.
-const dataOf = <T extends IntakeEvent['type']>(event: { data: unknown }): DataOf<T> => event.data as DataOf<T>;
+/** Per event type of this service, what other services hear of it, from the event's typed data. */
+type Publishers = { [Type in IntakeEventType]?: (data: DataOf<Type>) => Publication };
+
+const publication = <Data>(contract: Contract<Data>, data: NoInfer<Data>): Publication => ({ contract, data });
 
 /**
  * What other services hear from intake: ids, codes, regions and times. No name, NIK, descriptor,
@@ -25,10 +27,9 @@ const dataOf = <T extends IntakeEvent['type']>(event: { data: unknown }): DataOf
  * of origin. Duplicate proposals, consent, deaths, escapes and closures recorded here stay inside:
  * the latter three came from the other services in the first place.
  */
-export const INTAKE_PUBLICATIONS: Publications = {
-  PickupReported: (event) => {
-    const data = dataOf<'PickupReported'>(event);
-    const published: PickupReportedV1 = {
+const PUBLISHERS: Publishers = {
+  PickupReported: (data) =>
+    publication(PickupReportedV1, {
       pickupId: data.pickupId,
       personId: data.personId,
       unitId: data.unitId,
@@ -36,87 +37,76 @@ export const INTAKE_PUBLICATIONS: Publications = {
       regionCode: data.location.regionCode,
       // The contract has one text; the circumstances are codes, so no personal detail travels.
       circumstances: data.circumstances.join(', '),
-    };
-    return { contract: PickupReportedV1, data: published };
-  },
-  PersonHandedOverToDinasSosial: (event) => {
-    const data = dataOf<'PersonHandedOverToDinasSosial'>(event);
-    const published: PersonHandedOverV1 = {
+    }),
+  PersonHandedOverToDinasSosial: (data) =>
+    publication(PersonHandedOverV1, {
       pickupId: data.pickupId,
       personId: data.personId,
       officeId: data.officeId,
       receivedAt: data.receivedAt,
-    };
-    return { contract: PersonHandedOverV1, data: published };
-  },
-  IntakeRegistered: (event) => {
-    const data = dataOf<'IntakeRegistered'>(event);
-    const published: IntakeRegisteredV1 = {
+    }),
+  IntakeRegistered: (data) =>
+    publication(IntakeRegisteredV1, {
       caseId: data.caseId,
       caseNumber: data.caseNumber,
       personId: data.personId,
       officeId: data.officeId,
-    };
-    return { contract: IntakeRegisteredV1, data: published };
-  },
-  PersonIdentified: (event) => {
-    const data = dataOf<'PersonIdentified'>(event);
-    const published: PersonIdentifiedV1 = {
+    }),
+  PersonIdentified: (data) =>
+    publication(PersonIdentifiedV1, {
       caseId: data.caseId,
       personId: data.personId,
       originRegionCode: data.originRegionCode,
-    };
-    return { contract: PersonIdentifiedV1, data: published };
-  },
-  PersonsLinked: (event) => {
-    const data = dataOf<'PersonsLinked'>(event);
-    const published: PersonsLinkedV1 = {
+    }),
+  PersonsLinked: (data) =>
+    publication(PersonsLinkedV1, {
       survivorPersonId: data.survivorPersonId,
       linkedPersonId: data.linkedPersonId,
       decidedBy: data.decidedBy,
-    };
-    return { contract: PersonsLinkedV1, data: published };
-  },
-  AssessmentCompleted: (event) => {
-    const data = dataOf<'AssessmentCompleted'>(event);
-    const published: AssessmentCompletedV1 = {
+    }),
+  AssessmentCompleted: (data) =>
+    publication(AssessmentCompletedV1, {
       caseId: data.caseId,
       personId: data.personId,
       officeId: data.officeId,
       decision: data.decision,
       ...(data.rsjId && { rsjId: data.rsjId }),
       ...(data.pantiId && { pantiId: data.pantiId }),
-    };
-    return { contract: AssessmentCompletedV1, data: published };
-  },
-  CaseTransferRequested: (event) => {
-    const data = dataOf<'CaseTransferRequested'>(event);
-    const published: CaseTransferRequestedV1 = {
+    }),
+  CaseTransferRequested: (data) =>
+    publication(CaseTransferRequestedV1, {
       caseId: data.caseId,
       personId: data.personId,
       fromOfficeId: data.fromOfficeId,
       toOfficeId: data.toOfficeId,
-    };
-    return { contract: CaseTransferRequestedV1, data: published };
-  },
-  CaseTransferAccepted: (event) => {
-    const data = dataOf<'CaseTransferAccepted'>(event);
-    const published: CaseTransferAcceptedV1 = {
+    }),
+  CaseTransferAccepted: (data) =>
+    publication(CaseTransferAcceptedV1, {
       caseId: data.caseId,
       personId: data.personId,
       fromOfficeId: data.fromOfficeId,
       toOfficeId: data.toOfficeId,
-    };
-    return { contract: CaseTransferAcceptedV1, data: published };
-  },
-  CaseTransferDeclined: (event) => {
-    const data = dataOf<'CaseTransferDeclined'>(event);
-    const published: CaseTransferDeclinedV1 = {
+    }),
+  CaseTransferDeclined: (data) =>
+    publication(CaseTransferDeclinedV1, {
       caseId: data.caseId,
       personId: data.personId,
       fromOfficeId: data.fromOfficeId,
       toOfficeId: data.toOfficeId,
-    };
-    return { contract: CaseTransferDeclinedV1, data: published };
-  },
+    }),
 };
+
+function publish<Type extends IntakeEventType>(type: Type, data: DataOf<Type>): Publication | undefined {
+  return PUBLISHERS[type]?.(data);
+}
+
+/**
+ * The mapper hands over stored events untyped; this service's store holds only its own event
+ * types, so an event's type names the shape of its data.
+ */
+export const INTAKE_PUBLICATIONS: Partial<Record<IntakeEventType, Publications[string]>> = Object.fromEntries(
+  Object.keys(PUBLISHERS).map((type) => [
+    type,
+    (event: { data: unknown }) => publish(type as IntakeEventType, event.data as DataOf<IntakeEventType>),
+  ]),
+);

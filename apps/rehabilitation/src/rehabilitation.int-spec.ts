@@ -9,7 +9,7 @@ import { REHABILITATION_TOPIC } from '@lintas/contracts/rehabilitation/rehabilit
 import { NeighbouringServices } from '@lintas/testing/messaging/neighbouring-services';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
-import { REHABILITATION_SERVICE } from './rehabilitation.service';
+import { REHABILITATION_SERVICE } from './rehabilitation.service-definition';
 
 /**
  * Rehabilitation over HTTP and Kafka on real PostgreSQL: beds and the waiting list, the ATENSI

@@ -1,5 +1,5 @@
 import type { EventMetadata } from '@lintas/event-store/events/event-types';
-import { sampleEvent } from '@lintas/event-store/testing/sample-events';
+import { sampleEvent } from '../../../libs/event-store/test/sample-events';
 
 /** The one event type every system writes: the event store's own sample, without personal data. */
 export const EVENT_TYPE = 'PickupReported';

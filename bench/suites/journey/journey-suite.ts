@@ -12,8 +12,8 @@ const CONCURRENCY = Number(process.env.BENCH_JOURNEY_CONCURRENCY ?? 50);
 
 /**
  * The whole product at once: 200 persons from pickup to closure over HTTP, the four services as
- * separate built processes on Kafka and PostgreSQL (run `npm run build` first). No raw ceiling or
- * Emmett equivalent exists for a multi-service journey, so those columns are empty.
+ * separate built processes on Kafka and PostgreSQL (`npm run bench` builds them first). No raw
+ * ceiling or Emmett equivalent exists for a multi-service journey, so those columns are empty.
  */
 export const journeySuite: BenchSuite = {
   name: 'journey',

@@ -6,7 +6,7 @@ import { EventRegistry } from './events/event-registry';
 import type { RecordedEvent } from './events/event-types';
 import { EventStore } from './event-store';
 import { comparePositions, START, type GlobalPosition } from './position';
-import { SAMPLE_DEFINITIONS, sampleEvent } from './testing/sample-events';
+import { SAMPLE_DEFINITIONS, sampleEvent } from '../test/sample-events';
 
 const infra = useRealInfrastructure();
 let pool: Pool;

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolClient } from 'pg';
-import { inTransaction } from '@lintas/platform/database/transaction';
+import { currentTransaction, joinOrBegin } from '@lintas/platform/database/ambient-transaction';
 import { GroupCommitter } from './append/group-commit';
 import type { AppendRequest, AppendResult, OutboxMessage, PreparedEvent } from './append/prepared-append';
 import { writeRequests, type BeforeCommit } from './append/write-batch';
 import type { ExpectedVersion } from './errors';
 import { type EventRegistry } from './events/event-registry';
+import type { DomainEvent } from './decider';
 import type { EventMetadata, NewEvent, RecordedEvent } from './events/event-types';
 import type { PersonalDataCipher } from './personal-data-cipher';
 import { START, type GlobalPosition } from './position';
+import { STREAM_LOCK_KEY_SQL } from './append/stream-lock';
+import { VISIBLE_TRANSACTION_SQL } from './read/visibility';
 import { decodeRows, EVENT_COLUMNS, type EventRow } from './read/decode';
 import { createStoreSchema, storeSchemaName } from './schema/store-schema';
 
@@ -128,13 +131,27 @@ export class EventStore {
   }
 
   /**
-   * Runs work in one transaction and, once it committed, wakes this process's readers and relay:
-   * for appends with appendWithin to several streams at once.
+   * Runs work in one transaction (the ambient unit of work's, when there is one) and, once it
+   * committed, wakes this process's readers and relay: for appends with appendWithin.
    */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const result = await inTransaction(this.pool, work);
-    this.appended.emit('appended');
-    return result;
+    return joinOrBegin(this.pool, (transaction) => {
+      transaction.afterCommit(() => this.appended.emit('appended'));
+      return work(transaction.client);
+    });
+  }
+
+  /**
+   * Holds the streams' head locks until the transaction ends: the appends that follow re-enter
+   * them, and a writer that reads, decides and appends under them can never meet a version
+   * conflict. Taken in key order, as the append takes them, so no two writers lock crosswise.
+   */
+  async lockStreams(client: PoolClient, streamIds: readonly string[]): Promise<void> {
+    await client.query(
+      `SELECT pg_advisory_xact_lock(key)
+         FROM (SELECT DISTINCT ${STREAM_LOCK_KEY_SQL('id')} AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys`,
+      [streamIds],
+    );
   }
 
   /** Wakes this process's readers and relay after a caller's own transaction with appendWithin committed. */
@@ -142,17 +159,44 @@ export class EventStore {
     this.appended.emit('appended');
   }
 
-  async readStream(
+  /**
+   * A stream's events in order, typed as the caller's event union: the store keeps only types its
+   * registry knows, and a service reads only its own streams. Inside a unit of work it reads
+   * through that transaction, seeing its own appends and taking no second connection.
+   */
+  async readStream<Event extends DomainEvent = DomainEvent>(
     streamId: string,
     options: { fromVersion?: number; maxCount?: number; within?: PoolClient } = {},
-  ): Promise<RecordedEvent[]> {
-    const { rows } = await (options.within ?? this.pool).query<EventRow>({
+  ): Promise<(RecordedEvent & Event)[]> {
+    const { rows } = await (options.within ?? currentTransaction()?.client ?? this.pool).query<EventRow>({
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
               WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       values: [streamId, options.fromVersion ?? 1, options.maxCount ?? 2_147_483_647],
       rowMode: 'array',
     });
-    return decodeRows(rows, this.registry, this.cipher);
+    return (await decodeRows(rows, this.registry, this.cipher)) as (RecordedEvent & Event)[];
+  }
+
+  /** A stream's first event: who it is about and which journey it belongs to. */
+  async firstEvent<Event extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options: { within?: PoolClient } = {},
+  ): Promise<(RecordedEvent & Event) | undefined> {
+    const [first] = await this.readStream<Event>(streamId, { ...options, maxCount: 1 });
+    return first;
+  }
+
+  /**
+   * The position of the newest event readers can reach now: a read model that has applied it has
+   * seen every event committed so far (a newer transaction's, still behind an older one, not yet).
+   */
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const { rows } = await this.pool.query<{ transaction_id: string; sequence: string }>(
+      `SELECT transaction_id::text, sequence::text FROM ${this.schema}.events WHERE ${VISIBLE_TRANSACTION_SQL}
+        ORDER BY transaction_id DESC, sequence DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row && { transactionId: BigInt(row.transaction_id), sequence: BigInt(row.sequence) };
   }
 
   /**
@@ -168,7 +212,7 @@ export class EventStore {
     const { rows } = await this.pool.query<EventRow>({
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
               WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                AND ${VISIBLE_TRANSACTION_SQL}
               ORDER BY events.transaction_id, events.sequence LIMIT $3`,
       values: [after.transactionId.toString(), after.sequence.toString(), options.maxCount ?? 1_000],
       rowMode: 'array',

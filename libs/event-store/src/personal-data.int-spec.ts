@@ -8,8 +8,8 @@ import { EventRegistry } from './events/event-registry';
 import { EventStore } from './event-store';
 import { sealAll } from './sealing/sealer';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
-import { DigestProjection } from './testing/digest-projection';
-import { SAMPLE_DEFINITIONS, sampleEvent } from './testing/sample-events';
+import { DigestProjection } from '../test/digest-projection';
+import { SAMPLE_DEFINITIONS, sampleEvent } from '../test/sample-events';
 import { verifyStore } from './verification/verify-store';
 
 const infra = useRealInfrastructure();

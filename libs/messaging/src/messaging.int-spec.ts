@@ -5,12 +5,12 @@ import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import { EventStore } from '@lintas/event-store/event-store';
 import { eventually } from '@lintas/testing/eventually';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../test/test-contracts';
 import { toKafkaMessage } from './cloudevents/kafka-binary-binding';
 import { DeadLetters } from './inbox/dead-letters';
 import { InboxConsumer } from './inbox/inbox-consumer';
 import { integrationMapper } from './outbox/integration-mapper';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from './testing/test-contracts';
 import { createTransport, TRANSPORTS } from './transport/transport-factory';
 import type { Transport } from './transport/transport';
 

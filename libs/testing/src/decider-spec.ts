@@ -2,7 +2,7 @@ import { DomainError } from '@lintas/domain-kernel/domain-error';
 import type { Decider, DomainEvent } from '@lintas/event-store/decider';
 
 /**
- * Given / when / then over a pure decider (STYLE.md §9): the history, the command, and either the
+ * Given / when / then over a pure decider (docs/architecture.md, "Tests"): the history, the command, and either the
  * events it decides or the code of the rule it breaks. No I/O.
  */
 export function given<Command, Event extends DomainEvent, State>(

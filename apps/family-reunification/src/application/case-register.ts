@@ -3,17 +3,12 @@ import { Pool, type PoolClient } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { applySchema } from '@lintas/platform/database/apply-schema';
 
-export interface CaseReunification {
-  reunificationId: string;
-  personId: string;
-}
-
 /**
- * What the reactions must know at once, in their own transaction, of cases other services tell
- * about: which reunifications a case has, who owns it now, whether the person died. A read model
- * would be eventually consistent, and a death or a transfer must not slip past a reunification
- * started a moment before. Events from different topics arrive in any order, so an owner or a
- * death learnt before the reunification started is kept for it.
+ * What the commands caused by other services' events must know at once, in their own transaction,
+ * of the cases those services tell about: which reunifications a case has, who owns it now,
+ * whether the person died. A read model would be eventually consistent, and a death or a transfer
+ * must not slip past a reunification started a moment before. Events from different topics arrive
+ * in any order, so an owner or a death learnt before the reunification started is kept for it.
  */
 @Injectable()
 export class CaseRegister implements OnModuleInit {
@@ -43,13 +38,12 @@ export class CaseRegister implements OnModuleInit {
     ]);
   }
 
-  async reunificationsOf(tx: PoolClient, caseId: string): Promise<CaseReunification[]> {
-    const { rows } = await tx.query<CaseReunification>(
-      `SELECT reunification_id AS "reunificationId", person_id AS "personId"
-         FROM ${this.schema}.case_reunifications WHERE case_id = $1 ORDER BY reunification_id`,
+  async reunificationsOf(tx: PoolClient, caseId: string): Promise<string[]> {
+    const { rows } = await tx.query<{ reunification_id: string }>(
+      `SELECT reunification_id FROM ${this.schema}.case_reunifications WHERE case_id = $1 ORDER BY reunification_id`,
       [caseId],
     );
-    return rows;
+    return rows.map((row) => row.reunification_id);
   }
 
   async addReunification(tx: PoolClient, caseId: string, reunificationId: string, personId: string): Promise<void> {

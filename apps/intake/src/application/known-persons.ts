@@ -1,114 +1,49 @@
-import type { Pool, PoolClient } from 'pg';
-import type { RecordedEvent } from '@lintas/event-store/events/event-types';
-import type { PersonalDataCipher } from '@lintas/event-store/personal-data-cipher';
-import type { Projection } from '@lintas/event-store/subscriptions/projection';
-import type { CaseEvent } from '../domain/case/case.events';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { EventStore } from '@lintas/event-store/event-store';
+import { ReadModels } from '@lintas/event-store/nest/read-models';
+import { formatPosition } from '@lintas/event-store/position';
+import type { CaseState } from '../domain/case/case.state';
 import type { PersonProfile } from '../domain/duplicates/duplicate-matcher';
 import type { Sex } from '../domain/identity/identity';
+import { nikBirthYear, SEALED_IDENTITY } from '../read-models/known-persons/known-persons.projection';
+
+/** How long a duplicate check waits for the known persons to catch up before it compares. */
+const CATCH_UP_MS = 3_000;
 
 /**
- * Persons identified so far, as the duplicate matcher compares them. Matching needs NIK and names
- * (a DPIA item: UU PDP Pasal 34, "matching datasets"), so they are kept sealed with each person's
- * own key, like the events: a destroyed key (erasure) takes the person out of matching too. Only
- * coarse columns stay readable to narrow the candidates: birth year, the NIK's two-digit birth
- * year, sex and region codes. Read only by the identification use case, never served. A linked
- * person is left out: their survivor stands for them.
+ * The earlier persons a case's person is compared with, from the known-persons read model: the
+ * identification and the duplicate check both ask it within their write's transaction.
  */
-const SEALED = ['nik', 'names'];
-export class KnownPersonsProjection implements Projection {
-  readonly name = 'known-persons';
-
-  constructor(
-    private readonly schema: string,
-    private readonly cipher: PersonalDataCipher | undefined,
-  ) {}
-
-  tables(): string[] {
-    return [
-      `CREATE TABLE IF NOT EXISTS ${this.schema}.known_persons (
-         person_id uuid PRIMARY KEY,
-         found_region_code text,
-         identified boolean NOT NULL DEFAULT false,
-         identity json,
-         nik_birth_yy integer,
-         birth_year integer,
-         sex text,
-         origin_region_code text,
-         linked_into uuid
-       )`,
-      `CREATE INDEX IF NOT EXISTS known_persons_nik_yy ON ${this.schema}.known_persons (nik_birth_yy) WHERE linked_into IS NULL`,
-      `CREATE INDEX IF NOT EXISTS known_persons_birth_year ON ${this.schema}.known_persons (birth_year) WHERE linked_into IS NULL`,
-    ];
-  }
-
-  async apply(events: RecordedEvent[], client: PoolClient): Promise<void> {
-    const table = `${this.schema}.known_persons`;
-    for (const recorded of events) {
-      const event = recorded as unknown as CaseEvent;
-      if (event.type === 'IntakeRegistered') {
-        await client.query(
-          `INSERT INTO ${table} (person_id, found_region_code) VALUES ($1, $2)
-           ON CONFLICT (person_id) DO UPDATE SET found_region_code = excluded.found_region_code`,
-          [event.data.personId, event.data.foundRegionCode],
-        );
-      } else if (event.type === 'PersonIdentified') {
-        const d = event.data;
-        if (!this.cipher) throw new Error('known persons are sealed per person: the store needs its cipher');
-        const nik = text(d.nik);
-        // Personal fields of an erased person come back as a marker, not a value: they are not kept.
-        const identity = await this.cipher.seal(
-          d.personId,
-          {
-            nik,
-            names: [text(d.name), ...(Array.isArray(d.aliases) ? d.aliases.map(text) : [])].filter(Boolean),
-          },
-          SEALED,
-        );
-        await client.query(
-          `INSERT INTO ${table} (person_id, identified, identity, nik_birth_yy, birth_year, sex, origin_region_code)
-           VALUES ($1, true, $2, $3, $4, $5, $6)
-           ON CONFLICT (person_id) DO UPDATE SET identified = true, identity = $2, nik_birth_yy = $3, birth_year = $4,
-             sex = $5, origin_region_code = $6`,
-          [
-            d.personId,
-            JSON.stringify(identity),
-            nikBirthYear(nik),
-            typeof d.birthYear === 'number' ? d.birthYear : null,
-            d.sex === 'male' || d.sex === 'female' ? d.sex : null,
-            d.originRegionCode,
-          ],
-        );
-      } else if (event.type === 'PersonsLinked') {
-        await client.query(
-          `INSERT INTO ${table} (person_id, linked_into) VALUES ($1, $2)
-           ON CONFLICT (person_id) DO UPDATE SET linked_into = $2`,
-          [event.data.linkedPersonId, event.data.survivorPersonId],
-        );
-      }
-    }
-  }
-
-  async reset(client: PoolClient): Promise<void> {
-    await client.query(`TRUNCATE ${this.schema}.known_persons`);
-  }
-}
-
+@Injectable()
 export class KnownPersons {
   constructor(
-    private readonly schema: string,
-    private readonly cipher: PersonalDataCipher | undefined,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
   /**
-   * The earlier persons worth comparing with: those whose NIK says the same two-digit birth year,
-   * or with the same birth year (a name match needs it). Everyone else cannot be a candidate, so
-   * their data is never opened.
+   * Brings the read model up to everything written so far. Best effort: a person it has not
+   * reached yet is only proposed at the next check.
    */
-  async around(db: Pool | PoolClient, subject: { personId: string; nik: string | null; birthYear: number | null }) {
-    const nikYear = nikBirthYear(subject.nik);
-    if (nikYear === null && subject.birthYear === null) return [];
-    if (!this.cipher) throw new Error('known persons are sealed per person: the store needs its cipher');
-    const { rows } = await db.query<{
+  async catchUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (!head) return;
+    await this.readModels.waitFor(formatPosition(head), CATCH_UP_MS).catch(() => undefined);
+  }
+
+  /**
+   * Those whose NIK says the same two-digit birth year as the case's person, or with the same birth
+   * year (a name match needs it). Everyone else cannot be a candidate, so their data is never opened.
+   */
+  async around(within: PoolClient, state: CaseState): Promise<PersonProfile[]> {
+    if (state.status === 'none') return [];
+    const { personId, person } = state;
+    const nikYear = nikBirthYear(person.nik);
+    if (nikYear === null && person.birthYear === null) return [];
+    const cipher = this.store.cipher;
+    if (!cipher) throw new Error('known persons are sealed per person: the store needs its cipher');
+    const { rows } = await within.query<{
       person_id: string;
       identity: object;
       birth_year: number | null;
@@ -117,14 +52,14 @@ export class KnownPersons {
     }>(
       `SELECT person_id::text, identity, birth_year, sex,
               array_remove(ARRAY[origin_region_code, found_region_code], NULL) AS region_codes
-         FROM ${this.schema}.known_persons
+         FROM ${this.store.schema}.known_persons
         WHERE identified AND linked_into IS NULL AND person_id <> $1 AND identity IS NOT NULL
           AND (nik_birth_yy = $2 OR birth_year = $3)
         LIMIT 1000`,
-      [subject.personId, nikYear, subject.birthYear],
+      [personId, nikYear, person.birthYear],
     );
-    const opened = (await this.cipher.openMany(
-      rows.map((row) => ({ personId: row.person_id, data: row.identity, paths: SEALED })),
+    const opened = (await cipher.openMany(
+      rows.map((row) => ({ personId: row.person_id, data: row.identity, paths: SEALED_IDENTITY })),
     )) as { nik?: unknown; names?: unknown }[];
     return rows.flatMap((row, i): PersonProfile[] => {
       const identity = opened[i];
@@ -142,13 +77,4 @@ export class KnownPersons {
       ];
     });
   }
-}
-
-/** The two-digit birth year a NIK carries (digits 11–12 of DDMMYY), or null when it has none. */
-function nikBirthYear(nik: string | null): number | null {
-  return nik !== null && /^\d{16}$/.test(nik) ? Number(nik.slice(10, 12)) : null;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
 }

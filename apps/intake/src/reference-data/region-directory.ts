@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+export const REGION_DIRECTORY = Symbol('RegionDirectory');
+
 /**
  * The Kemendagri region codes the domain's RegionDirectory port asks for, from the maintained
- * `idn-area-data` package (DOMAIN.md §7): kabupaten/kota (`35.07` → `3507`) and kecamatan
+ * `idn-area-data` package (docs/domain.md, "KK and region codes"): kabupaten/kota (`35.07` → `3507`) and kecamatan
  * (`35.07.01` → `350701`). Read once at start; a new package version brings new and split regions.
  */
 export function loadRegionDirectory(dataDirectory = idnAreaDataDirectory()): ReadonlySet<string> {

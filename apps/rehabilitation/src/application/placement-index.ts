@@ -7,17 +7,26 @@ import { PersonLinks } from '@lintas/person-journey/person-links';
 /**
  * Which placements a case or a person has, written in the transaction of each request: reactions
  * that start from a case (a transfer) or a person (a death) find every placement at once, where a
- * read model could still be behind. A person's linked records count as the person.
+ * read model could still be behind. A person's linked records count as the person. Each call
+ * goes through the caller's transaction.
  */
-export class PlacementIndex {
+@Injectable()
+export class PlacementIndex implements OnModuleInit {
+  private readonly schema: string;
   private readonly links: PersonLinks;
 
-  constructor(private readonly schema: string) {
-    this.links = new PersonLinks(schema);
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(EventStore) store: EventStore,
+  ) {
+    this.schema = store.schema;
+    this.links = new PersonLinks(store.schema);
   }
 
-  static ddl(schema: string): string[] {
-    return [
+  /** Creates the index's table before the service takes its first request or event. */
+  async onModuleInit(): Promise<void> {
+    const schema = this.schema;
+    await applySchema(this.pool, `lintas-placement-index:${schema}`, [
       `CREATE TABLE IF NOT EXISTS ${schema}.placement_index (
          placement_id uuid PRIMARY KEY,
          case_id uuid NOT NULL,
@@ -25,7 +34,7 @@ export class PlacementIndex {
        )`,
       `CREATE INDEX IF NOT EXISTS placement_index_case ON ${schema}.placement_index (case_id)`,
       `CREATE INDEX IF NOT EXISTS placement_index_person ON ${schema}.placement_index (person_id)`,
-    ];
+    ]);
   }
 
   async record(
@@ -54,19 +63,5 @@ export class PlacementIndex {
       [persons],
     );
     return rows.map((row) => row.id);
-  }
-}
-
-/** Creates the index's table before the service takes its first request or event. */
-@Injectable()
-export class PlacementIndexSchema implements OnModuleInit {
-  constructor(
-    @Inject(Pool) private readonly pool: Pool,
-    @Inject(EventStore) private readonly store: EventStore,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    const schema = this.store.schema;
-    await applySchema(this.pool, `lintas-placement-index:${schema}`, PlacementIndex.ddl(schema));
   }
 }

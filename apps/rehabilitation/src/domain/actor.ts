@@ -1,4 +1,4 @@
-/** The kinds of agency that act in Lintas (DOMAIN.md §2). */
+/** The kinds of agency that act in Lintas (docs/domain.md, "Agencies and access"). */
 export type AgencyKind = 'satpol-pp' | 'polri' | 'dinas-sosial' | 'dinas-sosial-provinsi' | 'rsj' | 'panti' | 'admin';
 
 /** Who issues a command: an agency, its kind and the region it serves; checked against the aggregate. */

@@ -1,3 +1,5 @@
+import { STREAM_LOCK_KEY_SQL } from './stream-lock';
+
 /**
  * The append as one server-side function: lock the heads, check each append's expected version,
  * chain the hashes, write the events, the heads and the outbox, and answer each append's outcome
@@ -28,7 +30,7 @@ DECLARE
   e integer := 0; head integer; v integer; h bytea; written integer;
 BEGIN
   PERFORM pg_advisory_xact_lock(key)
-     FROM (SELECT DISTINCT hashtextextended(id, 0) AS key FROM unnest(req_stream) AS id ORDER BY key) AS keys;
+     FROM (SELECT DISTINCT ${STREAM_LOCK_KEY_SQL('id')} AS key FROM unnest(req_stream) AS id ORDER BY key) AS keys;
   SELECT coalesce(array_agg(h.stream_id), '{}'), coalesce(array_agg(h.version), '{}'), coalesce(array_agg(h.last_hash), '{}')
     INTO head_ids, head_versions, head_hashes
     FROM ${s}.streams h WHERE h.stream_id = ANY(req_stream);

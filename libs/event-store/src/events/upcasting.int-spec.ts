@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { EventStore } from '../event-store';
-import { sampleEvent } from '../testing/sample-events';
+import { sampleEvent } from '../../test/sample-events';
 import { EventRegistry } from './event-registry';
 
 const infra = useRealInfrastructure();

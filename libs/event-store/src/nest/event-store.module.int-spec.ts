@@ -5,7 +5,7 @@ import { createServiceApp, readServiceEnv } from '@lintas/platform/service/run-s
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { EventStore } from '../event-store';
 import { verifyStore } from '../verification/verify-store';
-import { SAMPLE_DEFINITIONS, sampleEvent } from '../testing/sample-events';
+import { SAMPLE_DEFINITIONS, sampleEvent } from '../../test/sample-events';
 import { EventStoreModule } from './event-store.module';
 
 const infra = useRealInfrastructure();

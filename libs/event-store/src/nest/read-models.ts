@@ -1,4 +1,3 @@
-import { EdgeError } from '@lintas/platform/http/problems/http-errors';
 import { applySchema } from '@lintas/platform/database/apply-schema';
 import type { EventStore } from '../event-store';
 import { parsePosition } from '../position';
@@ -39,21 +38,14 @@ export class ReadModels {
     await Promise.all(this.subscriptions.map((subscription) => subscription.stop()));
   }
 
-  /** Resolves once every read model has applied the position; 504 problem after the wait. */
+  /** Resolves once every read model has applied the position; ReadModelsBehindError (a 504 at the edge) after the wait. */
   async waitFor(position: string | undefined, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     if (position === undefined) return;
     const target = parsePosition(position);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(
-            new EdgeError(
-              504,
-              'read-model.behind',
-              `the read models did not reach ${position} in ${timeoutMs} ms; retry`,
-            ),
-          ),
+        () => reject(new ReadModelsBehindError(`the read models did not reach ${position} in ${timeoutMs} ms; retry`)),
         timeoutMs,
       );
     });
@@ -62,5 +54,14 @@ export class ReadModels {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** A read asked for a position its read models have not reached in time: the client may retry. */
+export class ReadModelsBehindError extends Error {
+  readonly code = 'read-model.behind';
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'ReadModelsBehindError';
   }
 }

@@ -43,7 +43,7 @@ export async function decodeRows(
       id,
       streamId,
       streamVersion,
-      position: rowPosition(rows[i] as EventRow),
+      position: rowPosition(rows[i]),
       type,
       schemaVersion,
       data: JSON.parse(data) as unknown,

@@ -1,3 +1,4 @@
+import { VISIBLE_TRANSACTION_SQL } from '../read/visibility';
 import type { Pool } from 'pg';
 import { GENESIS } from '../hashing/event-hash';
 import { sealHashSql } from './seal-hash';
@@ -27,7 +28,7 @@ export async function sealNext(pool: Pool, schema: string, maxEvents = 10_000): 
       `SELECT transaction_id::text, sequence::text FROM (
          SELECT transaction_id, sequence FROM ${schema}.events
           WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            AND ${VISIBLE_TRANSACTION_SQL}
           ORDER BY events.transaction_id, events.sequence LIMIT $3
        ) AS run ORDER BY run.transaction_id DESC, run.sequence DESC LIMIT 1`,
       [...from, maxEvents],

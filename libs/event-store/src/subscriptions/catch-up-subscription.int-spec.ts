@@ -3,8 +3,8 @@ import type { Pool } from 'pg';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { EventRegistry } from '../events/event-registry';
 import { EventStore } from '../event-store';
-import { DigestProjection } from '../testing/digest-projection';
-import { SAMPLE_DEFINITIONS, sampleEvent } from '../testing/sample-events';
+import { DigestProjection } from '../../test/digest-projection';
+import { SAMPLE_DEFINITIONS, sampleEvent } from '../../test/sample-events';
 import { CatchUpSubscription, type RebuildProgress } from './catch-up-subscription';
 
 const infra = useRealInfrastructure();

@@ -5,7 +5,7 @@ import { EventRegistry } from '../events/event-registry';
 import { EventStore } from '../event-store';
 import { eventHash, GENESIS } from '../hashing/event-hash';
 import { sealAll } from '../sealing/sealer';
-import { SAMPLE_DEFINITIONS, sampleEvent } from '../testing/sample-events';
+import { SAMPLE_DEFINITIONS, sampleEvent } from '../../test/sample-events';
 import { verifyStore } from './verify-store';
 
 const infra = useRealInfrastructure();

@@ -4,18 +4,21 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
-  type Type,
 } from '@nestjs/common';
-import { Pool } from 'pg';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import type { AnyContract } from '@lintas/contracts/contract';
 import { ContractRegistry } from '@lintas/contracts/contract-registry';
+import { DomainError } from '@lintas/domain-kernel/domain-error';
 import { EventStore } from '@lintas/event-store/event-store';
+import { withinTransaction } from '@lintas/platform/database/ambient-transaction';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { InboxConsumer, type EventHandler } from '../inbox/inbox-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { received, type Reaction } from '../reactions/reaction';
+import { PermanentError } from '../inbox/permanent-error';
+import { REACTS_TO, received, type Reaction, type ReactsToMetadata } from '../reactions/reaction';
 import { PrefixedTransport } from '../transport/prefixed-transport';
 import { createTransport } from '../transport/transport-factory';
 
@@ -24,33 +27,25 @@ export interface MessagingModuleOptions {
   publishes: readonly AnyContract[];
   /** Every contract the service may read, so that an unknown type is told from one it ignores. */
   knows: readonly AnyContract[];
-  /** Process managers: providers that turn other services' events into this service's commands. */
-  reactions: readonly Type<Reaction>[];
   partitions?: number;
 }
 
-const REACTIONS = Symbol('REACTIONS');
 const MessagingModuleOptionsToken = Symbol('MessagingModuleOptions');
 
 /**
  * A service's messaging, wired the same way in every service: the configured transport, the
  * outbox relay that ships its integration events, and an idempotent inbox consumer that runs its
- * reactions, with dead letters on `<topic prefix>lintas.<service>.dead-letters`.
+ * reactions (the service's providers marked `@ReactsTo`), with dead letters on
+ * `<topic prefix>lintas.<service>.dead-letters`.
  */
 @Module({})
 export class MessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   static forService(options: MessagingModuleOptions): DynamicModule {
     return {
       module: MessagingModule,
+      imports: [DiscoveryModule],
       providers: [
-        ...options.reactions,
         { provide: MessagingModuleOptionsToken, useValue: options },
-        {
-          provide: REACTIONS,
-          // Injected, not looked up: a lookup can return a reaction not yet constructed (a bare prototype).
-          inject: [...options.reactions],
-          useFactory: (...reactions: Reaction[]) => reactions,
-        },
         {
           provide: PrefixedTransport,
           inject: [ServiceEnv, SERVICE_NAME, Pool],
@@ -70,7 +65,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     @Inject(MessagingModuleOptionsToken) private readonly options: MessagingModuleOptions,
-    @Inject(REACTIONS) private readonly reactions: Reaction[],
+    @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
     @Inject(PrefixedTransport) private readonly transport: PrefixedTransport,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(Pool) private readonly pool: Pool,
@@ -78,12 +73,23 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Found at bootstrap, when every provider is constructed. */
+  private reactions(): { metadata: ReactsToMetadata; reaction: Reaction }[] {
+    return this.discovery.getProviders().flatMap((wrapper) => {
+      const metadata: unknown = wrapper.metatype && Reflect.getMetadata(REACTS_TO, wrapper.metatype);
+      return metadata && wrapper.instance && !wrapper.isAlias
+        ? [{ metadata: metadata as ReactsToMetadata, reaction: wrapper.instance as Reaction }]
+        : [];
+    });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    const reactions = this.reactions();
     const deadLetterTopic = `lintas.${this.name}.dead-letters`;
     const partitions = this.options.partitions ?? 6;
     const topics = new Set([
       ...this.options.publishes.map((c) => c.topic),
-      ...this.reactions.map((r) => r.contract.topic),
+      ...reactions.map((r) => r.metadata.contract.topic),
     ]);
     await this.transport.createTopics([
       ...[...topics].map((name) => ({ name, partitions })),
@@ -95,16 +101,19 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
       onError: (err) => this.logger.warn({ err }, 'the outbox relay failed; it tries again'),
     });
     this.relay.start();
-    if (this.reactions.length === 0) return;
+    if (reactions.length === 0) return;
     const handlers: Record<string, EventHandler> = {};
-    for (const reaction of this.reactions) {
-      if (handlers[reaction.contract.type]) throw new Error(`two reactions to ${reaction.contract.type}`);
-      handlers[reaction.contract.type] = (event, transaction) => reaction.handle(received(event), transaction);
+    for (const { metadata, reaction } of reactions) {
+      if (handlers[metadata.contract.type]) throw new Error(`two reactions to ${metadata.contract.type}`);
+      handlers[metadata.contract.type] = (event, transaction) =>
+        react(reaction, metadata, received(event), transaction);
     }
     this.consumer = new InboxConsumer(this.pool, this.transport, {
       schema: this.store.schema,
       groupId: `lintas.${this.name}`,
-      contracts: new ContractRegistry([...new Set([...this.options.knows, ...this.reactions.map((r) => r.contract)])]),
+      contracts: new ContractRegistry([
+        ...new Set([...this.options.knows, ...reactions.map((r) => r.metadata.contract)]),
+      ]),
       handlers,
       deadLetterTopic,
       onError: (err, message) =>
@@ -122,5 +131,26 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.transport.close();
+  }
+}
+
+/**
+ * The one error policy of reactions: a domain rule that refuses the command refuses it on every
+ * retry, so the event is dead-lettered with the rule's code, unless the reaction calls the rule
+ * harmless ("already so"). The inbox's transaction is ambient while the reaction runs, so the
+ * commands it executes join it; the inbox wakes readers once it commits.
+ */
+async function react(
+  reaction: Reaction,
+  metadata: ReactsToMetadata,
+  event: ReturnType<typeof received>,
+  transaction: PoolClient,
+): Promise<void> {
+  try {
+    await withinTransaction(transaction, () => reaction.handle(event, transaction));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (metadata.options.harmless?.includes(error.code)) return;
+    throw new PermanentError(`${event.type} refused: ${error.code}`);
   }
 }

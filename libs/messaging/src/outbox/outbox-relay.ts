@@ -1,3 +1,4 @@
+import { VISIBLE_TRANSACTION_SQL } from '@lintas/event-store/read/visibility';
 import type { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
 import type { OutgoingMessage, Publisher, Transport } from '../transport/transport';
@@ -141,7 +142,7 @@ export class OutboxRelay {
     const { rows } = await this.pool.query<OutboxRow>(
       `SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
         WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND ${VISIBLE_TRANSACTION_SQL}
         ORDER BY outbox.transaction_id, outbox.sequence LIMIT $3`,
       [shipping.after?.transaction_id ?? '0', shipping.after?.sequence ?? '0', this.batchSize],
     );

@@ -1,6 +1,6 @@
+import { Injectable, SetMetadata, applyDecorators } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import type { Contract } from '@lintas/contracts/contract';
-import type { EventMetadata } from '@lintas/event-store/events/event-types';
+import type { AnyContract, Contract } from '@lintas/contracts/contract';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 
 /** An integration event as a reaction receives it: checked against its contract, typed. */
@@ -15,14 +15,33 @@ export interface Received<Data> {
 }
 
 /**
- * A process-manager step (STYLE.md §5): another service's event becomes a command here. It runs
- * inside the inbox's transaction, so its writes, the inbox row and nothing else commit together:
- * a redelivered event never reaches it twice. Throw PermanentError for an event that can never
- * be handled (it goes to the dead letters with the reason); anything else is retried.
+ * A process-manager step: another service's event becomes a command here. It runs inside the
+ * inbox's transaction (also ambient, so the commands it executes join it): its writes and the
+ * inbox row commit together, and a redelivered event never reaches it twice. A rule of the
+ * domain that refuses the command (a DomainError) will refuse it on every retry, so the event
+ * goes to the dead letters with the rule's code, unless the reaction names that code harmless
+ * ("already so"); anything else is retried. Throw PermanentError for any other event that can
+ * never be handled.
  */
 export interface Reaction<Data = unknown> {
-  readonly contract: Contract<Data>;
   handle(event: Received<Data>, transaction: PoolClient): Promise<void>;
+}
+
+export interface ReactionOptions {
+  /** Codes of domain rules that mean the reaction's effect already holds: the event is done. */
+  harmless?: readonly string[];
+}
+
+export const REACTS_TO = Symbol('REACTS_TO');
+
+export interface ReactsToMetadata {
+  contract: AnyContract;
+  options: ReactionOptions;
+}
+
+/** Marks a provider as the reaction to a contract's events; the messaging module finds it. */
+export function ReactsTo<Data>(contract: Contract<Data>, options: ReactionOptions = {}): ClassDecorator {
+  return applyDecorators(Injectable(), SetMetadata(REACTS_TO, { contract, options } satisfies ReactsToMetadata));
 }
 
 export function received<Data>(event: CloudEvent): Received<Data> {
@@ -34,24 +53,5 @@ export function received<Data>(event: CloudEvent): Received<Data> {
     ...(event.subject ? { personId: event.subject } : {}),
     ...(event.correlationid ? { correlationId: event.correlationid } : {}),
     data: event.data as Data,
-  };
-}
-
-/**
- * Metadata for what a reaction appends: caused by the event, in the same journey (correlation),
- * done by the service on behalf of the agency whose hand-over it was.
- */
-export function reactionMetadata(
-  event: Received<unknown>,
-  service: string,
-  personId?: string,
-): Omit<EventMetadata, 'recordedAt'> {
-  const person = personId ?? event.personId;
-  return {
-    occurredAt: event.time,
-    correlationId: event.correlationId ?? event.id,
-    causationId: event.id,
-    actor: { agencyId: `lintas-${service}`, clientId: `reaction:${event.type}` },
-    ...(person ? { personId: person } : {}),
   };
 }

@@ -22,6 +22,9 @@ interface Attempt {
   absent?: string;
 }
 
+/** What a run that needs no broker (the application tier) has in its place. */
+const NOT_NEEDED: RunningService = { address: '', description: 'not needed', stop: async () => undefined };
+
 const NO_DATABASE_RIGHTS = 'did not answer, or its role may not create databases';
 
 /**
@@ -32,14 +35,15 @@ const NO_DATABASE_RIGHTS = 'did not answer, or its role may not create databases
 export async function provisionInfrastructure(
   env: NodeJS.ProcessEnv,
   options: ProvisionOptions,
+  needs: { kafka: boolean; postgres: boolean } = { kafka: true, postgres: true },
 ): Promise<TestInfrastructure> {
   const docker = env.KAFKA_BROKERS && env.DATABASE_URL ? false : await dockerIsReachable();
   const [kafka, postgres] = await Promise.allSettled([
-    firstThatWorks('Kafka', kafkaAttempts(env, docker, options)),
-    firstThatWorks('PostgreSQL', postgresAttempts(env, docker)),
+    needs.kafka ? firstThatWorks('Kafka', kafkaAttempts(env, docker, options)) : Promise.resolve(NOT_NEEDED),
+    needs.postgres ? firstThatWorks('PostgreSQL', postgresAttempts(env, docker)) : Promise.resolve(NOT_NEEDED),
   ]);
   if (kafka.status === 'rejected' || postgres.status === 'rejected') {
-    await Promise.all([kafka, postgres].map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    await Promise.all([kafka, postgres].map((r) => (r.status === 'fulfilled' ? r.value.stop() : Promise.resolve())));
     const reasons = [kafka, postgres].flatMap((r) => (r.status === 'rejected' ? [String(r.reason.message)] : []));
     throw new Error(`No real Kafka and PostgreSQL for the tests.\n${reasons.join('\n')}`);
   }

@@ -1,5 +1,5 @@
 import { takeInfrastructure } from './run-state';
 
 export default async function globalTeardown(): Promise<void> {
-  await takeInfrastructure()?.stop();
+  await Promise.all(takeInfrastructure().map((infrastructure) => infrastructure.stop()));
 }

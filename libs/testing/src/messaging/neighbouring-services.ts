@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AnyContract } from '@lintas/contracts/contract';
 import type { CloudEvent } from '@lintas/messaging/cloudevents/cloud-event';
 import { fromKafkaMessage, toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
+import { PgLogTransport } from '@lintas/messaging/transport/pg-log/pg-log-transport';
 import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
-import type { Publisher, Subscription } from '@lintas/messaging/transport/transport';
+import type { Publisher, Subscription, Transport } from '@lintas/messaging/transport/transport';
 import type { RealInfrastructure } from '../real-infrastructure';
 
 /**
@@ -19,13 +20,23 @@ export class NeighbouringServices {
 
   private constructor(
     private readonly infra: RealInfrastructure,
-    private readonly transport: PlatformaticTransport,
+    private readonly transport: Transport,
     private readonly publisher: Publisher,
   ) {}
 
-  /** Listens on the service's topic from its first message; closed before the file's topics go. */
-  static async open(infra: RealInfrastructure, serviceTopic: string): Promise<NeighbouringServices> {
-    const transport = new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'neighbours' });
+  /**
+   * Listens on the service's topic from its first message; closed before the file's topics go.
+   * On Kafka, or on the PostgreSQL log of the file's database for a service run with `pg-log`.
+   */
+  static async open(
+    infra: RealInfrastructure,
+    serviceTopic: string,
+    on: 'kafka' | 'pg-log' = 'kafka',
+  ): Promise<NeighbouringServices> {
+    const transport =
+      on === 'kafka'
+        ? new PlatformaticTransport({ brokers: infra.kafkaBrokers, clientId: 'neighbours' })
+        : new PgLogTransport({ pool: infra.createPool() });
     const neighbours = new NeighbouringServices(infra, transport, await transport.publisher());
     infra.defer(() => neighbours.close());
     neighbours.reader = await transport.consume({

@@ -1,18 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Inject, Injectable, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IsString, MaxLength } from 'class-validator';
 import { Pool, type PoolClient } from 'pg';
 import { defineContract } from '@lintas/contracts/contract';
 import { record, text, uuid } from '@lintas/contracts/schema/vocabulary';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import { handleCommand, type Decider } from '@lintas/event-store/decider';
+import { CommandsModule } from '@lintas/commands/commands.module';
+import { StreamWriter, type StreamKind } from '@lintas/commands/stream-writer';
+import { byRequest, type WriteCause } from '@lintas/commands/write-cause';
+import type { Decider } from '@lintas/event-store/decider';
 import { EventStore } from '@lintas/event-store/event-store';
 import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
-import { formatPosition } from '@lintas/event-store/position';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
-import { reactionMetadata, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
@@ -33,9 +35,12 @@ const infra = useRealInfrastructure();
 
 type NoteEvent =
   | { type: 'NoteOpened'; data: { noteId: string; personId: string; text: string } }
+  | { type: 'LineAdded'; data: { line: string } }
   | { type: 'NoteSigned'; data: { noteId: string; personId: string; by: string } };
 type NoteCommand =
-  { type: 'OpenNote'; noteId: string; personId: string; text: string } | { type: 'SignNote'; by: string };
+  | { type: 'OpenNote'; noteId: string; personId: string; text: string }
+  | { type: 'AddLine'; line: string }
+  | { type: 'SignNote'; by: string };
 type NoteState = { status: 'none' } | { status: 'open' | 'signed'; noteId: string; personId: string };
 
 const noteDecider: Decider<NoteCommand, NoteEvent, NoteState> = {
@@ -46,13 +51,19 @@ const noteDecider: Decider<NoteCommand, NoteEvent, NoteState> = {
       return [{ type: 'NoteOpened', data: { noteId: command.noteId, personId: command.personId, text: command.text } }];
     }
     if (state.status !== 'open') throw new DomainError('note.not-open', `the note is ${state.status}`);
+    if (command.type === 'AddLine') return [{ type: 'LineAdded', data: { line: command.line } }];
     return [{ type: 'NoteSigned', data: { noteId: state.noteId, personId: state.personId, by: command.by } }];
   },
   evolve(state, event) {
     if (event.type === 'NoteOpened')
       return { status: 'open', noteId: event.data.noteId, personId: event.data.personId };
+    if (event.type === 'LineAdded') return state;
     return state.status === 'none' ? state : { ...state, status: 'signed' };
   },
+};
+const noteStream: StreamKind<NoteCommand, NoteEvent, NoteState> = {
+  streamId: (noteId) => `note-${noteId}`,
+  decider: noteDecider,
 };
 
 interface NoteOpenedV1 {
@@ -72,65 +83,71 @@ const NoteTextV1 = defineContract<{ text: string }>({
   schema: record({ text }),
 });
 
+class OpenNote extends Command<WriteResult> {
+  constructor(
+    readonly noteId: string,
+    readonly command: NoteCommand,
+    readonly cause: WriteCause,
+  ) {
+    super();
+  }
+}
+
+/** The shape of every service's use case: a command, a handler, the one stream writer. */
+@CommandHandler(OpenNote)
+class OpenNoteHandler implements ICommandHandler<OpenNote> {
+  constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
+  execute({ noteId, command, cause }: OpenNote): Promise<WriteResult> {
+    return this.streams.write(noteStream, noteId, command, cause);
+  }
+}
+
 class OpenNoteRequest {
   @IsString() @MaxLength(200) text!: string;
 }
 
-const metadata = (actor: AgencyActor, personId: string) => ({
-  occurredAt: new Date().toISOString(),
-  correlationId: randomUUID(),
-  causationId: null,
-  actor: { agencyId: actor.agencyId, clientId: actor.clientId },
-  personId,
-});
-
 @Controller('notes')
 class NotesController {
   constructor(
-    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(Pool) private readonly pool: Pool,
   ) {}
 
   @Post()
   @Allow('dinas-sosial')
-  async open(
+  open(
     @Body() body: OpenNoteRequest,
     @Actor() actor: AgencyActor,
     @NewId('note') noteId: string,
   ): Promise<WriteResult> {
     const personId = deterministicUuid(`person:${noteId}`);
-    const result = await handleCommand(
-      this.store,
-      `note-${noteId}`,
-      noteDecider,
-      { type: 'OpenNote', noteId, personId, text: body.text },
-      {
-        metadata: metadata(actor, personId),
-      },
+    return this.commands.execute(
+      new OpenNote(noteId, { type: 'OpenNote', noteId, personId, text: body.text }, byRequest(actor)),
     );
-    return { id: noteId, version: result.nextExpectedVersion, position: formatPosition(result.position) };
+  }
+
+  @Post(':noteId/lines')
+  @Allow('dinas-sosial')
+  addLine(
+    @Param('noteId') noteId: string,
+    @Body() body: OpenNoteRequest,
+    @Actor() actor: AgencyActor,
+    @IfMatch() ifMatch?: number,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new OpenNote(noteId, { type: 'AddLine', line: body.text }, byRequest(actor, ifMatch)));
   }
 
   @Post(':noteId/sign')
   @Allow('dinas-sosial')
-  async sign(
+  sign(
     @Param('noteId') noteId: string,
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    const personId = deterministicUuid(`person:${noteId}`);
-    const result = await handleCommand(
-      this.store,
-      `note-${noteId}`,
-      noteDecider,
-      { type: 'SignNote', by: actor.agencyId },
-      {
-        metadata: metadata(actor, personId),
-        ...(ifMatch !== undefined ? { expectedVersion: ifMatch } : {}),
-      },
+    return this.commands.execute(
+      new OpenNote(noteId, { type: 'SignNote', by: actor.agencyId }, byRequest(actor, ifMatch)),
     );
-    return { id: noteId, version: result.nextExpectedVersion, position: formatPosition(result.position) };
   }
 
   @Get('echoes/:noteId')
@@ -146,11 +163,9 @@ class NotesController {
 }
 
 /** Reacts to the probe's own published event, as another service would. */
-@Injectable()
+@ReactsTo(NoteOpenedV1)
 class OnNoteOpened implements Reaction<NoteOpenedV1> {
-  readonly contract = NoteOpenedV1;
   async handle(event: Received<NoteOpenedV1>, transaction: PoolClient): Promise<void> {
-    expect(reactionMetadata(event, 'probe').causationId).toBe(event.id);
     await transaction.query('INSERT INTO probe.echoes (note_id) VALUES ($1)', [event.data.noteId]);
   }
 }
@@ -161,6 +176,7 @@ class OnNoteOpened implements Reaction<NoteOpenedV1> {
       schema: 'probe',
       definitions: [
         { type: 'NoteOpened', schemaVersion: 1, personalFields: ['text'] },
+        { type: 'LineAdded', schemaVersion: 1, personalFields: ['line'] },
         { type: 'NoteSigned', schemaVersion: 1, personalFields: [] },
       ],
       integration: (source) =>
@@ -183,11 +199,12 @@ class OnNoteOpened implements Reaction<NoteOpenedV1> {
     MessagingModule.forService({
       publishes: [NoteOpenedV1],
       knows: [NoteOpenedV1, NoteTextV1],
-      reactions: [OnNoteOpened],
     }),
+    CommandsModule,
     PersonJourneyModule,
   ],
   controllers: [NotesController],
+  providers: [OpenNoteHandler, OnNoteOpened],
 })
 class ProbeModule {}
 
@@ -262,6 +279,36 @@ describe('the service kit, on a probe service', () => {
       (reply) => reply.body.count > 0,
     );
     expect(echoes.body.count).toBe(1);
+  });
+
+  it('queues concurrent writes without If-Match to one stream: none is refused for a version', async () => {
+    const client = service.as(office);
+    const opened = await client.post('/notes', { text: 'a note many write to' });
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => client.post(`/notes/${opened.body.id}/lines`, { text: `line ${i}` })),
+    );
+    expect(writes.map((write) => write.status)).toEqual(Array(20).fill(201));
+    expect(new Set(writes.map((write) => write.body.version))).toEqual(
+      new Set(Array.from({ length: 20 }, (_, i) => i + 2)),
+    );
+    const stale = await client.post(`/notes/${opened.body.id}/lines`, { text: 'late' }, { ifMatch: 2 });
+    expect(stale.status).toBe(412);
+  });
+
+  it('answers concurrent retries with one Idempotency-Key with the first answer, applied once', async () => {
+    const client = service.as(office);
+    const opened = await client.post('/notes', { text: 'a note retried' });
+    const retries = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        client.post(`/notes/${opened.body.id}/lines`, { text: 'once' }, { idempotencyKey: `line-${opened.body.id}` }),
+      ),
+    );
+    expect(retries.map((retry) => retry.status)).toEqual(Array(8).fill(201));
+    expect(new Set(retries.map((retry) => JSON.stringify(retry.body))).size).toBe(1);
+    expect(retries.filter((retry) => retry.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
+    const store = service.app.get(EventStore);
+    const history = await store.readStream(`note-${opened.body.id}`);
+    expect(history.map((event) => event.type)).toEqual(['NoteOpened', 'LineAdded']);
   });
 
   it('serves its OpenAPI 3.1 document without a token', async () => {

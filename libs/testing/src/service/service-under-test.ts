@@ -26,7 +26,7 @@ export async function startServiceUnderTest(
   const env = readServiceEnv(service, {
     NODE_ENV: 'test',
     DATABASE_URL: infra.databaseUrl,
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    ...(settings.MESSAGING_TRANSPORT !== 'pg-log' && { KAFKA_BROKERS: infra.kafkaBrokers.join(',') }),
     TOPIC_PREFIX: infra.topics.prefix,
     LOG_LEVEL: 'error',
     ...settings,

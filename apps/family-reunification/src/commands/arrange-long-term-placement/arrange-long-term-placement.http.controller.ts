@@ -1,18 +1,19 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor, writeContext } from '../../application/command-context';
-import { occurredAt } from '@lintas/platform/http/field-time';
-import { ReunificationWriter } from '../../application/reunification-writer';
-
+import { domainActor } from '../../application/domain-actor';
+import { ArrangeLongTermPlacementCommand } from './arrange-long-term-placement.command';
 import { ArrangeLongTermPlacementRequest } from './arrange-long-term-placement.request.dto';
 
 /** No family can take the person: a long-term place in a panti (rehabilitation receives the request). */
 @Controller('reunifications')
 export class ArrangeLongTermPlacementController {
-  constructor(@Inject(ReunificationWriter) private readonly writer: ReunificationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':reunificationId/long-term-placement')
   @Allow('dinas-sosial')
@@ -22,17 +23,19 @@ export class ArrangeLongTermPlacementController {
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    return this.writer.execute(
-      {
-        type: 'ArrangeLongTermPlacement',
-        reunificationId,
-        pantiId: body.pantiId,
-        reason: body.reason,
-        ...(body.reviewOn !== undefined && { reviewOn: body.reviewOn }),
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-      },
-      writeContext(actor, ifMatch),
+    return this.commands.execute(
+      new ArrangeLongTermPlacementCommand(
+        {
+          type: 'ArrangeLongTermPlacement',
+          reunificationId,
+          pantiId: body.pantiId,
+          reason: body.reason,
+          ...(body.reviewOn !== undefined && { reviewOn: body.reviewOn }),
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

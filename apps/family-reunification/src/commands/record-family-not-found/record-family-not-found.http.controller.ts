@@ -1,18 +1,19 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor, writeContext } from '../../application/command-context';
-import { occurredAt } from '@lintas/platform/http/field-time';
-import { ReunificationWriter } from '../../application/reunification-writer';
-
+import { domainActor } from '../../application/domain-actor';
+import { RecordFamilyNotFoundCommand } from './record-family-not-found.command';
 import { RecordFamilyNotFoundRequest } from './record-family-not-found.request.dto';
 
 /** Tracing ended without a family: what was tried. */
 @Controller('reunifications')
 export class RecordFamilyNotFoundController {
-  constructor(@Inject(ReunificationWriter) private readonly writer: ReunificationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':reunificationId/family-not-found')
   @Allow('dinas-sosial')
@@ -22,15 +23,17 @@ export class RecordFamilyNotFoundController {
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    return this.writer.execute(
-      {
-        type: 'RecordFamilyNotFound',
-        reunificationId,
-        efforts: body.efforts,
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-      },
-      writeContext(actor, ifMatch),
+    return this.commands.execute(
+      new RecordFamilyNotFoundCommand(
+        {
+          type: 'RecordFamilyNotFound',
+          reunificationId,
+          efforts: body.efforts,
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

@@ -1,18 +1,19 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor, writeContext } from '../../application/command-context';
-import { occurredAt } from '@lintas/platform/http/field-time';
-import { ReunificationWriter } from '../../application/reunification-writer';
-
+import { domainActor } from '../../application/domain-actor';
+import { RecordFamilyTracedCommand } from './record-family-traced.command';
 import { RecordFamilyTracedRequest } from './record-family-traced.request.dto';
 
 /** The family is found: who they are to the person, how to reach them, where they live, how it was confirmed. */
 @Controller('reunifications')
 export class RecordFamilyTracedController {
-  constructor(@Inject(ReunificationWriter) private readonly writer: ReunificationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':reunificationId/family-traced')
   @Allow('dinas-sosial')
@@ -22,19 +23,21 @@ export class RecordFamilyTracedController {
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    return this.writer.execute(
-      {
-        type: 'RecordFamilyTraced',
-        reunificationId,
-        relation: body.relation,
-        ...(body.name !== undefined && { familyMemberName: body.name }),
-        contact: body.contact,
-        regionCode: body.regionCode,
-        verifiedBy: body.verifiedBy,
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-      },
-      writeContext(actor, ifMatch),
+    return this.commands.execute(
+      new RecordFamilyTracedCommand(
+        {
+          type: 'RecordFamilyTraced',
+          reunificationId,
+          relation: body.relation,
+          ...(body.name !== undefined && { familyMemberName: body.name }),
+          contact: body.contact,
+          regionCode: body.regionCode,
+          verifiedBy: body.verifiedBy,
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

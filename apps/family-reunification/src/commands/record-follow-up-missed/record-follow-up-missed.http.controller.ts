@@ -1,18 +1,19 @@
 import { Body, Controller, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor, writeContext } from '../../application/command-context';
-import { occurredAt } from '@lintas/platform/http/field-time';
-import { ReunificationWriter } from '../../application/reunification-writer';
-
+import { domainActor } from '../../application/domain-actor';
+import { RecordFollowUpMissedCommand } from './record-follow-up-missed.command';
 import { RecordFollowUpMissedRequest } from './record-follow-up-missed.request.dto';
 
 /** A follow-up visit that did not take place by its day. */
 @Controller('reunifications')
 export class RecordFollowUpMissedController {
-  constructor(@Inject(ReunificationWriter) private readonly writer: ReunificationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':reunificationId/follow-ups/:visit/missed')
   @Allow('dinas-sosial')
@@ -23,15 +24,17 @@ export class RecordFollowUpMissedController {
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    return this.writer.execute(
-      {
-        type: 'RecordFollowUpMissed',
-        reunificationId,
-        visit,
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-      },
-      writeContext(actor, ifMatch),
+    return this.commands.execute(
+      new RecordFollowUpMissedCommand(
+        {
+          type: 'RecordFollowUpMissed',
+          reunificationId,
+          visit,
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

@@ -1,12 +1,15 @@
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import type { CloseCase, RecordPersonDied } from './reunification.commands';
+import type { CloseCase, RecordPersonDeath } from './reunification.commands';
 import type { CaseClosed, PersonDeathRecorded } from './reunification.events';
 import { refOf, requireOpen, requireOwner, requireStarted } from './reunification.guards';
 import type { OpenedReunification, ReunificationState } from './reunification.state';
 import type { CaseOutcome } from './reunification.vocabulary';
 
-/** Death stops everything (DOMAIN.md §6); a death already known, or a closed case, needs nothing more. */
-export function recordPersonDied(command: RecordPersonDied, state: ReunificationState): PersonDeathRecorded[] {
+/**
+ * Death stops every open flow of the person (docs/domain.md, "Variants"); a death already known, or a
+ * closed case, needs nothing more.
+ */
+export function recordPersonDeath(command: RecordPersonDeath, state: ReunificationState): PersonDeathRecorded[] {
   const started = requireStarted(state);
   if (started.status === 'closed' || started.died) return [];
   const { diedAt, reportedBy, at } = command;

@@ -46,7 +46,7 @@ export function completeReunification(
 }
 
 /**
- * Balai is the last resort (DOMAIN.md §4): a long-term placement needs tracing to have failed, or a
+ * Balai is the last resort (docs/domain.md, "ATENSI"): a long-term placement needs tracing to have failed, or a
  * located family that is not ready or refuses.
  */
 export function arrangeLongTermPlacement(

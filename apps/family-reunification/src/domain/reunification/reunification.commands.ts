@@ -123,8 +123,8 @@ export interface ReportRelapse extends CommandBase {
 }
 
 /** From health-liaison's PersonDied: stops everything but the closure. */
-export interface RecordPersonDied extends CommandBase {
-  type: 'RecordPersonDied';
+export interface RecordPersonDeath extends CommandBase {
+  type: 'RecordPersonDeath';
   diedAt: string;
   reportedBy: string;
 }
@@ -149,5 +149,5 @@ export type ReunificationCommand =
   | CompleteFollowUpVisit
   | RecordFollowUpMissed
   | ReportRelapse
-  | RecordPersonDied
+  | RecordPersonDeath
   | CloseCase;

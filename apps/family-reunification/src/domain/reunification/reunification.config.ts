@@ -5,7 +5,10 @@ export interface ReunificationConfig {
   followUpOffsetsMonths: readonly number[];
 }
 
-/** DOMAIN.md §3 step 7 [A]: visits at 1, 3 and 6 months by default, to confirm with the offices. */
+/**
+ * Follow-up visits at 1, 3 and 6 months by default: no source sets an interval, so this is an assumption
+ * from common practice, to confirm with the offices (docs/domain.md, "Steps": follow-up).
+ */
 export const DEFAULT_REUNIFICATION_CONFIG: ReunificationConfig = { followUpOffsetsMonths: [1, 3, 6] };
 
 export function checkReunificationConfig(config: ReunificationConfig): ReunificationConfig {

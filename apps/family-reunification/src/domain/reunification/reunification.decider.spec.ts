@@ -1,5 +1,5 @@
 import { given } from '@lintas/testing/decider-spec';
-import { createReunificationDecider, reunificationDecider, reunificationStreamId } from './reunification.decider';
+import { createReunificationDecider, reunificationDecider } from './reunification.decider';
 import {
   close,
   followUpVisit,
@@ -15,6 +15,7 @@ import {
   traced,
   transfer,
 } from './reunification.fixtures';
+import { reunificationStream } from './reunification.stream';
 
 describe('reunification decider', () => {
   it('carries a person from tracing to home, through follow-ups, to closure', () => {
@@ -79,7 +80,7 @@ describe('reunification decider', () => {
   });
 
   it('keeps one stream per reunification', () => {
-    expect(reunificationStreamId(REUNIFICATION_ID)).toBe(`reunification-${REUNIFICATION_ID}`);
+    expect(reunificationStream.streamId(REUNIFICATION_ID)).toBe(`reunification-${REUNIFICATION_ID}`);
   });
 
   it('ignores events before the stream started (evolve is total)', () => {

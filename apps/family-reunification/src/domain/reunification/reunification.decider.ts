@@ -1,5 +1,5 @@
 import type { Decider } from '@lintas/event-store/decider';
-import { closeCase, recordPersonDied } from './closure.decisions';
+import { closeCase, recordPersonDeath } from './closure.decisions';
 import { completeFollowUpVisit, recordFollowUpMissed, reportRelapse } from './follow-up.decisions';
 import { arrangeLongTermPlacement, completeReunification } from './return.decisions';
 import type { ReunificationCommand } from './reunification.commands';
@@ -23,8 +23,8 @@ import { moveCaseOwnership, recordTransferDeclined, transferToRegionOfOrigin } f
 export type ReunificationDecider = Decider<ReunificationCommand, ReunificationEvent, ReunificationState>;
 
 /**
- * One reunification per case, stream `reunification-<reunificationId>`: tracing, the family's
- * readiness, return (here or in the region of origin) or long-term placement, follow-up, closure.
+ * A reunification, one per hand-over of a case to the family: tracing, the family's readiness,
+ * return (here or in the region of origin) or long-term placement, follow-up, closure.
  */
 export function createReunificationDecider(
   config: ReunificationConfig = DEFAULT_REUNIFICATION_CONFIG,
@@ -63,8 +63,8 @@ export function createReunificationDecider(
           return recordFollowUpMissed(command, state);
         case 'ReportRelapse':
           return reportRelapse(command, state);
-        case 'RecordPersonDied':
-          return recordPersonDied(command, state);
+        case 'RecordPersonDeath':
+          return recordPersonDeath(command, state);
         case 'CloseCase':
           return closeCase(command, state);
       }
@@ -73,7 +73,3 @@ export function createReunificationDecider(
 }
 
 export const reunificationDecider: ReunificationDecider = createReunificationDecider();
-
-export function reunificationStreamId(reunificationId: string): string {
-  return `reunification-${reunificationId}`;
-}

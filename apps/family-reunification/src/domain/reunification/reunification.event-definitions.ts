@@ -2,7 +2,7 @@ import type { EventDefinition } from '@lintas/event-store/events/event-registry'
 import type { ReunificationEventType } from './reunification.events';
 
 /**
- * Personal fields of each event, sealed with the person's key (DOMAIN.md §7: family contacts and
+ * Personal fields of each event, sealed with the person's key (docs/domain.md, "Personal data": family contacts and
  * addresses, anything revealing health, free text about the person). Staff names of the escort and
  * the receiving office are sealed too: they place a vulnerable person at a time and place.
  */

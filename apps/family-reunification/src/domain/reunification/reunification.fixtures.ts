@@ -147,8 +147,8 @@ export const relapse = (fields: Fields<'ReportRelapse'> = {}): Command<'ReportRe
   ...fields,
 });
 
-export const died = (fields: Fields<'RecordPersonDied'> = {}): Command<'RecordPersonDied'> => ({
-  type: 'RecordPersonDied',
+export const died = (fields: Fields<'RecordPersonDeath'> = {}): Command<'RecordPersonDeath'> => ({
+  type: 'RecordPersonDeath',
   ...base,
   actor: RSJ_LAWANG,
   diedAt: '2025-04-01T02:00:00+07:00',

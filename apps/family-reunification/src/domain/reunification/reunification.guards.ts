@@ -22,7 +22,7 @@ export function requireOpen(state: ReunificationState): OpenedReunification {
   return started;
 }
 
-/** One owning office at a time (DOMAIN.md §1): only it may act on the case. */
+/** One owning office at a time (docs/domain.md, "Case ownership"): only it may act on the case. */
 export function requireOwner(state: OpenedReunification, actor: Actor): void {
   if (actor.agencyId !== state.owningOfficeId) {
     throw new DomainError(

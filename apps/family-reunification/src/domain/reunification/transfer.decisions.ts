@@ -15,7 +15,7 @@ import type { LocatedFamily, OpenedReunification, ReunificationState } from './r
 const kabKota = (regionCode: string) => regionCode.slice(0, 4);
 
 /**
- * Return to the region of origin (DOMAIN.md §3 step 6): the Dinas Sosial where the family lives
+ * Return to the region of origin (docs/domain.md, "Steps": family): the Dinas Sosial where the family lives
  * receives the person and completes the reunification once it owns the case. Intake's acceptance
  * may come before the person travels or after; either way the sending office records the move.
  */

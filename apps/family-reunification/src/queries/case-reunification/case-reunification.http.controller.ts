@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { Pool } from 'pg';
-import { EventStore } from '@lintas/event-store/event-store';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import { EdgeError } from '@lintas/platform/http/problems/http-errors';
 import { MinPosition } from '@lintas/platform/http/request-context';
 import type { OpenedReunification } from '../../domain/reunification/reunification.state';
+import { CaseReunificationReadModel } from './case-reunification.read-model';
 
 export interface ReunificationView {
   reunificationId: string;
@@ -34,8 +33,7 @@ export interface ReunificationView {
 @Controller('cases')
 export class CaseReunificationController {
   constructor(
-    @Inject(Pool) private readonly pool: Pool,
-    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(CaseReunificationReadModel) private readonly reunifications: CaseReunificationReadModel,
     @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
@@ -47,34 +45,25 @@ export class CaseReunificationController {
     @MinPosition() minPosition?: string,
   ): Promise<ReunificationView> {
     await this.readModels.waitFor(minPosition);
-    const { rows } = await this.pool.query<{
-      state: OpenedReunification;
-      version: number;
-      started_at: Date;
-      started_from: string;
-    }>(
-      `SELECT state, version, started_at, started_from FROM ${this.store.schema}.reunifications
-        WHERE case_id = $1 AND office_id = $2 ORDER BY started_at DESC, reunification_id LIMIT 1`,
-      [caseId, actor.agencyId],
-    );
-    const row = rows[0];
-    if (!row)
+    const found = await this.reunifications.latestOf(caseId, actor.agencyId);
+    if (!found) {
       throw new EdgeError(404, 'reunification.not-found', 'no reunification of this case is owned by this office');
-    const { state } = row;
+    }
+    const { state } = found;
     return {
       reunificationId: state.reunificationId,
       caseId: state.caseId,
       personId: state.personId,
       officeId: state.owningOfficeId,
       status: state.status === 'closed' ? 'closed' : state.phase,
-      startedAt: row.started_at.toISOString(),
-      startedFrom: row.started_from,
+      startedAt: found.startedAt,
+      startedFrom: found.startedFrom,
       family: state.family,
       pendingTransferTo: state.pendingTransferTo,
       followUps: state.followUps,
       died: state.died,
       outcome: state.outcome,
-      version: row.version,
+      version: found.version,
     };
   }
 }

@@ -1,18 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { AssessmentCompletedV1 } from '@lintas/contracts/intake/intake.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { FamilyTracingStarter } from '../../application/family-tracing-starter';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { StartFamilyTracingCommand } from '../../commands/start-family-tracing/start-family-tracing.command';
 
 /** Intake decided on a return home, or ATENSI in the family or community: find the family. */
-@Injectable()
+@ReactsTo(AssessmentCompletedV1)
 export class OnAssessmentCompleted implements Reaction<AssessmentCompletedV1> {
-  readonly contract = AssessmentCompletedV1;
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  constructor(@Inject(FamilyTracingStarter) private readonly tracing: FamilyTracingStarter) {}
-
-  async handle(event: Received<AssessmentCompletedV1>, tx: PoolClient): Promise<void> {
-    if (event.data.decision !== 'home' && event.data.decision !== 'community') return;
-    await this.tracing.start(event, event.data, 'assessment', tx);
+  async handle(event: Received<AssessmentCompletedV1>): Promise<void> {
+    const { caseId, personId, officeId, decision } = event.data;
+    if (decision !== 'home' && decision !== 'community') return;
+    await this.commands.execute(
+      new StartFamilyTracingCommand({ caseId, personId, officeId, startedFrom: 'assessment' }, event),
+    );
   }
 }

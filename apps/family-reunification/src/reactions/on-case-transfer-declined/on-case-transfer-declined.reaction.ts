@@ -1,35 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byEvent } from '@lintas/commands/write-cause';
 import { CaseTransferDeclinedV1 } from '@lintas/contracts/intake/intake.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { CaseRegister } from '../../application/case-register';
-import { ReunificationWriter } from '../../application/reunification-writer';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { RecordTransferDeclinedCommand } from '../../commands/record-transfer-declined/record-transfer-declined.command';
 
 /** The office of the region of origin refused the case: a person sent there comes back to the sender. */
-@Injectable()
+@ReactsTo(CaseTransferDeclinedV1)
 export class OnCaseTransferDeclined implements Reaction<CaseTransferDeclinedV1> {
-  readonly contract = CaseTransferDeclinedV1;
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  constructor(
-    @Inject(CaseRegister) private readonly register: CaseRegister,
-    @Inject(ReunificationWriter) private readonly writer: ReunificationWriter,
-  ) {}
-
-  async handle(event: Received<CaseTransferDeclinedV1>, tx: PoolClient): Promise<void> {
+  async handle(event: Received<CaseTransferDeclinedV1>): Promise<void> {
     const { caseId, toOfficeId } = event.data;
-    for (const { reunificationId, personId } of await this.register.reunificationsOf(tx, caseId)) {
-      await this.writer.react(
+    await this.commands.execute(
+      new RecordTransferDeclinedCommand(
+        caseId,
         {
           type: 'RecordTransferDeclined',
-          reunificationId,
           toOfficeId,
+          // The declining office's refusal; no rule of the decline reads its region.
           actor: { agencyId: toOfficeId, kind: 'dinas-sosial', regionCode: '' },
           at: event.time,
         },
-        event,
-        personId,
-        tx,
-      );
-    }
+        byEvent(event),
+      ),
+    );
   }
 }

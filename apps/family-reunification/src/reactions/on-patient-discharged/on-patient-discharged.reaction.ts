@@ -1,18 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { PatientDischargedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { FamilyTracingStarter } from '../../application/family-tracing-starter';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { StartFamilyTracingCommand } from '../../commands/start-family-tracing/start-family-tracing.command';
 
 /** The RSJ discharged the person with the recommendation to go home to the family. */
-@Injectable()
+@ReactsTo(PatientDischargedV1)
 export class OnPatientDischarged implements Reaction<PatientDischargedV1> {
-  readonly contract = PatientDischargedV1;
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  constructor(@Inject(FamilyTracingStarter) private readonly tracing: FamilyTracingStarter) {}
-
-  async handle(event: Received<PatientDischargedV1>, tx: PoolClient): Promise<void> {
-    if (event.data.recommendation !== 'family') return;
-    await this.tracing.start(event, event.data, 'rsj-discharge', tx);
+  async handle(event: Received<PatientDischargedV1>): Promise<void> {
+    const { caseId, personId, officeId, recommendation } = event.data;
+    if (recommendation !== 'family') return;
+    await this.commands.execute(
+      new StartFamilyTracingCommand({ caseId, personId, officeId, startedFrom: 'rsj-discharge' }, event),
+    );
   }
 }

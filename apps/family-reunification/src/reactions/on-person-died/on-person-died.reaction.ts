@@ -1,38 +1,34 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byEvent } from '@lintas/commands/write-cause';
 import { PersonDiedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { CaseRegister } from '../../application/case-register';
-import { ReunificationWriter, SERVICE_NAME } from '../../application/reunification-writer';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { SERVICE_NAME } from '@lintas/platform/service/service-tokens';
+import { RecordPersonDeathCommand } from '../../commands/record-person-death/record-person-death.command';
 
 /** Death stops every open flow: each reunification of the case records it and takes no further step. */
-@Injectable()
+@ReactsTo(PersonDiedV1)
 export class OnPersonDied implements Reaction<PersonDiedV1> {
-  readonly contract = PersonDiedV1;
-
   constructor(
-    @Inject(CaseRegister) private readonly register: CaseRegister,
-    @Inject(ReunificationWriter) private readonly writer: ReunificationWriter,
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(SERVICE_NAME) private readonly service: string,
   ) {}
 
-  async handle(event: Received<PersonDiedV1>, tx: PoolClient): Promise<void> {
+  async handle(event: Received<PersonDiedV1>): Promise<void> {
     const { caseId, at, reportedBy } = event.data;
-    await this.register.personDied(tx, caseId, at);
-    for (const { reunificationId, personId } of await this.register.reunificationsOf(tx, caseId)) {
-      await this.writer.react(
+    await this.commands.execute(
+      new RecordPersonDeathCommand(
+        caseId,
         {
-          type: 'RecordPersonDied',
-          reunificationId,
+          type: 'RecordPersonDeath',
           diedAt: at,
           reportedBy,
           // This service relays health-liaison's record; the reporting agency is in the data.
-          actor: { agencyId: `lintas-${SERVICE_NAME}`, kind: 'admin', regionCode: '' },
+          actor: { agencyId: `lintas-${this.service}`, kind: 'admin', regionCode: '' },
           at: event.time,
         },
-        event,
-        personId,
-        tx,
-      );
-    }
+        byEvent(event),
+      ),
+    );
   }
 }

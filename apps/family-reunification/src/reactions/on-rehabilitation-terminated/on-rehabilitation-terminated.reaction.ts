@@ -1,18 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { RehabilitationTerminatedV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { FamilyTracingStarter } from '../../application/family-tracing-starter';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { StartFamilyTracingCommand } from '../../commands/start-family-tracing/start-family-tracing.command';
 
 /** The panti ended rehabilitation because the person is ready to return. */
-@Injectable()
+@ReactsTo(RehabilitationTerminatedV1)
 export class OnRehabilitationTerminated implements Reaction<RehabilitationTerminatedV1> {
-  readonly contract = RehabilitationTerminatedV1;
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  constructor(@Inject(FamilyTracingStarter) private readonly tracing: FamilyTracingStarter) {}
-
-  async handle(event: Received<RehabilitationTerminatedV1>, tx: PoolClient): Promise<void> {
-    if (event.data.reason !== 'ready-to-return') return;
-    await this.tracing.start(event, event.data, 'rehabilitation-terminated', tx);
+  async handle(event: Received<RehabilitationTerminatedV1>): Promise<void> {
+    const { caseId, personId, officeId, reason } = event.data;
+    if (reason !== 'ready-to-return') return;
+    await this.commands.execute(
+      new StartFamilyTracingCommand({ caseId, personId, officeId, startedFrom: 'rehabilitation-terminated' }, event),
+    );
   }
 }

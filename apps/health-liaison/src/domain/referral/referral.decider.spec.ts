@@ -1,9 +1,10 @@
 import { given } from '@lintas/testing/decider-spec';
 import type { Actor } from '../actor';
 import type { ReferralCommand } from './referral.commands';
-import { referralDecider, referralStreamId } from './referral.decider';
+import { referralDecider } from './referral.decider';
 import type { ReferralEvent, ReferralRef } from './referral.events';
 import { redirectedRequest } from './referral.redirect';
+import { referralStream } from './referral.stream';
 import type { PaymentGuarantee, ReferralLetter } from './referral.vocabulary';
 
 const office: Actor = { agencyId: 'dinsos-3571', kind: 'dinas-sosial', regionCode: '3571' };
@@ -190,7 +191,7 @@ const onWard = [requested(), accepted, admitted];
 
 describe('referral decider', () => {
   it('names its stream after the referral', () => {
-    expect(referralStreamId(referralId)).toBe(`referral-${referralId}`);
+    expect(referralStream.streamId(referralId)).toBe(`referral-${referralId}`);
   });
 
   describe('RequestReferral', () => {

@@ -22,9 +22,9 @@ import { requestReferral } from './referral.request';
 import { initialReferralState, type ReferralState } from './referral.state';
 
 /**
- * A referral to an RSJ (stream `referral-<referralId>`): asked for by the owning Dinas Sosial
- * office, decided, admitted and discharged by the addressed RSJ. Who may act is checked before
- * the referral's stage, so an agency learns a referral's state only once it is shown to be its own.
+ * A referral to an RSJ: asked for by the owning Dinas Sosial office, decided, admitted and
+ * discharged by the addressed RSJ. Who may act is checked before the referral's stage, so an
+ * agency learns a referral's state only once it is shown to be its own.
  */
 export function decideReferral(command: ReferralCommand, state: ReferralState): ReferralEvent[] {
   if (command.type === 'RequestReferral') return requestReferral(command, state);
@@ -62,7 +62,3 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
   evolve: evolveReferral,
   initialState: initialReferralState,
 };
-
-export function referralStreamId(referralId: string): string {
-  return `referral-${referralId}`;
-}

@@ -19,8 +19,8 @@ export const DISCHARGE_TYPES = ['medical-advice', 'own-request', 'transfer'] as 
 export type DischargeType = (typeof DISCHARGE_TYPES)[number];
 
 /**
- * Who pays the stay (DOMAIN.md §7). The reference may follow later: an office often refers before
- * the guarantee letter is numbered, and records it when it is.
+ * Who pays the stay (docs/domain.md, "Payment guarantees"). The reference may follow later: an
+ * office often refers before the guarantee letter is numbered, and records it when it is.
  */
 export interface PaymentGuarantee {
   kind: GuaranteeKind;

@@ -1,11 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
+import { StreamWriter } from '@lintas/commands/stream-writer';
+import { byEvent } from '@lintas/commands/write-cause';
 import { CaseTransferAcceptedV1 } from '@lintas/contracts/intake/intake.contracts';
-import { EventStore } from '@lintas/event-store/event-store';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
 import { officeOnBehalf } from '../../application/office-on-behalf';
-import { ReferralWriter } from '../../application/referral-writer';
+import { ReferralIndex } from '../../application/referral-index';
+import { MoveReferralToOfficeCommand } from '../../commands/move-referral-to-office/move-referral-to-office.command';
 import { isOpen } from '../../domain/referral/referral.state';
+import { referralStream } from '../../domain/referral/referral.stream';
 
 /**
  * Intake moved the case to another office (usually that of the region of origin): its open
@@ -13,32 +17,29 @@ import { isOpen } from '../../domain/referral/referral.state';
  * Closed and ended referrals stay with the office that handled them. A redelivery finds them
  * already moved, which the rules answer with nothing new.
  */
-@Injectable()
+@ReactsTo(CaseTransferAcceptedV1)
 export class OnCaseTransferAccepted implements Reaction<CaseTransferAcceptedV1> {
-  readonly contract = CaseTransferAcceptedV1;
-
-  private readonly referrals: ReferralWriter;
-
-  // Reactions are built inside MessagingModule, which sees only global providers (the store):
-  // the writer is made here rather than injected.
-  constructor(@Inject(EventStore) store: EventStore) {
-    this.referrals = new ReferralWriter(store);
-  }
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(StreamWriter) private readonly streams: StreamWriter,
+    @Inject(ReferralIndex) private readonly index: ReferralIndex,
+  ) {}
 
   async handle(event: Received<CaseTransferAcceptedV1>, transaction: PoolClient): Promise<void> {
     const { caseId, fromOfficeId, toOfficeId } = event.data;
-    for (const referralId of await this.referrals.index.ofCase(transaction, caseId)) {
-      if (!isOpen(await this.referrals.stateOf(referralId, transaction))) continue;
-      await this.referrals.react(
-        {
-          type: 'MoveReferralToOffice',
-          referralId,
-          actor: officeOnBehalf(toOfficeId),
-          at: event.time,
-          fromOfficeId,
-        },
-        event,
-        transaction,
+    for (const referralId of await this.index.ofCase(transaction, caseId)) {
+      if (!isOpen((await this.streams.load(referralStream, referralId)).state)) continue;
+      await this.commands.execute(
+        new MoveReferralToOfficeCommand(
+          {
+            type: 'MoveReferralToOffice',
+            referralId,
+            actor: officeOnBehalf(toOfficeId),
+            at: event.time,
+            fromOfficeId,
+          },
+          byEvent(event),
+        ),
       );
     }
   }

@@ -1,20 +1,21 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
 import { addressedAgency } from '../../application/agencies';
-import { domainActor } from '../../application/command-context';
+import { domainActor } from '../../application/domain-actor';
 import { occurredAt } from '@lintas/platform/http/field-time';
-import { IntakeWriter } from '../../application/intake-writer';
 import { AGENCY_DIRECTORY, type AgencyDirectory } from '../../reference-data/agency-directory';
-
+import { HandOverPersonCommand } from './hand-over-person.command';
 import { HandOverPersonRequest } from './hand-over-person.request.dto';
 
 @Controller('pickups')
 export class HandOverPersonController {
   constructor(
-    @Inject(IntakeWriter) private readonly intake: IntakeWriter,
+    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
   ) {}
 
@@ -27,19 +28,21 @@ export class HandOverPersonController {
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    return this.intake.pickup(
-      {
-        type: 'HandOverPerson',
-        pickupId,
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-        office: addressedAgency(this.agencies, body.officeId, 'officeId'),
-        ...(body.receivedBy !== undefined && { receivedBy: body.receivedBy }),
-        ...(body.conditionOnReceipt !== undefined && { conditionOnReceipt: body.conditionOnReceipt }),
-        ...(body.belongingsHandedOver !== undefined && { belongingsHandedOver: body.belongingsHandedOver }),
-        ...(body.shelter !== undefined && { shelter: body.shelter }),
-      },
-      { actor, expectedVersion: ifMatch },
+    return this.commands.execute(
+      new HandOverPersonCommand(
+        {
+          type: 'HandOverPerson',
+          pickupId,
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+          office: addressedAgency(this.agencies, body.officeId, 'officeId'),
+          ...(body.receivedBy !== undefined && { receivedBy: body.receivedBy }),
+          ...(body.conditionOnReceipt !== undefined && { conditionOnReceipt: body.conditionOnReceipt }),
+          ...(body.belongingsHandedOver !== undefined && { belongingsHandedOver: body.belongingsHandedOver }),
+          ...(body.shelter !== undefined && { shelter: body.shelter }),
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

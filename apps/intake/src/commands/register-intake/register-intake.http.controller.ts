@@ -1,18 +1,19 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { occurredAt } from '@lintas/platform/http/field-time';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { deterministicUuid, NewId } from '@lintas/platform/http/request-context';
-import { domainActor } from '../../application/command-context';
-import { occurredAt } from '@lintas/platform/http/field-time';
+import { domainActor } from '../../application/domain-actor';
 import { toDescriptors } from '../../application/identity.dto';
-import { IntakeWriter } from '../../application/intake-writer';
-
+import { RegisterIntakeCommand } from './register-intake.command';
 import { RegisterIntakeRequest } from './register-intake.request.dto';
 
 @Controller('cases')
 export class RegisterIntakeController {
-  constructor(@Inject(IntakeWriter) private readonly intake: IntakeWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   /**
    * The calling office opens a case and becomes its owner. One pickup makes one case: its id comes
@@ -20,30 +21,25 @@ export class RegisterIntakeController {
    */
   @Post()
   @Allow('dinas-sosial')
-  async register(
+  register(
     @Body() body: RegisterIntakeRequest,
     @Actor() actor: AgencyActor,
     @NewId('case') newCaseId: string,
   ): Promise<WriteResult & { caseNumber: string; personId: string }> {
-    const caseId = body.pickupId ? deterministicUuid(`case:${body.pickupId}`) : newCaseId;
-    const written = await this.intake.registerIntake(
-      {
-        type: 'RegisterIntake',
-        caseId,
-        ...(body.personId && { personId: body.personId }),
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-        categories: body.categories,
-        ...(body.pickupId && { pickupId: body.pickupId }),
-        ...(body.descriptors && { descriptors: toDescriptors(body.descriptors) }),
-      },
-      { actor },
+    return this.commands.execute(
+      new RegisterIntakeCommand(
+        {
+          type: 'RegisterIntake',
+          caseId: body.pickupId ? deterministicUuid(`case:${body.pickupId}`) : newCaseId,
+          ...(body.personId && { personId: body.personId }),
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+          categories: body.categories,
+          ...(body.pickupId && { pickupId: body.pickupId }),
+          ...(body.descriptors && { descriptors: toDescriptors(body.descriptors) }),
+        },
+        byRequest(actor),
+      ),
     );
-    const { state, events: _events, ...result } = written;
-    return {
-      ...result,
-      caseNumber: state.status === 'none' ? '' : state.caseNumber,
-      personId: state.status === 'none' ? '' : state.personId,
-    };
   }
 }

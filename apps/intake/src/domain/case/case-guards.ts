@@ -8,7 +8,16 @@ export function registered(state: CaseState): RegisteredCase {
   return state;
 }
 
-/** One office owns a case at a time (DOMAIN.md §1); only it may work on the case. */
+/**
+ * The owning office, on whose behalf a fact another service reports is recorded here: that
+ * service has already checked the agency that acted there.
+ */
+export function owningOffice(state: CaseState): Actor {
+  const owned = registered(state);
+  return { agencyId: owned.ownerOfficeId, kind: 'dinas-sosial', regionCode: owned.ownerRegionCode };
+}
+
+/** One office owns a case at a time (docs/domain.md, "Case ownership"); only it may work on the case. */
 export function assertOwner(state: RegisteredCase, actor: Actor): void {
   if (actor.agencyId !== state.ownerOfficeId) {
     throw new DomainError('case.not-owner', 'only the owning Dinas Sosial office may do this', 'forbidden');

@@ -1,7 +1,7 @@
 import { given } from '@lintas/testing/decider-spec';
 import { type PersonProfile } from '../duplicates/duplicate-matcher';
 import { dinsosKediri } from '../testing/actors';
-import { type LinkPersons, type RecordDuplicateCandidates, type RejectDuplicate } from './case.commands';
+import { type LinkPersons, type FindDuplicateCandidates, type RejectDuplicate } from './case.commands';
 import { type DuplicateCandidateFound, type PersonsLinked } from './case.events';
 import { pendingCandidates } from './case.state';
 import {
@@ -39,8 +39,8 @@ const stranger: PersonProfile = {
   names: ['Budi Santoso'],
 };
 
-const check = (earlierPersons: PersonProfile[], rest: Partial<RecordDuplicateCandidates> = {}) =>
-  command<RecordDuplicateCandidates>('RecordDuplicateCandidates', { earlierPersons, ...rest });
+const check = (earlierPersons: PersonProfile[], rest: Partial<FindDuplicateCandidates> = {}) =>
+  command<FindDuplicateCandidates>('FindDuplicateCandidates', { earlierPersons, ...rest });
 const reject = (candidatePersonId: string, rest: Partial<RejectDuplicate> = {}) =>
   command<RejectDuplicate>('RejectDuplicate', { candidatePersonId, ...rest });
 const link = (survivorPersonId: string, rest: Partial<LinkPersons> = {}) =>

@@ -6,7 +6,8 @@ import { type CaseState, type RegisteredCase } from './case.state';
 import { assertAlive, assertInstant, assertOpen, assertOwner, assertText, registered } from './case-guards';
 
 /**
- * Regions dispute that a person is theirs (LKPJ, DOMAIN.md §1): a transfer is an explicit request by
+ * Regions dispute that a person is theirs (LKPJ Jawa Timur 2011; docs/domain.md, "Case ownership"): a
+ * transfer is an explicit request by
  * the owning office that the addressed office accepts or declines; until then the case stays put.
  */
 export function requestCaseTransfer(command: RequestCaseTransfer, current: CaseState): CaseEvent[] {

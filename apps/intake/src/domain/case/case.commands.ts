@@ -31,7 +31,7 @@ export interface RegisterIntake extends CaseCommandBase {
   type: 'RegisterIntake';
   personId: string;
   caseSequence: number;
-  /** PPKS categories, e.g. 'gelandangan-psikotik': data, not an enum (DOMAIN.md §5). */
+  /** PPKS categories, e.g. 'gelandangan-psikotik': data, not an enum (docs/domain.md, "Persons (PPKS)"). */
   categories: string[];
   /** Absent for a person brought to the office directly (a family, a public report). */
   pickup?: HandedOverPickup;
@@ -61,8 +61,8 @@ export interface IdentifyPerson extends CaseCommandBase {
 }
 
 /** Earlier persons to compare with, chosen by the handler from its read model. */
-export interface RecordDuplicateCandidates extends CaseCommandBase {
-  type: 'RecordDuplicateCandidates';
+export interface FindDuplicateCandidates extends CaseCommandBase {
+  type: 'FindDuplicateCandidates';
   earlierPersons: PersonProfile[];
 }
 
@@ -139,7 +139,7 @@ export interface CloseCase extends CaseCommandBase {
 export type CaseCommand =
   | RegisterIntake
   | IdentifyPerson
-  | RecordDuplicateCandidates
+  | FindDuplicateCandidates
   | RejectDuplicate
   | LinkPersons
   | RecordConsent

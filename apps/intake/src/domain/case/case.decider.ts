@@ -7,14 +7,14 @@ import { completeAssessment } from './complete-assessment';
 import { acceptCaseTransfer, declineCaseTransfer, requestCaseTransfer } from './case-transfer';
 import { closeCase, recordAbsconding, recordDeath } from './case-outcomes';
 import { identifyPerson } from './identify-person';
-import { linkPersons, recordDuplicateCandidates, rejectDuplicate } from './person-links';
+import { linkPersons, findDuplicateCandidates, rejectDuplicate } from './person-links';
 import { recordConsent } from './record-consent';
 import { registerIntake } from './register-intake';
 
 /**
- * The case at the owning Dinas Sosial (stream `case-<caseId>`): intake, the person's identification
- * and links, consent, assessment, transfer of ownership, and how it ends. The region directory is
- * the one thing it needs from outside, to check NIKs.
+ * The case at the owning Dinas Sosial: intake, the person's identification and links, consent,
+ * assessment, transfer of ownership, and how it ends. The region directory is the one thing it
+ * needs from outside, to check NIKs.
  */
 export function createCaseDecider(regions: RegionDirectory): Decider<CaseCommand, CaseEvent, CaseState> {
   return {
@@ -30,8 +30,8 @@ function decideCase(command: CaseCommand, state: CaseState, regions: RegionDirec
       return registerIntake(command, state);
     case 'IdentifyPerson':
       return identifyPerson(command, state, regions);
-    case 'RecordDuplicateCandidates':
-      return recordDuplicateCandidates(command, state);
+    case 'FindDuplicateCandidates':
+      return findDuplicateCandidates(command, state);
     case 'RejectDuplicate':
       return rejectDuplicate(command, state);
     case 'LinkPersons':

@@ -1,6 +1,6 @@
 import { given } from '@lintas/testing/decider-spec';
 import { missingPersonalPaths } from '../testing/personal-fields';
-import { type RecordDuplicateCandidates } from './case.commands';
+import { type FindDuplicateCandidates } from './case.commands';
 import { CASE_EVENT_DEFINITIONS, type CaseEvent, type PersonIdentified } from './case.events';
 import {
   AT,
@@ -150,7 +150,7 @@ describe('case state after erasure', () => {
     });
     given(caseDecider, [registered, erasedIdentity])
       .when(
-        command<RecordDuplicateCandidates>('RecordDuplicateCandidates', {
+        command<FindDuplicateCandidates>('FindDuplicateCandidates', {
           earlierPersons: [{ personId: 'p', nik: NIK, names: [], birthYear: null, sex: null, regionCodes: [] }],
         }),
       )

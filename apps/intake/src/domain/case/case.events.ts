@@ -198,7 +198,7 @@ export type CaseEvent =
   | CaseClosed;
 
 /**
- * Identity, descriptors, PPKS categories (they reveal health, DOMAIN.md §5), needs and risks, and
+ * Identity, descriptors, PPKS categories (they reveal health: docs/domain.md, "Persons (PPKS)"), needs and risks, and
  * every free-text note about the person are personal; ids, codes, times and decisions are not, so
  * that routing and read models work on them without opening the person's key.
  */

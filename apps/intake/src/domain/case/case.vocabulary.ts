@@ -1,4 +1,4 @@
-/** The decision of the initial assessment (DOMAIN.md §3 step 3); the balai is the last resort. */
+/** The decision of the initial assessment (docs/domain.md, "Steps": intake); the balai is the last resort. */
 export const ASSESSMENT_DECISIONS = ['rsj', 'panti', 'home', 'community'] as const;
 export type AssessmentDecision = (typeof ASSESSMENT_DECISIONS)[number];
 
@@ -19,7 +19,8 @@ export type LegalGround = (typeof LEGAL_GROUNDS)[number];
 /**
  * The lawful ground of processing (UU 27/2022 Pasal 20): consent by the person or, for a child or a
  * person without capacity, by a guardian (Pasal 25–26); otherwise another ground when consent is
- * impossible, its legal reference kept as data (DOMAIN.md §8: never hard-code an article).
+ * impossible, its legal reference kept as data: laws are revoked and renumbered (UU 18/2014 by UU 17/2023),
+ * so an article is never hard-coded (docs/domain.md, "Personal data").
  */
 export type ProcessingBasis =
   | { kind: 'consent'; givenBy: 'person' }

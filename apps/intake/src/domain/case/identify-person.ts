@@ -13,7 +13,7 @@ const EARLIEST_BIRTH_YEAR = 1900;
 
 /**
  * Identification may come weeks after intake, and may be corrected: each one is a new fact. NIK and
- * KK are flagged, never refused (DOMAIN.md §7); what cannot be true at all (a 30 February) is refused.
+ * KK are flagged, never refused (docs/domain.md, "NIK"); what cannot be true at all (a 30 February) is refused.
  */
 export function identifyPerson(command: IdentifyPerson, current: CaseState, regions: RegionDirectory): CaseEvent[] {
   const state = registered(current);

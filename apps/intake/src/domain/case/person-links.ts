@@ -1,6 +1,6 @@
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import { findDuplicateCandidates, type PersonProfile } from '../duplicates/duplicate-matcher';
-import { type LinkPersons, type RecordDuplicateCandidates, type RejectDuplicate } from './case.commands';
+import { candidatesAmong, type PersonProfile } from '../duplicates/duplicate-matcher';
+import { type LinkPersons, type FindDuplicateCandidates, type RejectDuplicate } from './case.commands';
 import { type CaseEvent } from './case.events';
 import { type CaseState, type RegisteredCase } from './case.state';
 import { assertInstant, assertOwner, registered } from './case-guards';
@@ -10,12 +10,12 @@ import { assertInstant, assertOwner, registered } from './case-guards';
  * made, rejected or linked is not made again, so running the check after every change is safe.
  * Linking and rejecting stay possible on a closed case: a known person may be recognised late.
  */
-export function recordDuplicateCandidates(command: RecordDuplicateCandidates, current: CaseState): CaseEvent[] {
+export function findDuplicateCandidates(command: FindDuplicateCandidates, current: CaseState): CaseEvent[] {
   const state = registered(current);
   assertOwner(state, command.actor);
   assertInstant(command.at);
   if (state.linkedInto !== null) return [];
-  return findDuplicateCandidates(profileOf(state), command.earlierPersons)
+  return candidatesAmong(profileOf(state), command.earlierPersons)
     .filter((candidate) => state.candidates[candidate.personId] === undefined)
     .map((candidate) => ({
       type: 'DuplicateCandidateFound',

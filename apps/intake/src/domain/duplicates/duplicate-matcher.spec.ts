@@ -1,4 +1,4 @@
-import { findDuplicateCandidates, matchPersons, type PersonProfile } from './duplicate-matcher';
+import { candidatesAmong, matchPersons, type PersonProfile } from './duplicate-matcher';
 
 const NIK = '3507011708850001';
 
@@ -97,7 +97,7 @@ describe('matchPersons', () => {
   });
 });
 
-describe('findDuplicateCandidates', () => {
+describe('candidatesAmong', () => {
   it('lists candidates best first and leaves out the subject itself and non-matches', () => {
     const earlier = [
       person('p-name', { names: ['Muhammad Sukirun'] }),
@@ -106,16 +106,16 @@ describe('findDuplicateCandidates', () => {
       person('p-nik', { nik: NIK, names: ['Joko'] }),
       person('p-exact'),
     ];
-    const candidates = findDuplicateCandidates(person('p-new', { nik: NIK }), earlier);
+    const candidates = candidatesAmong(person('p-new', { nik: NIK }), earlier);
     expect(candidates.map((c) => c.personId)).toEqual(['p-nik', 'p-exact']);
   });
 
   it('orders equal scores by person id, so the same input gives the same list', () => {
-    const candidates = findDuplicateCandidates(subject, [person('p-b'), person('p-a')]);
+    const candidates = candidatesAmong(subject, [person('p-b'), person('p-a')]);
     expect(candidates.map((c) => c.personId)).toEqual(['p-a', 'p-b']);
   });
 
   it('finds nothing among no one', () => {
-    expect(findDuplicateCandidates(subject, [])).toEqual([]);
+    expect(candidatesAmong(subject, [])).toEqual([]);
   });
 });

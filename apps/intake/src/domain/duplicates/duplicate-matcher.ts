@@ -29,14 +29,11 @@ export interface DuplicateCandidate {
 export const NAME_SIMILARITY_THRESHOLD = 0.85;
 
 /**
- * Earlier persons who may be the subject (DOMAIN.md §3, re-pickup of a known person): the same NIK
+ * Earlier persons who may be the subject (a re-pickup of a known person, docs/domain.md "Variants"): the same NIK
  * is a strong candidate; a close name with the same birth year and region, and not the other sex, a
  * possible one. Only a proposal: a worker links or rejects it. Best first.
  */
-export function findDuplicateCandidates(
-  subject: PersonProfile,
-  earlier: readonly PersonProfile[],
-): DuplicateCandidate[] {
+export function candidatesAmong(subject: PersonProfile, earlier: readonly PersonProfile[]): DuplicateCandidate[] {
   return earlier
     .filter((other) => other.personId !== subject.personId)
     .map((other) => matchPersons(subject, other))

@@ -16,7 +16,10 @@ export interface ClaimedIdentity {
   origin?: string;
 }
 
-/** How an unidentified person is recognised (DOMAIN.md §7). All optional: record what was seen. */
+/**
+ * How an unidentified person is recognised (docs/domain.md, "Unidentified persons"). All optional: record
+ * what was seen.
+ */
 export interface Descriptors {
   sex?: Sex;
   /** As seen, e.g. '30-40'. */

@@ -2,7 +2,7 @@ import { type RegionDirectory } from '../regions/region-directory';
 import { daysInMonth, isLeapYear, parseIsoDate, type Sex } from './identity';
 
 /**
- * What can look wrong in a NIK (DOMAIN.md §7). NIK has no check digit, so only its structure can
+ * What can look wrong in a NIK (docs/domain.md, "NIK"). NIK has no check digit, so only its structure can
  * be checked, and a finding is a flag for the worker, never a reason to refuse the identity: an
  * older NIK may carry a region code that has since been split, and a NIK is a claim until confirmed.
  */

@@ -1,7 +1,7 @@
 import { type Actor, type AgencyRef } from '../actor';
 import { type ClaimedIdentity, type Descriptors } from '../identity/identity';
 
-/** Why the unit brought the person in (DOMAIN.md §3 step 1); several may hold at once. */
+/** Why the unit brought the person in (docs/domain.md, "Steps": pickup); several may hold at once. */
 export const PICKUP_CIRCUMSTANCES = ['wandering', 'disturbing-order', 'at-risk', 'restrained', 'other'] as const;
 export type PickupCircumstance = (typeof PICKUP_CIRCUMSTANCES)[number];
 

@@ -48,7 +48,10 @@ export type PersonHandedOverToDinasSosial = DomainEvent<
 
 export type PickupEvent = PickupReported | PersonHandedOverToDinasSosial;
 
-/** The location of a vulnerable person, what they carry and how they look are personal data (DOMAIN.md §7). */
+/**
+ * The location of a vulnerable person, what they carry and how they look are personal data (docs/domain.md,
+ * "Personal data").
+ */
 export const PICKUP_EVENT_DEFINITIONS: EventDefinition[] = [
   {
     type: 'PickupReported',

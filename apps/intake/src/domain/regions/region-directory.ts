@@ -1,5 +1,5 @@
 /**
- * The port to the maintained list of Kemendagri region codes (DOMAIN.md §7), without dots:
+ * The port to the maintained list of Kemendagri region codes (docs/domain.md, "KK and region codes"), without dots:
  * kabupaten/kota codes of 4 digits and kecamatan codes of 6. A `ReadonlySet<string>` of those
  * codes is one; the adapter that reads them from `idn-area-data` lives outside the domain.
  */

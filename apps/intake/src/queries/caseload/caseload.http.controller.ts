@@ -1,65 +1,24 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { Pool } from 'pg';
-import { EventStore } from '@lintas/event-store/event-store';
-import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { MinPosition } from '@lintas/platform/http/request-context';
-
-export interface CaseInQueue {
-  caseId: string;
-  caseNumber: string;
-  personId: string;
-  officeId: string;
-  status: string;
-  registeredAt: Date;
-  identified: boolean;
-  pendingCandidates: number;
-  linkedInto: string | null;
-  decision: string | null;
-  assessedAt: Date | null;
-  transferTo: string | null;
-  transferRequestedAt: Date | null;
-  abscondedAt: Date | null;
-  diedAt: Date | null;
-}
-
-const COLUMNS = `case_id AS "caseId", case_number AS "caseNumber", person_id AS "personId", office_id AS "officeId",
-  status, registered_at AS "registeredAt", identified, pending_candidates AS "pendingCandidates",
-  linked_into AS "linkedInto", decision, assessed_at AS "assessedAt", transfer_to AS "transferTo",
-  transfer_requested_at AS "transferRequestedAt", absconded_at AS "abscondedAt", died_at AS "diedAt"`;
+import { CaseloadReadModel, type CaseInQueue } from './caseload.read-model';
 
 @Controller('work-queues')
 export class CaseloadController {
-  constructor(
-    @Inject(EventStore) private readonly store: EventStore,
-    @Inject(ReadModels) private readonly readModels: ReadModels,
-    @Inject(Pool) private readonly pool: Pool,
-  ) {}
+  constructor(@Inject(CaseloadReadModel) private readonly queues: CaseloadReadModel) {}
 
   /** The calling office's open cases, oldest first: only cases it owns. */
   @Get('caseload')
   @Allow('dinas-sosial')
-  async caseload(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<CaseInQueue[]> {
-    await this.readModels.waitFor(minPosition);
-    const { rows } = await this.pool.query<CaseInQueue>(
-      `SELECT ${COLUMNS} FROM ${this.store.schema}.caseload
-        WHERE office_id = $1 AND status = 'open' ORDER BY registered_at LIMIT 1000`,
-      [actor.agencyId],
-    );
-    return rows;
+  caseload(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<CaseInQueue[]> {
+    return this.queues.openCasesOf(actor, minPosition);
   }
 
   /** Cases other offices ask the calling office to take over, oldest first. */
   @Get('incoming-transfers')
   @Allow('dinas-sosial')
-  async incomingTransfers(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<CaseInQueue[]> {
-    await this.readModels.waitFor(minPosition);
-    const { rows } = await this.pool.query<CaseInQueue>(
-      `SELECT ${COLUMNS} FROM ${this.store.schema}.caseload
-        WHERE transfer_to = $1 ORDER BY transfer_requested_at LIMIT 1000`,
-      [actor.agencyId],
-    );
-    return rows;
+  incomingTransfers(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<CaseInQueue[]> {
+    return this.queues.transfersTo(actor, minPosition);
   }
 }

@@ -2,13 +2,11 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
-import { IntakeWriter } from '../../application/intake-writer';
-import type { PickupHandedOver, PickupReportView } from './pickup-view';
-import { pickupView } from './pickup-view';
+import { PickupDetailsReadModel, type PickupDetails } from './pickup-details.read-model';
 
 @Controller('pickups')
 export class PickupDetailsController {
-  constructor(@Inject(IntakeWriter) private readonly intake: IntakeWriter) {}
+  constructor(@Inject(PickupDetailsReadModel) private readonly details: PickupDetailsReadModel) {}
 
   /**
    * A pickup and its hand-over receipt, from its stream. The reporting unit sees its own pickups
@@ -20,15 +18,9 @@ export class PickupDetailsController {
   async show(
     @Param('pickupId', new ParseUUIDPipe()) pickupId: string,
     @Actor() actor: AgencyActor,
-  ): Promise<{ report: PickupReportView; handOver: PickupHandedOver | null; version: number }> {
-    const { events, version } = await this.intake.loadPickup(pickupId);
-    const view = pickupView(events);
-    const mine =
-      view &&
-      (view.report.unitId === actor.agencyId ||
-        view.handOver?.officeId === actor.agencyId ||
-        (actor.kind === 'dinas-sosial' && view.report.location.regionCode === actor.regionCode));
-    if (!view || !mine) throw new DomainError('pickup.not-found', 'no such pickup', 'not-found');
-    return { ...view, version };
+  ): Promise<PickupDetails> {
+    const details = await this.details.pickupFor(pickupId, actor);
+    if (!details) throw new DomainError('pickup.not-found', 'no such pickup', 'not-found');
+    return details;
   }
 }

@@ -1,23 +1,31 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { StreamWriter } from '@lintas/commands/stream-writer';
+import { byEvent } from '@lintas/commands/write-cause';
 import { PersonDiedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { IntakeWriter } from '../../application/intake-writer';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { CASE_STREAM } from '../../application/case-stream';
+import { RecordDeathCommand } from '../../commands/record-death/record-death.command';
+import { owningOffice } from '../../domain/case/case-guards';
+import type { CaseStream } from '../../domain/case/case.stream';
 
 /** A death reported to health-liaison: the case stops taking assessments and transfers. */
-@Injectable()
+@ReactsTo(PersonDiedV1)
 export class OnPersonDied implements Reaction<PersonDiedV1> {
-  readonly contract = PersonDiedV1;
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(StreamWriter) private readonly streams: StreamWriter,
+    @Inject(CASE_STREAM) private readonly cases: CaseStream,
+  ) {}
 
-  constructor(@Inject(IntakeWriter) private readonly intake: IntakeWriter) {}
-
-  async handle(event: Received<PersonDiedV1>, transaction: PoolClient): Promise<void> {
+  async handle(event: Received<PersonDiedV1>): Promise<void> {
     const { caseId, at, reportedBy } = event.data;
-    await this.intake.react(
-      caseId,
-      (_, owner) => ({ type: 'RecordDeath', caseId, actor: owner, at: event.time, diedAt: at, reportedBy }),
-      event,
-      transaction,
+    const { state } = await this.streams.load(this.cases, caseId);
+    await this.commands.execute(
+      new RecordDeathCommand(
+        { type: 'RecordDeath', caseId, actor: owningOffice(state), at: event.time, diedAt: at, reportedBy },
+        byEvent(event),
+      ),
     );
   }
 }

@@ -1,33 +1,42 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { StreamWriter } from '@lintas/commands/stream-writer';
+import { byEvent } from '@lintas/commands/write-cause';
 import { ResidentAbscondedV1 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
-import { IntakeWriter } from '../../application/intake-writer';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
+import { CASE_STREAM } from '../../application/case-stream';
+import { RecordAbscondingCommand } from '../../commands/record-absconding/record-absconding.command';
+import { owningOffice } from '../../domain/case/case-guards';
+import type { CaseStream } from '../../domain/case/case.stream';
 
-/** The person ran away from the panti: the owning office sees it on the case. */
-@Injectable()
+/**
+ * The person ran away from the panti: the owning office sees it on the case. Closed or ended by a
+ * death in the meantime, the case takes no escape any more, and the event is done.
+ */
+@ReactsTo(ResidentAbscondedV1, { harmless: ['case.closed', 'case.person-deceased'] })
 export class OnResidentAbsconded implements Reaction<ResidentAbscondedV1> {
-  readonly contract = ResidentAbscondedV1;
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(StreamWriter) private readonly streams: StreamWriter,
+    @Inject(CASE_STREAM) private readonly cases: CaseStream,
+  ) {}
 
-  constructor(@Inject(IntakeWriter) private readonly intake: IntakeWriter) {}
-
-  async handle(event: Received<ResidentAbscondedV1>, transaction: PoolClient): Promise<void> {
+  async handle(event: Received<ResidentAbscondedV1>): Promise<void> {
     const { caseId, at, pantiId } = event.data;
-    await this.intake.react(
-      caseId,
-      (_, owner) => ({
-        type: 'RecordAbsconding',
-        caseId,
-        actor: owner,
-        at: event.time,
-        abscondedAt: at,
-        from: 'panti',
-        reportedBy: pantiId,
-      }),
-      event,
-      transaction,
-      // Closed or ended by a death in the meantime: the escape changes nothing any more.
-      ['case.closed', 'case.person-deceased'],
+    const { state } = await this.streams.load(this.cases, caseId);
+    await this.commands.execute(
+      new RecordAbscondingCommand(
+        {
+          type: 'RecordAbsconding',
+          caseId,
+          actor: owningOffice(state),
+          at: event.time,
+          abscondedAt: at,
+          from: 'panti',
+          reportedBy: pantiId,
+        },
+        byEvent(event),
+      ),
     );
   }
 }

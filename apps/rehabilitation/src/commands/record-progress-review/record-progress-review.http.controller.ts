@@ -1,17 +1,19 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor } from '../../application/command-context';
 import { occurredAt } from '@lintas/platform/http/field-time';
-import { RehabilitationWriter } from '../../application/rehabilitation-writer';
 import { CURRENT_FUNCTIONING_VERSION } from '../../domain/atensi/functioning-domains';
+import { domainActor } from '../../application/actors';
+import { RecordProgressReviewCommand } from './record-progress-review.command';
 import { RecordProgressReviewRequest } from './record-progress-review.request.dto';
 
 @Controller('placements')
 export class RecordProgressReviewController {
-  constructor(@Inject(RehabilitationWriter) private readonly writer: RehabilitationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':placementId/reviews')
   @Allow('panti')
@@ -22,20 +24,22 @@ export class RecordProgressReviewController {
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
     const at = occurredAt(body.occurredAt);
-    return this.writer.execute(
-      {
-        type: 'RecordProgressReview',
-        placementId,
-        instrumentVersion: body.instrumentVersion ?? CURRENT_FUNCTIONING_VERSION,
-        reviewedOn: body.reviewedOn ?? at.slice(0, 10),
-        reviewedBy: body.reviewedBy ?? actor.userId ?? actor.clientId,
-        scores: Object.entries(body.scores).map(([domain, score]) => ({ domain, score })),
-        summary: body.summary ?? null,
-        nextReviewOn: body.nextReviewAt?.slice(0, 10) ?? null,
-        actor: domainActor(actor),
-        at,
-      },
-      { actor, expectedVersion: ifMatch },
+    return this.commands.execute(
+      new RecordProgressReviewCommand(
+        {
+          type: 'RecordProgressReview',
+          placementId,
+          instrumentVersion: body.instrumentVersion ?? CURRENT_FUNCTIONING_VERSION,
+          reviewedOn: body.reviewedOn ?? at.slice(0, 10),
+          reviewedBy: body.reviewedBy ?? actor.userId ?? actor.clientId,
+          scores: Object.entries(body.scores).map(([domain, score]) => ({ domain, score })),
+          summary: body.summary ?? null,
+          nextReviewOn: body.nextReviewAt?.slice(0, 10) ?? null,
+          actor: domainActor(actor),
+          at,
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

@@ -1,11 +1,13 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { NewId } from '@lintas/platform/http/request-context';
-import { domainActor } from '../../application/command-context';
 import { occurredAt } from '@lintas/platform/http/field-time';
-import { RehabilitationWriter } from '../../application/rehabilitation-writer';
+import { domainActor } from '../../application/actors';
+import { RequestPlacementCommand } from './request-placement.command';
 import { RequestPlacementRequest } from './request-placement.request.dto';
 
 /**
@@ -14,7 +16,7 @@ import { RequestPlacementRequest } from './request-placement.request.dto';
  */
 @Controller('placements')
 export class RequestPlacementController {
-  constructor(@Inject(RehabilitationWriter) private readonly writer: RehabilitationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post()
   @Allow('dinas-sosial', 'dinas-sosial-provinsi')
@@ -23,20 +25,22 @@ export class RequestPlacementController {
     @Actor() actor: AgencyActor,
     @NewId('placement') placementId: string,
   ): Promise<WriteResult> {
-    return this.writer.execute(
-      {
-        type: 'RequestPlacement',
-        placementId,
-        caseId: body.caseId,
-        personId: body.personId,
-        pantiId: body.pantiId,
-        kind: body.kind,
-        cluster: body.cluster ?? null,
-        reason: body.reason ?? null,
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-      },
-      { actor },
+    return this.commands.execute(
+      new RequestPlacementCommand(
+        {
+          type: 'RequestPlacement',
+          placementId,
+          caseId: body.caseId,
+          personId: body.personId,
+          pantiId: body.pantiId,
+          kind: body.kind,
+          cluster: body.cluster ?? null,
+          reason: body.reason ?? null,
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+        },
+        byRequest(actor),
+      ),
     );
   }
 }

@@ -1,16 +1,18 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch } from '@lintas/platform/http/request-context';
-import { domainActor } from '../../application/command-context';
 import { occurredAt } from '@lintas/platform/http/field-time';
-import { RehabilitationWriter } from '../../application/rehabilitation-writer';
+import { domainActor } from '../../application/actors';
+import { WithdrawPlacementRequestCommand } from './withdraw-placement-request.command';
 import { WithdrawPlacementRequestRequest } from './withdraw-placement-request.request.dto';
 
 @Controller('placements')
 export class WithdrawPlacementRequestController {
-  constructor(@Inject(RehabilitationWriter) private readonly writer: RehabilitationWriter) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   /** The owning office takes back a request the panti has not admitted; its bed or queue place frees. */
   @Post(':placementId/withdraw')
@@ -21,15 +23,17 @@ export class WithdrawPlacementRequestController {
     @Actor() actor: AgencyActor,
     @IfMatch() ifMatch?: number,
   ): Promise<WriteResult> {
-    return this.writer.execute(
-      {
-        type: 'WithdrawPlacementRequest',
-        placementId,
-        reason: body.reason,
-        actor: domainActor(actor),
-        at: occurredAt(body.occurredAt),
-      },
-      { actor, expectedVersion: ifMatch },
+    return this.commands.execute(
+      new WithdrawPlacementRequestCommand(
+        {
+          type: 'WithdrawPlacementRequest',
+          placementId,
+          reason: body.reason,
+          actor: domainActor(actor),
+          at: occurredAt(body.occurredAt),
+        },
+        byRequest(actor, ifMatch),
+      ),
     );
   }
 }

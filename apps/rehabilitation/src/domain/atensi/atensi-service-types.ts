@@ -1,5 +1,5 @@
 /**
- * The seven direct ATENSI services as versioned reference data (DOMAIN.md §4). A plan names the
+ * The seven direct ATENSI services as versioned reference data (docs/domain.md, "ATENSI"). A plan names the
  * catalogue version it was agreed under, so a later regulation never reinterprets old records.
  *
  * Version '2021' follows Permensos 7/2021 on Asistensi Rehabilitasi Sosial, which replaced Permensos

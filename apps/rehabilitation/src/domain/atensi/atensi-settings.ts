@@ -1,6 +1,7 @@
 /**
  * Where ATENSI is delivered: the model is "berbasis keluarga, komunitas, dan residensial", and the
- * residential setting is the last, temporary alternative (Renstra; DOMAIN.md §4).
+ * residential setting is the last, temporary alternative (Renstra Ditjen Rehsos 2020–2024; docs/domain.md,
+ * "ATENSI").
  */
 export const ATENSI_SETTINGS = ['family', 'community', 'residential'] as const;
 export type AtensiSetting = (typeof ATENSI_SETTINGS)[number];

@@ -192,7 +192,7 @@ function requirePending(placement: Placement): void {
   }
 }
 
-/** Death stops every open flow, whoever learns of it first (DOMAIN.md §6, PersonDied). */
+/** Death stops every open flow, whoever learns of it first (docs/domain.md, "Variants": death). */
 function mayReportDeath(actor: Actor): boolean {
   return actor.kind === 'rsj' || actor.kind === 'panti' || actor.kind === 'admin' || isDinasSosial(actor);
 }

@@ -62,7 +62,7 @@ export interface BedReleased {
   at: string;
 }
 
-export const PANTI_EVENT_TYPES: ReadonlySet<string> = new Set<PantiEvent['type']>([
+const PANTI_EVENT_TYPES: ReadonlySet<string> = new Set<PantiEvent['type']>([
   'PantiCapacitySet',
   'BedReserved',
   'WaitingListJoined',

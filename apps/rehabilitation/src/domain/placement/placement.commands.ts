@@ -12,7 +12,7 @@ export type PlacementCommand =
   | RecordAtensiService
   | RecordProgressReview
   | ReportRelapse
-  | ResumePlacement
+  | ReturnResidentFromRsj
   | ReportAbsconding
   | ReturnAbscondedResident
   | TransferPlacementOwnership;
@@ -63,8 +63,8 @@ export interface ReportRelapse extends PlacementCommandBase {
 }
 
 /** The resident comes back from the RSJ after a relapse: health-liaison's PatientDischarged names the placement. */
-export interface ResumePlacement extends PlacementCommandBase {
-  type: 'ResumePlacement';
+export interface ReturnResidentFromRsj extends PlacementCommandBase {
+  type: 'ReturnResidentFromRsj';
   rsjId: string | null;
   referralId: string | null;
 }

@@ -21,7 +21,7 @@ import type {
   RecordAtensiService,
   RecordProgressReview,
   ReportRelapse,
-  ResumePlacement,
+  ReturnResidentFromRsj,
   TransferPlacementOwnership,
 } from './placement.commands';
 import { placementDecider } from './placement.decider';
@@ -82,9 +82,9 @@ const reportRelapse = (overrides: Partial<ReportRelapse> = {}): ReportRelapse =>
   ...overrides,
 });
 
-const resume = (overrides: Partial<ResumePlacement> = {}): ResumePlacement => ({
+const returnResidentFromRsj = (overrides: Partial<ReturnResidentFromRsj> = {}): ReturnResidentFromRsj => ({
   ...base,
-  type: 'ResumePlacement',
+  type: 'ReturnResidentFromRsj',
   actor: rsj,
   rsjId: 'rsj-menur',
   referralId: 'e7f6a5b4-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
@@ -105,7 +105,7 @@ describe('placement', () => {
   describe('every command', () => {
     it('needs a requested placement', () => {
       given(placementDecider).when(agreePlan()).thenThrows('placement.not-found');
-      given(placementDecider).when(resume()).thenThrows('placement.not-found');
+      given(placementDecider).when(returnResidentFromRsj()).thenThrows('placement.not-found');
     });
   });
 
@@ -327,9 +327,9 @@ describe('placement', () => {
   });
 
   describe('the return from the RSJ', () => {
-    it('resumes the same placement, even from another RSJ after a re-referral', () => {
+    it('returns the resident to the same placement, even from another RSJ after a re-referral', () => {
       given(placementDecider, inRsj())
-        .when(resume())
+        .when(returnResidentFromRsj())
         .then([
           {
             type: 'ResidentReturnedFromRsj',
@@ -355,23 +355,23 @@ describe('placement', () => {
 
     it('may be recorded by the panti or the owning office', () => {
       given(placementDecider, inRsj())
-        .when(resume({ actor: panti }))
+        .when(returnResidentFromRsj({ actor: panti }))
         .then((events) => expect(events).toHaveLength(1));
       given(placementDecider, inRsj())
-        .when(resume({ actor: office }))
+        .when(returnResidentFromRsj({ actor: office }))
         .then((events) => expect(events).toHaveLength(1));
     });
 
     it('is not recorded by others', () => {
       given(placementDecider, inRsj())
-        .when(resume({ actor: satpolPp }))
+        .when(returnResidentFromRsj({ actor: satpolPp }))
         .thenThrows('placement.not-panti-office-or-rsj');
     });
 
     it('needs a resident in the RSJ', () => {
-      given(placementDecider, resident()).when(resume()).thenThrows('placement.not-in-rsj');
+      given(placementDecider, resident()).when(returnResidentFromRsj()).thenThrows('placement.not-in-rsj');
       given(placementDecider, [...inRsj(), placement.terminated()])
-        .when(resume())
+        .when(returnResidentFromRsj())
         .thenThrows('placement.not-in-rsj');
     });
   });

@@ -9,7 +9,7 @@ import type {
   RecordProgressReview,
   ReportAbsconding,
   ReportRelapse,
-  ResumePlacement,
+  ReturnResidentFromRsj,
   ReturnAbscondedResident,
   TransferPlacementOwnership,
 } from './placement.commands';
@@ -37,8 +37,8 @@ export const placementDecider: Decider<PlacementCommand, PlacementEvent, Placeme
         return recordReview(command, state);
       case 'ReportRelapse':
         return reportRelapse(command, state);
-      case 'ResumePlacement':
-        return resume(command, state);
+      case 'ReturnResidentFromRsj':
+        return returnResidentFromRsj(command, state);
       case 'ReportAbsconding':
         return reportAbsconding(command, state);
       case 'ReturnAbscondedResident':
@@ -141,7 +141,7 @@ function reportRelapse(command: ReportRelapse, state: PlacementState): Placement
  * Any RSJ may bring the resident back, not only the one named at the relapse: a declined referral
  * goes on to another hospital, and the one that discharges is the one that knows.
  */
-function resume(command: ResumePlacement, state: PlacementState): PlacementEvent[] {
+function returnResidentFromRsj(command: ReturnResidentFromRsj, state: PlacementState): PlacementEvent[] {
   const placement = existingPlacement(state, command.placementId);
   const { actor } = command;
   if (actor.kind !== 'rsj' && !isAddressedPanti(actor, placement) && !isOwningOffice(actor, placement)) {

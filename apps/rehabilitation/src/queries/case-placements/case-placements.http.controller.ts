@@ -3,13 +3,14 @@ import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { MinPosition } from '@lintas/platform/http/request-context';
-import { PlacementsReadModel, type PlacementRow } from '../../read-models/placements.read-model';
+import type { PlacementRow } from '../../read-models/placements/placement-row';
+import { CasePlacementsReadModel } from './case-placements.read-model';
 
 /** The placements of a case, for the office that owns it: how it finds a placement made by reaction. */
 @Controller('cases')
 export class CasePlacementsController {
   constructor(
-    @Inject(PlacementsReadModel) private readonly placements: PlacementsReadModel,
+    @Inject(CasePlacementsReadModel) private readonly casePlacements: CasePlacementsReadModel,
     @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
@@ -21,6 +22,6 @@ export class CasePlacementsController {
     @MinPosition() minPosition?: string,
   ): Promise<PlacementRow[]> {
     await this.readModels.waitFor(minPosition);
-    return this.placements.ofCase(caseId, actor.agencyId);
+    return this.casePlacements.ofCase(caseId, actor.agencyId);
   }
 }

@@ -3,13 +3,14 @@ import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { MinPosition } from '@lintas/platform/http/request-context';
-import { PlacementsReadModel, type PlacementRow } from '../../read-models/placements.read-model';
+import type { PlacementRow } from '../../read-models/placements/placement-row';
+import { ResidentsReadModel } from './residents.read-model';
 
 /** The calling panti's residents: in a bed, in an RSJ after a relapse, or absconded, each holding a bed. */
 @Controller('work-queues')
 export class ResidentsController {
   constructor(
-    @Inject(PlacementsReadModel) private readonly placements: PlacementsReadModel,
+    @Inject(ResidentsReadModel) private readonly residents: ResidentsReadModel,
     @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
@@ -17,6 +18,6 @@ export class ResidentsController {
   @Allow('panti')
   async list(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<PlacementRow[]> {
     await this.readModels.waitFor(minPosition);
-    return this.placements.residents(actor.agencyId);
+    return this.residents.ofPanti(actor.agencyId);
   }
 }

@@ -3,13 +3,13 @@ import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { MinPosition } from '@lintas/platform/http/request-context';
-import { PlacementsReadModel, type QueueRow } from '../../read-models/placements.read-model';
+import { WaitingListReadModel, type QueueRow } from './waiting-list.read-model';
 
 /** The calling panti's requests not yet admitted: beds held for admission first, then the queue in order. */
 @Controller('work-queues')
 export class WaitingListController {
   constructor(
-    @Inject(PlacementsReadModel) private readonly placements: PlacementsReadModel,
+    @Inject(WaitingListReadModel) private readonly waitingList: WaitingListReadModel,
     @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
@@ -17,6 +17,6 @@ export class WaitingListController {
   @Allow('panti')
   async list(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<QueueRow[]> {
     await this.readModels.waitFor(minPosition);
-    return this.placements.waitingList(actor.agencyId);
+    return this.waitingList.ofPanti(actor.agencyId);
   }
 }

@@ -1,70 +1,78 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byEvent } from '@lintas/commands/write-cause';
 import { PatientDischargedV1 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import { EventStore } from '@lintas/event-store/event-store';
 import { PermanentError } from '@lintas/messaging/inbox/permanent-error';
-import type { Reaction, Received } from '@lintas/messaging/reactions/reaction';
+import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
 import { deterministicUuid } from '@lintas/platform/http/request-context';
-import { officeActor, rsjActor } from '../../application/command-context';
-import { RehabilitationWriter } from '../../application/rehabilitation-writer';
+import { officeActor, rsjActor } from '../../application/actors';
+import { RequestPlacementCommand } from '../../commands/request-placement/request-placement.command';
+import { ReturnResidentFromRsjCommand } from '../../commands/return-resident-from-rsj/return-resident-from-rsj.command';
+import { TerminateRehabilitationCommand } from '../../commands/terminate-rehabilitation/terminate-rehabilitation.command';
 
 /**
  * A discharge that names a placement ends a relapse: back to the panti if the RSJ recommends it,
  * else the placement ends (the family or outpatient care take over, as health-liaison tells them).
  * A discharge recommending a panti without a placement is a new placement request.
  */
-@Injectable()
+@ReactsTo(PatientDischargedV1)
 export class OnPatientDischarged implements Reaction<PatientDischargedV1> {
-  readonly contract = PatientDischargedV1;
-  private readonly writer: RehabilitationWriter;
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  constructor(@Inject(EventStore) store: EventStore) {
-    this.writer = new RehabilitationWriter(store);
-  }
-
-  async handle(event: Received<PatientDischargedV1>, within: PoolClient): Promise<void> {
+  async handle(event: Received<PatientDischargedV1>): Promise<void> {
     const { returnToPlacementId, recommendation, pantiId, referralId, rsjId, caseId, personId, officeId } = event.data;
     const at = event.data.dischargedAt;
+    const cause = byEvent(event);
     if (returnToPlacementId && recommendation === 'panti') {
-      await this.writer.react(
-        { type: 'ResumePlacement', placementId: returnToPlacementId, rsjId, referralId, actor: rsjActor(rsjId), at },
-        event,
-        within,
+      await this.commands.execute(
+        new ReturnResidentFromRsjCommand(
+          {
+            type: 'ReturnResidentFromRsj',
+            placementId: returnToPlacementId,
+            rsjId,
+            referralId,
+            actor: rsjActor(rsjId),
+            at,
+          },
+          cause,
+        ),
       );
       return;
     }
     if (returnToPlacementId) {
-      await this.writer.react(
-        {
-          type: 'TerminateRehabilitation',
-          placementId: returnToPlacementId,
-          reason: 'transferred',
-          recommendations: null,
-          actor: officeActor(officeId),
-          at,
-        },
-        event,
-        within,
+      await this.commands.execute(
+        new TerminateRehabilitationCommand(
+          {
+            type: 'TerminateRehabilitation',
+            placementId: returnToPlacementId,
+            reason: 'transferred',
+            recommendations: null,
+            actor: officeActor(officeId),
+            at,
+          },
+          cause,
+        ),
       );
       return;
     }
     if (recommendation !== 'panti') return;
     if (!pantiId) throw new PermanentError('a discharge to a panti names no pantiId');
-    await this.writer.react(
-      {
-        type: 'RequestPlacement',
-        placementId: deterministicUuid(`placement:${event.id}`),
-        caseId,
-        personId,
-        pantiId,
-        kind: 'rehabilitation',
-        cluster: null,
-        reason: null,
-        actor: officeActor(officeId),
-        at,
-      },
-      event,
-      within,
+    await this.commands.execute(
+      new RequestPlacementCommand(
+        {
+          type: 'RequestPlacement',
+          placementId: deterministicUuid(`placement:${event.id}`),
+          caseId,
+          personId,
+          pantiId,
+          kind: 'rehabilitation',
+          cluster: null,
+          reason: null,
+          actor: officeActor(officeId),
+          at,
+        },
+        cause,
+      ),
     );
   }
 }

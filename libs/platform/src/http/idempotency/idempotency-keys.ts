@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { applySchema } from '../../database/apply-schema';
 
 export interface StoredResponse {
@@ -7,22 +7,20 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type Claim =
-  { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse } | { kind: 'in-progress' } | { kind: 'mismatch' };
-
-/** A request whose first attempt has not answered for this long is taken over by its retry. */
-const ABANDONED_AFTER = '60 seconds';
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' };
 
 /**
  * The first response to each (agency, Idempotency-Key), kept so that a retry gets it again and
- * creates nothing. The key is claimed before the work and answered after it; a claim never
- * answered (the process died) can be taken over.
+ * creates nothing. The key is claimed and answered inside the transaction of the work itself:
+ * a concurrent retry's claim waits for the first attempt to end and then sees its answer, and an
+ * attempt that died (its connection gone, its transaction rolled back) leaves no claim behind,
+ * so nothing ever waits out a timeout and nothing runs twice.
  */
 export class IdempotencyKeys {
   private ready?: Promise<void>;
 
   constructor(
-    private readonly pool: Pool,
+    readonly pool: Pool,
     private readonly schema: string,
   ) {}
 
@@ -56,46 +54,41 @@ export class IdempotencyKeys {
       .digest();
   }
 
-  async claim(agencyId: string, key: string, fingerprint: Buffer): Promise<Claim> {
+  /**
+   * Claims the key for the caller's transaction: waits while another attempt with it has not
+   * ended, then finds its answer if it committed one. An advisory lock, not a row, so that the
+   * transaction gets no id before the command locks its streams: a transaction that waited for a
+   * stream must take its id after the one it waited for, or the global order would put its event
+   * before the earlier one of the same stream.
+   */
+  async claimWithin(client: PoolClient, agencyId: string, key: string, fingerprint: Buffer): Promise<Claim> {
     await this.createSchema();
-    const { rows } = await this.pool.query<{
-      claimed: boolean;
-      request_hash: Buffer;
-      status: number | null;
-      body: unknown;
-    }>(
-      `WITH claimed AS (
-         INSERT INTO ${this.schema}.idempotency_keys (agency_id, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (agency_id, key) DO UPDATE SET claimed_at = now()
-           WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = $3
-             AND idempotency_keys.claimed_at < now() - interval '${ABANDONED_AFTER}'
-         RETURNING true AS claimed
-       )
-       SELECT true AS claimed, NULL::bytea AS request_hash, NULL::int AS status, NULL::json AS body FROM claimed
-       UNION ALL
-       SELECT false, request_hash, status, body FROM ${this.schema}.idempotency_keys
-        WHERE agency_id = $1 AND key = $2 AND NOT EXISTS (SELECT 1 FROM claimed)`,
-      [agencyId, key, fingerprint],
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`idempotency\n${agencyId}\n${key}`]);
+    const { rows } = await client.query<{ request_hash: Buffer; status: number | null; body: unknown }>(
+      `SELECT request_hash, status, body FROM ${this.schema}.idempotency_keys WHERE agency_id = $1 AND key = $2`,
+      [agencyId, key],
     );
     const row = rows[0];
-    if (!row || row.claimed) return { kind: 'claimed' };
+    // A row without an answer can only be left by an earlier release of Lintas, which claimed first.
+    if (!row || row.status === null) return { kind: 'claimed' };
     if (!row.request_hash.equals(fingerprint)) return { kind: 'mismatch' };
-    if (row.status === null) return { kind: 'in-progress' };
     return { kind: 'replay', response: { status: row.status, body: row.body } };
   }
 
-  async answer(agencyId: string, key: string, response: StoredResponse): Promise<void> {
-    await this.pool.query(
-      `UPDATE ${this.schema}.idempotency_keys SET status = $3, body = $4 WHERE agency_id = $1 AND key = $2`,
-      [agencyId, key, response.status, JSON.stringify(response.body ?? null)],
-    );
-  }
-
-  /** The work failed: a retry with the same key may try again. */
-  async release(agencyId: string, key: string): Promise<void> {
-    await this.pool.query(
-      `DELETE FROM ${this.schema}.idempotency_keys WHERE agency_id = $1 AND key = $2 AND status IS NULL`,
-      [agencyId, key],
+  /** Keeps the answer in the same transaction as the work's writes, as the last write. */
+  async answerWithin(
+    client: PoolClient,
+    agencyId: string,
+    key: string,
+    fingerprint: Buffer,
+    response: StoredResponse,
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO ${this.schema}.idempotency_keys (agency_id, key, request_hash, status, body)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (agency_id, key) DO UPDATE
+         SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body, claimed_at = now()`,
+      [agencyId, key, fingerprint, response.status, JSON.stringify(response.body ?? null)],
     );
   }
 }

@@ -2,13 +2,15 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
+import { from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
+import { isRetryableTransactionError, withinTransaction } from '../../database/ambient-transaction';
 import type { AgencyActor } from '../agency/agency-token';
 import { EdgeError } from '../problems/http-errors';
-import { IdempotencyKeys } from './idempotency-keys';
+import { IdempotencyKeys, type StoredResponse } from './idempotency-keys';
 
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
-const WAIT_FOR_FIRST_ATTEMPT_MS = 10_000;
+/** Deadlocks between two requests' stream locks are rare and end at once: a few attempts suffice. */
+const ATTEMPTS = 3;
 
 /** What every write answers: the stream's new version (the ETag) and the position it produced. */
 export interface WriteResult {
@@ -19,10 +21,13 @@ export interface WriteResult {
 }
 
 /**
- * Every POST takes an Idempotency-Key: a retry with the same key and body gets the first response
- * and does nothing again; the same key with another body is refused; a retry that arrives while
- * the first attempt runs waits for its answer. Writes also answer with their version as ETag and
- * their position as X-Lintas-Position.
+ * Every POST is one unit of work in one PostgreSQL transaction: its Idempotency-Key is claimed,
+ * the command's events and outbox rows are written (the command handlers join this transaction)
+ * and the answer is kept for the key, all committed together. A retry with the same key and
+ * body gets the first answer and does nothing again, also when it arrives while the first
+ * attempt runs (it waits for it) or after that attempt's process died (nothing was committed,
+ * so the retry runs the command, once). The same key with another body is refused. Writes
+ * answer with their version as ETag and their position as X-Lintas-Position.
  */
 @Injectable()
 export class WriteInterceptor implements NestInterceptor {
@@ -44,51 +49,51 @@ export class WriteInterceptor implements NestInterceptor {
         'every POST needs an Idempotency-Key header (1–255 visible characters)',
       );
     }
-    const agencyId = request.actor.agencyId;
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    return from(this.claim(agencyId, key, request)).pipe(
-      mergeMap((claim) => {
-        if (claim.kind === 'replay') {
-          response.setHeader('Idempotent-Replayed', 'true');
-          return of(headed(response, claim.response.body));
-        }
-        return next.handle().pipe(
-          mergeMap(async (body) => {
-            await this.keys.answer(agencyId, key, { status, body });
-            return headed(response, body);
-          }),
-          catchError(async (error: unknown) => {
-            await this.keys.release(agencyId, key).catch(() => undefined);
-            throw error;
-          }),
-        );
+    const unit = { agencyId: request.actor.agencyId, key, status, request };
+    return from(this.run(unit, () => lastValueFrom(next.handle(), { defaultValue: undefined }))).pipe(
+      mergeMap(async (answer) => {
+        if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+        return headed(response, answer.body);
       }),
     );
   }
 
-  private async claim(agencyId: string, key: string, request: Request) {
-    const fingerprint = IdempotencyKeys.fingerprint(request.method, request.originalUrl, request.body);
-    const deadline = Date.now() + WAIT_FOR_FIRST_ATTEMPT_MS;
-    for (;;) {
-      const claim = await this.keys.claim(agencyId, key, fingerprint);
-      if (claim.kind === 'mismatch') {
-        throw new EdgeError(
-          422,
-          'idempotency-key.reused',
-          'this Idempotency-Key was already used for a different request',
-        );
+  private async run(
+    unit: { agencyId: string; key: string; status: number; request: Request },
+    handle: () => Promise<unknown>,
+  ): Promise<{ body: unknown; replayed: boolean }> {
+    const fingerprint = IdempotencyKeys.fingerprint(unit.request.method, unit.request.originalUrl, unit.request.body);
+    for (let attempt = 1; ; attempt += 1) {
+      const client = await this.keys.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const claim = await this.keys.claimWithin(client, unit.agencyId, unit.key, fingerprint);
+        if (claim.kind !== 'claimed') {
+          await client.query('ROLLBACK');
+          return replayOrRefuse(claim);
+        }
+        const { result: body, committed } = await withinTransaction(client, handle);
+        await this.keys.answerWithin(client, unit.agencyId, unit.key, fingerprint, { status: unit.status, body });
+        await client.query('COMMIT');
+        committed();
+        return { body, replayed: false };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (attempt < ATTEMPTS && isRetryableTransactionError(error)) continue;
+        throw error;
+      } finally {
+        client.release();
       }
-      if (claim.kind !== 'in-progress') return claim;
-      if (Date.now() > deadline) {
-        throw new EdgeError(
-          409,
-          'idempotency-key.in-progress',
-          'a request with this Idempotency-Key is still running; retry later',
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+function replayOrRefuse(claim: { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' }) {
+  if (claim.kind === 'mismatch') {
+    throw new EdgeError(422, 'idempotency-key.reused', 'this Idempotency-Key was already used for a different request');
+  }
+  return { body: claim.response.body, replayed: true };
 }
 
 function headed(response: Response, body: unknown): unknown {

@@ -28,7 +28,7 @@ interface ConcurrencyLike {
   actual: number;
 }
 
-/** The one map from every error to problem+json (STYLE.md §7). */
+/** The one map from every error to problem+json (docs/architecture.md, "Errors"). */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   constructor(@Inject(SERVICE_LOGGER) private readonly logger: Logger) {}
@@ -55,6 +55,9 @@ export class ProblemFilter implements ExceptionFilter {
       return { status: error.status, code: error.code, detail: error.detail, extra: error.extra };
     if (error instanceof DomainError)
       return { status: STATUS_OF[error.kind], code: error.code, detail: error.detail, extra: {} };
+    if (error instanceof Error && error.name === 'ReadModelsBehindError') {
+      return { status: 504, code: 'read-model.behind', detail: error.message, extra: {} };
+    }
     if (isConcurrency(error)) {
       const status = request.headers['if-match'] ? 412 : 409;
       return {

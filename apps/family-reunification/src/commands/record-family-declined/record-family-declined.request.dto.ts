@@ -1,7 +1,0 @@
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { FieldTimeRequest, TEXT_MAX } from '../../application/request-fields';
-
-export class RecordFamilyDeclinedRequest extends FieldTimeRequest {
-  /** Personal data. */
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(TEXT_MAX) reason?: string;
-}

@@ -1,0 +1,29 @@
+import { Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { byRequest } from '@lintas/commands/write-cause';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { occurredAt } from '@lintas/platform/http/field-time';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { domainActor } from '../../application/domain-actor';
+import { FindDuplicateCandidatesCommand } from './find-duplicate-candidates.command';
+
+@Controller('cases')
+export class FindDuplicateCandidatesController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  /** Compares the person again with everyone identified by now (identification does it once by itself). */
+  @Post(':caseId/duplicate-check')
+  @Allow('dinas-sosial')
+  check(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Actor() actor: AgencyActor,
+  ): Promise<WriteResult & { duplicateCandidates: { personId: string; score: number; reasons: string[] }[] }> {
+    return this.commands.execute(
+      new FindDuplicateCandidatesCommand(
+        { type: 'FindDuplicateCandidates', caseId, actor: domainActor(actor), at: occurredAt(undefined) },
+        byRequest(actor),
+      ),
+    );
+  }
+}

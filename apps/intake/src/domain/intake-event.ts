@@ -1,0 +1,11 @@
+import { CASE_EVENT_DEFINITIONS, type CaseEvent } from './case/case.events';
+import { type PickupEvent } from './pickup/pickup.events';
+
+/** Every event this service stores: what its projections and its publications read. */
+export type IntakeEvent = PickupEvent | CaseEvent;
+
+const CASE_EVENT_TYPES: ReadonlySet<string> = new Set(CASE_EVENT_DEFINITIONS.map((definition) => definition.type));
+
+export function isCaseEvent(event: IntakeEvent): event is CaseEvent {
+  return CASE_EVENT_TYPES.has(event.type);
+}

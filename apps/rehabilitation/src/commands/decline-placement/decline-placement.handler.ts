@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { StreamWriter } from '@lintas/commands/stream-writer';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { decideOccupancy } from '../../application/occupancy-decision';
+import { DeclinePlacementCommand } from './decline-placement.command';
+
+@CommandHandler(DeclinePlacementCommand)
+export class DeclinePlacementHandler implements ICommandHandler<DeclinePlacementCommand> {
+  constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
+
+  execute({ command, cause }: DeclinePlacementCommand): Promise<WriteResult> {
+    return this.streams.transaction((tx) => decideOccupancy(tx, command, cause));
+  }
+}

@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { StreamWriter } from '@lintas/commands/stream-writer';
+import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
+import { decideOccupancy } from '../../application/occupancy-decision';
+import { TerminateRehabilitationCommand } from './terminate-rehabilitation.command';
+
+@CommandHandler(TerminateRehabilitationCommand)
+export class TerminateRehabilitationHandler implements ICommandHandler<TerminateRehabilitationCommand> {
+  constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
+
+  execute({ command, cause }: TerminateRehabilitationCommand): Promise<WriteResult> {
+    return this.streams.transaction((tx) => decideOccupancy(tx, command, cause));
+  }
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { StreamWriter } from '@lintas/commands/stream-writer';
+import { DomainError } from '@lintas/domain-kernel/domain-error';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { pantiStream } from '../../domain/panti/panti.stream';
+import { placementStream } from '../../domain/placement/placement.stream';
+import { isPending, placementView, withQueue, type PlacementView } from './placement-view';
+
+/**
+ * One placement, folded from its stream (always current, so no position to wait for), shown only
+ * to the panti it is addressed to and the office that owns the case now.
+ */
+@Injectable()
+export class PlacementDetailsReadModel {
+  constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
+
+  async read(placementId: string, reader: AgencyActor): Promise<PlacementView> {
+    const { history, version } = await this.streams.load(placementStream, placementId);
+    const view = placementView(history, version);
+    const mayRead = view && (reader.kind === 'panti' ? view.pantiId : view.officeId) === reader.agencyId;
+    if (!view || !mayRead) {
+      throw new DomainError('placement.not-found', `no placement ${placementId} for this agency`, 'not-found');
+    }
+    if (!isPending(view)) return view;
+    return withQueue(view, (await this.streams.load(pantiStream, view.pantiId)).state);
+  }
+}

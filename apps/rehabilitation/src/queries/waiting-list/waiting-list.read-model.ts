@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { EventStore } from '@lintas/event-store/event-store';
+import { PLACEMENT_COLUMNS, type PlacementRow } from '../../read-models/placements/placement-row';
+
+export interface QueueRow extends PlacementRow {
+  /** `bed-reserved`: a bed is held and the panti may admit; `waiting`: in the queue at `queuePosition`. */
+  queueStatus: 'bed-reserved' | 'waiting';
+  queuePosition: number | null;
+}
+
+/** A panti's requests not yet admitted: beds held first, then the queue, each in order of request. */
+@Injectable()
+export class WaitingListReadModel {
+  private readonly schema: string;
+
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(EventStore) store: EventStore,
+  ) {
+    this.schema = store.schema;
+  }
+
+  async ofPanti(pantiId: string): Promise<QueueRow[]> {
+    const { rows } = await this.pool.query<QueueRow>(
+      `SELECT ${PLACEMENT_COLUMNS},
+              CASE WHEN q.bed_reserved THEN 'bed-reserved' ELSE 'waiting' END AS "queueStatus",
+              CASE WHEN q.bed_reserved THEN NULL
+                   ELSE (row_number() OVER (PARTITION BY q.bed_reserved ORDER BY q.transaction_id, q.sequence))::int
+              END AS "queuePosition"
+         FROM ${this.schema}.panti_queue q JOIN ${this.schema}.placements p USING (placement_id)
+        WHERE q.panti_id = $1
+        ORDER BY q.bed_reserved DESC, q.transaction_id, q.sequence`,
+      [pantiId],
+    );
+    return rows;
+  }
+}
