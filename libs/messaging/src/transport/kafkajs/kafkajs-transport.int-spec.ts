@@ -1,5 +1,5 @@
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { describeTransportContract } from '../transport-contract';
+import { describeTransportContract } from '../../../test/transport-contract';
 import { KafkajsTransport } from './kafkajs-transport';
 
 const infra = useRealInfrastructure();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolConfig } from 'pg';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+import { describeTransportContract } from '../../../test/transport-contract';
 import type { IncomingMessage, OutgoingMessage, Subscription, Transport } from '../transport';
-import { describeTransportContract } from '../transport-contract';
 import { PgLogTransport, type PgLogTransportOptions } from './pg-log-transport';
 
 const infra = useRealInfrastructure();

@@ -1,5 +1,5 @@
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { describeTransportContract } from '../transport-contract';
+import { describeTransportContract } from '../../../test/transport-contract';
 import { PlatformaticTransport } from './platformatic-transport';
 
 const infra = useRealInfrastructure();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, OutgoingMessage, Transport } from './transport';
+import type { IncomingMessage, OutgoingMessage, Transport } from '@lintas/messaging/transport/transport';
 
 /**
  * The behaviour every transport adapter must show, as one suite that each adapter's integration
