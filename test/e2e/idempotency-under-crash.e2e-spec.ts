@@ -14,8 +14,10 @@ const REQUESTS = 300;
 /** The abandonment timeout an unanswered key once had: no retry may come near it. */
 const FORMER_ABANDONMENT_MS = 60_000;
 
+const FOUND_AT = new Date(Date.now() - 3_600_000).toISOString();
+/** The same body on every attempt: a retry with another body is refused (422), not replayed. */
 const pickup = (i: number) => ({
-  foundAt: new Date(Date.now() - 3_600_000).toISOString(),
+  foundAt: FOUND_AT,
   location: { text: `Pasar Lawang, los ${i}`, regionCode: '3507', districtCode: '350701' },
   circumstances: 'wandering',
   observedCondition: 'confused, not hurt',

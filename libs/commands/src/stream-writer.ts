@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import type { Decider, DomainEvent } from '@lintas/event-store/decider';
 import { ConcurrencyError } from '@lintas/event-store/errors';
 import { EventStore } from '@lintas/event-store/event-store';
+import { currentTransaction } from '@lintas/platform/database/ambient-transaction';
 import type { EventMetadata, RecordedEvent } from '@lintas/event-store/events/event-types';
 import { eventActor } from '@lintas/event-store/nest/event-actor';
 import { formatPosition, START, type GlobalPosition } from '@lintas/event-store/position';
@@ -94,11 +95,17 @@ export class StreamWriter {
     return this.store.transaction((client) => work(new StreamTransaction(client, this.store, this.service)));
   }
 
-  /** A stream's state for a decision outside a write (a query, a reaction choosing its command). */
+  /**
+   * A stream's state: for a query, or for a reaction or handler choosing its command. Inside a
+   * unit of work the stream is locked first, so the state chosen on is still the state when the
+   * command that follows decides (a transfer accepted in between waits, it does not slip past).
+   */
   async load<Command, Event extends DomainEvent, State>(
     kind: StreamKind<Command, Event, State>,
     id: string,
   ): Promise<Loaded<Event, State>> {
+    const ambient = currentTransaction();
+    if (ambient) await this.store.lockStreams(ambient.client, [kind.streamId(id)]);
     return fold(kind, kind.streamId(id), await this.store.readStream<Event>(kind.streamId(id)));
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { applySchema } from '../../database/apply-schema';
 
 export interface StoredResponse {
@@ -17,12 +17,27 @@ export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResp
  * so nothing ever waits out a timeout and nothing runs twice.
  */
 export class IdempotencyKeys {
+  /**
+   * The connections units of work run on, apart from the service's pool: a request holds its
+   * connection while its handler runs, and what the handler reaches through the service's pool
+   * (a person's key, a read model) must never wait behind requests that wait for it.
+   */
+  readonly units: Pool;
   private ready?: Promise<void>;
 
   constructor(
-    readonly pool: Pool,
+    private readonly pool: Pool,
     private readonly schema: string,
-  ) {}
+    concurrentUnits = 20,
+  ) {
+    this.units = new Pool({ ...pool.options, max: concurrentUnits });
+    // An idle connection the server ends (restart, failover) is replaced on next use.
+    this.units.on('error', () => undefined);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.units.end();
+  }
 
   /** Made on first use, not at start: a service whose database is away still starts, and says it is not ready. */
   private createSchema(): Promise<void> {

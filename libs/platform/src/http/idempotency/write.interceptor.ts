@@ -65,7 +65,7 @@ export class WriteInterceptor implements NestInterceptor {
   ): Promise<{ body: unknown; replayed: boolean }> {
     const fingerprint = IdempotencyKeys.fingerprint(unit.request.method, unit.request.originalUrl, unit.request.body);
     for (let attempt = 1; ; attempt += 1) {
-      const client = await this.keys.pool.connect();
+      const client = await this.keys.units.connect();
       try {
         await client.query('BEGIN');
         const claim = await this.keys.claimWithin(client, unit.agencyId, unit.key, fingerprint);
