@@ -46,6 +46,7 @@ import { CasePlacementsController } from './queries/case-placements/case-placeme
 import { CasePlacementsReadModel } from './queries/case-placements/case-placements.read-model';
 import { PlacementDetailsController } from './queries/placement-details/placement-details.http.controller';
 import { PlacementDetailsReadModel } from './queries/placement-details/placement-details.read-model';
+import { ReferenceDataController } from './queries/reference-data/reference-data.http.controller';
 import { ResidentsController } from './queries/residents/residents.http.controller';
 import { ResidentsReadModel } from './queries/residents/residents.read-model';
 import { WaitingListController } from './queries/waiting-list/waiting-list.http.controller';
@@ -96,6 +97,7 @@ import { PlacementsProjection } from './read-models/placements/placements.projec
     CasePlacementsController,
     WaitingListController,
     ResidentsController,
+    ReferenceDataController,
   ],
   providers: [
     PlacementIndex,

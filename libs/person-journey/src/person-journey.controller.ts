@@ -1,27 +1,12 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Allow } from '@lintas/platform/http/agency/agency.guard';
 import { MinPosition } from '@lintas/platform/http/request-context';
+import { PersonJourneyResponse } from './person-journey.response.dto';
 import { PersonLinks } from './person-links';
-
-export interface JourneyStep {
-  personId: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  agencyId: string;
-  streamId: string;
-  position: string;
-}
-
-export interface PersonJourney {
-  personId: string;
-  /** The person and every record linked with them; their histories are all kept. */
-  persons: string[];
-  steps: JourneyStep[];
-}
 
 /** GET /persons/:personId/journey — this service's part of a person's path, in order. */
 @Controller('persons')
@@ -37,11 +22,12 @@ export class PersonJourneyController {
   }
 
   @Get(':personId/journey')
+  @ApiOkResponse({ type: PersonJourneyResponse, description: "The person's steps in this service, in order." })
   @Allow('dinas-sosial', 'dinas-sosial-provinsi', 'admin')
   async journey(
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @MinPosition() minPosition?: string,
-  ): Promise<PersonJourney> {
+  ): Promise<PersonJourneyResponse> {
     await this.readModels.waitFor(minPosition);
     const persons = await this.links.group(this.pool, personId);
     const { rows } = await this.pool.query<{

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Shapes of request fields that several endpoints share, as the contracts spell them. */
@@ -10,5 +11,14 @@ export const TEXT_MAX = 2000;
 /** Every write may say when it happened in the field; an office that was offline sends it later. */
 export class FieldTimeRequest {
   /** ISO 8601 date-time with offset; defaults to now. */
-  @IsOptional() @IsString() @MaxLength(40) occurredAt?: string;
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 40,
+    example: '2025-05-31T10:00:00+07:00',
+    description: 'When it happened in the field: an ISO 8601 date-time with offset; defaults to now.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  occurredAt?: string;
 }

@@ -2,8 +2,14 @@ import type { ReunificationEvent } from './reunification.events';
 import type { CaseOutcome, FamilyReadiness } from './reunification.vocabulary';
 
 /** Where the work with the family stands; `reunified` and `long-term-placement` conclude it. */
-export type ReunificationPhase =
-  'tracing' | 'family-not-found' | 'family-located' | 'reunified' | 'long-term-placement';
+export const REUNIFICATION_PHASES = [
+  'tracing',
+  'family-not-found',
+  'family-located',
+  'reunified',
+  'long-term-placement',
+] as const;
+export type ReunificationPhase = (typeof REUNIFICATION_PHASES)[number];
 
 export interface LocatedFamily {
   regionCode: string;
@@ -11,10 +17,12 @@ export interface LocatedFamily {
   readiness: FamilyReadiness | 'unassessed';
 }
 
+export const FOLLOW_UP_STATUSES = ['pending', 'completed', 'missed'] as const;
+
 export interface FollowUp {
   visit: number;
   dueOn: string;
-  status: 'pending' | 'completed' | 'missed';
+  status: (typeof FOLLOW_UP_STATUSES)[number];
 }
 
 export interface OpenedReunification {

@@ -1,29 +1,12 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import { EdgeError } from '@lintas/platform/http/problems/http-errors';
 import { MinPosition } from '@lintas/platform/http/request-context';
-import type { OpenedReunification } from '../../domain/reunification/reunification.state';
 import { CaseReunificationReadModel } from './case-reunification.read-model';
-
-export interface ReunificationView {
-  reunificationId: string;
-  caseId: string;
-  personId: string;
-  officeId: string;
-  /** The stage of the work with the family, or `closed`. */
-  status: OpenedReunification['phase'] | 'closed';
-  startedAt: string;
-  startedFrom: string;
-  family: OpenedReunification['family'];
-  pendingTransferTo: string | null;
-  followUps: OpenedReunification['followUps'];
-  died: boolean;
-  outcome: OpenedReunification['outcome'];
-  /** The stream version: send it back in If-Match. */
-  version: number;
-}
+import { ReunificationResponse } from './case-reunification.response.dto';
 
 /**
  * The reunification of a case, the latest when the case had several, for the office that owns it;
@@ -38,12 +21,16 @@ export class CaseReunificationController {
   ) {}
 
   @Get(':caseId/reunification')
+  @ApiOkResponse({
+    type: ReunificationResponse,
+    description: 'The latest reunification of the case, and its version (also the ETag).',
+  })
   @Allow('dinas-sosial')
   async reunificationOf(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Actor() actor: AgencyActor,
     @MinPosition() minPosition?: string,
-  ): Promise<ReunificationView> {
+  ): Promise<ReunificationResponse> {
     await this.readModels.waitFor(minPosition);
     const found = await this.reunifications.latestOf(caseId, actor.agencyId);
     if (!found) {

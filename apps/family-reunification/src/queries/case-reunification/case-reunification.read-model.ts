@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import type { OpenedReunification } from '../../domain/reunification/reunification.state';
+import type { TracingTrigger } from '../../domain/reunification/reunification.vocabulary';
 
 export interface OwnedReunification {
   state: OpenedReunification;
   version: number;
   startedAt: string;
-  startedFrom: string;
+  startedFrom: TracingTrigger;
 }
 
 /** The reunifications read model, as the office owning a case reads it. */
@@ -28,7 +29,7 @@ export class CaseReunificationReadModel {
       state: OpenedReunification;
       version: number;
       started_at: Date;
-      started_from: string;
+      started_from: TracingTrigger;
     }>(
       `SELECT state, version, started_at, started_from FROM ${this.schema}.reunifications
         WHERE case_id = $1 AND office_id = $2 ORDER BY started_at DESC, reunification_id LIMIT 1`,

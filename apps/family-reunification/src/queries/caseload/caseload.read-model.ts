@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
+import type { ReunificationPhase } from '../../domain/reunification/reunification.state';
 
 export interface CaseloadEntry {
   reunificationId: string;
   caseId: string;
   personId: string;
-  status: string;
+  status: ReunificationPhase;
   startedAt: string;
   /** The earliest follow-up visit still pending, if the person is home. */
   nextFollowUpDue: string | null;
@@ -31,7 +32,7 @@ export class CaseloadReadModel {
       reunification_id: string;
       case_id: string;
       person_id: string;
-      phase: string;
+      phase: ReunificationPhase;
       started_at: Date;
       next_due: string | null;
     }>(

@@ -6,8 +6,18 @@ import type { PaymentGuarantee, ReferralLetter, Urgency } from './referral.vocab
  * `redirected`, `withdrawn` and `discharged` closed it the ordinary way; `absconded` and `dead`
  * are terminal: they stop every open flow of the person.
  */
-export type ReferralStatus =
-  'requested' | 'accepted' | 'declined' | 'admitted' | 'redirected' | 'withdrawn' | 'discharged' | 'absconded' | 'dead';
+export const REFERRAL_STATUSES = [
+  'requested',
+  'accepted',
+  'declined',
+  'admitted',
+  'redirected',
+  'withdrawn',
+  'discharged',
+  'absconded',
+  'dead',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export const CLOSED_STATUSES: readonly ReferralStatus[] = ['redirected', 'withdrawn', 'discharged'];
 export const TERMINAL_STATUSES: readonly ReferralStatus[] = ['absconded', 'dead'];

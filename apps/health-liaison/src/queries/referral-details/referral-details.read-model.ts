@@ -4,7 +4,12 @@ import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { ReferralEvent } from '../../domain/referral/referral.events';
 import type { ReferralStatus } from '../../domain/referral/referral.state';
 import { referralStream } from '../../domain/referral/referral.stream';
-import type { PaymentGuarantee, ReferralLetter } from '../../domain/referral/referral.vocabulary';
+import type {
+  DeclineReason,
+  PaymentGuarantee,
+  ReferralLetter,
+  Urgency,
+} from '../../domain/referral/referral.vocabulary';
 
 /** Whose eyes: the RSJ sees the clinical record it wrote; the office sees what the case needs. */
 type Reader = 'rsj' | 'office';
@@ -16,7 +21,7 @@ export interface ReferralDetails {
   officeId: string;
   rsjId: string;
   status: ReferralStatus;
-  urgency: string;
+  urgency: Urgency;
   guarantee: PaymentGuarantee;
   letter: ReferralLetter | null;
   requestedAt: string;
@@ -27,7 +32,7 @@ export interface ReferralDetails {
     outcome: 'accepted' | 'declined';
     at: string;
     expectedAdmissionOn?: string;
-    reason?: string;
+    reason?: DeclineReason;
     note?: string;
   } | null;
   admission: { admittedAt: string; ward: string; hospitalRecordNumber: string } | null;

@@ -3,6 +3,13 @@ import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { ReferralStatus } from '../../domain/referral/referral.state';
+import type {
+  DeclineReason,
+  DischargeRecommendation,
+  GuaranteeKind,
+  Urgency,
+} from '../../domain/referral/referral.vocabulary';
 import type { ReferralWorkQueueQuery } from './referral-work-queue.request.dto';
 
 export interface QueuedReferral {
@@ -11,20 +18,20 @@ export interface QueuedReferral {
   personId: string;
   officeId: string;
   rsjId: string;
-  status: string;
-  urgency: string;
-  guaranteeKind: string;
+  status: ReferralStatus;
+  urgency: Urgency;
+  guaranteeKind: GuaranteeKind;
   hasLetter: boolean;
   returnToPlacementId: string | null;
   redirectedFrom: string | null;
   redirectedTo: string | null;
   requestedAt: Date;
   decidedAt: Date | null;
-  declineReason: string | null;
+  declineReason: DeclineReason | null;
   expectedAdmissionOn: string | null;
   admittedAt: Date | null;
   endedAt: Date | null;
-  dischargeRecommendation: string | null;
+  dischargeRecommendation: DischargeRecommendation | null;
 }
 
 const OPEN = ['requested', 'accepted', 'declined', 'admitted'];

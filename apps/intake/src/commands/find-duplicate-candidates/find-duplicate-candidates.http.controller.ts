@@ -1,12 +1,13 @@
 import { Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { occurredAt } from '@lintas/platform/http/field-time';
-import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { domainActor } from '../../application/domain-actor';
 import { FindDuplicateCandidatesCommand } from './find-duplicate-candidates.command';
+import { DuplicateCheckResponse } from './find-duplicate-candidates.response.dto';
 
 @Controller('cases')
 export class FindDuplicateCandidatesController {
@@ -14,11 +15,16 @@ export class FindDuplicateCandidatesController {
 
   /** Compares the person again with everyone identified by now (identification does it once by itself). */
   @Post(':caseId/duplicate-check')
+  @ApiCreatedResponse({
+    type: DuplicateCheckResponse,
+    description:
+      'Checked: the new version, the position the write produced and the proposals still waiting for a decision.',
+  })
   @Allow('dinas-sosial')
   check(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Actor() actor: AgencyActor,
-  ): Promise<WriteResult & { duplicateCandidates: { personId: string; score: number; reasons: string[] }[] }> {
+  ): Promise<DuplicateCheckResponse> {
     return this.commands.execute(
       new FindDuplicateCandidatesCommand(
         { type: 'FindDuplicateCandidates', caseId, actor: domainActor(actor), at: occurredAt(undefined) },

@@ -1,15 +1,16 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { occurredAt } from '@lintas/platform/http/field-time';
-import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { deterministicUuid, NewId } from '@lintas/platform/http/request-context';
 import { domainActor } from '../../application/domain-actor';
 import { toDescriptors } from '../../application/identity.dto';
 import { RegisterIntakeCommand } from './register-intake.command';
 import { RegisterIntakeRequest } from './register-intake.request.dto';
+import { RegisterIntakeResponse } from './register-intake.response.dto';
 
 @Controller('cases')
 export class RegisterIntakeController {
@@ -20,12 +21,16 @@ export class RegisterIntakeController {
    * from the pickup's, so a second registration of the same person is refused, not duplicated.
    */
   @Post()
+  @ApiCreatedResponse({
+    type: RegisterIntakeResponse,
+    description: 'Registered: the new version, the position the write produced, the case number and the person.',
+  })
   @Allow('dinas-sosial')
   register(
     @Body() body: RegisterIntakeRequest,
     @Actor() actor: AgencyActor,
     @NewId('case') newCaseId: string,
-  ): Promise<WriteResult & { caseNumber: string; personId: string }> {
+  ): Promise<RegisterIntakeResponse> {
     return this.commands.execute(
       new RegisterIntakeCommand(
         {

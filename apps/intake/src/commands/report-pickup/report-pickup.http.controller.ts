@@ -1,15 +1,16 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
-import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { deterministicUuid, NewId } from '@lintas/platform/http/request-context';
 import { domainActor } from '../../application/domain-actor';
 import { instant, occurredAt } from '@lintas/platform/http/field-time';
 import { toClaimedIdentity, toDescriptors } from '../../application/identity.dto';
 import { ReportPickupCommand } from './report-pickup.command';
 import { ReportPickupRequest } from './report-pickup.request.dto';
+import { ReportPickupResponse } from './report-pickup.response.dto';
 
 @Controller('pickups')
 export class ReportPickupController {
@@ -17,12 +18,16 @@ export class ReportPickupController {
 
   /** A unit reports a person it brought in; the answer names the person the pickup is about. */
   @Post()
+  @ApiCreatedResponse({
+    type: ReportPickupResponse,
+    description: 'Reported: the new version, the position the write produced and the person the pickup is about.',
+  })
   @Allow('satpol-pp', 'polri', 'dinas-sosial')
   report(
     @Body() body: ReportPickupRequest,
     @Actor() actor: AgencyActor,
     @NewId('pickup') pickupId: string,
-  ): Promise<WriteResult & { personId: string }> {
+  ): Promise<ReportPickupResponse> {
     const { location } = body;
     return this.commands.execute(
       new ReportPickupCommand(

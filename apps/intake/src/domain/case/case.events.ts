@@ -2,7 +2,7 @@ import type { DomainEvent } from '@lintas/event-store/decider';
 import type { EventDefinition } from '@lintas/event-store/events/event-registry';
 import { type DuplicateReason } from '../duplicates/duplicate-matcher';
 import { type Descriptors, type IdentityConfidence, type IdentitySource, type Sex } from '../identity/identity';
-import { type NikFlag } from '../identity/nik-check';
+import { NIK_FLAGS } from '../identity/nik-check';
 import {
   type AbscondedFrom,
   type AssessmentDecision,
@@ -11,7 +11,9 @@ import {
   type RiskLevel,
 } from './case.vocabulary';
 
-export type IdentityFlag = NikFlag | 'kk.not-16-digits';
+/** Structural findings on NIK and KK, for the worker to look at: never a refusal. */
+export const IDENTITY_FLAGS = [...NIK_FLAGS, 'kk.not-16-digits'] as const;
+export type IdentityFlag = (typeof IDENTITY_FLAGS)[number];
 
 export type IntakeRegistered = DomainEvent<
   'IntakeRegistered',

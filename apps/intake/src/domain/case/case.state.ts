@@ -1,7 +1,7 @@
 import { type DuplicateReason } from '../duplicates/duplicate-matcher';
 import { type Sex } from '../identity/identity';
 import { type CaseEvent } from './case.events';
-import { type AssessmentDecision, type CaseOutcome } from './case.vocabulary';
+import { type AssessmentDecision, type CandidateStatus, type CaseOutcome, type CaseStatus } from './case.vocabulary';
 
 /**
  * What the duplicate check compares of this case's person. These fields are personal: once the
@@ -19,13 +19,13 @@ export interface KnownPerson {
 /** An earlier person proposed as the same one, and what became of the proposal. */
 export interface CandidateRecord {
   personId: string;
-  status: 'pending' | 'rejected' | 'linked';
+  status: CandidateStatus;
   score: number;
   reasons: DuplicateReason[];
 }
 
 export interface RegisteredCase {
-  status: 'open' | 'closed';
+  status: CaseStatus;
   caseId: string;
   caseNumber: string;
   personId: string;

@@ -1,3 +1,11 @@
+/** A case is open from its registration until it is closed (here or in family-reunification). */
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What became of an earlier person proposed as the same one: a worker links or rejects it. */
+export const CANDIDATE_STATUSES = ['pending', 'rejected', 'linked'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
 /** The decision of the initial assessment (docs/domain.md, "Steps": intake); the balai is the last resort. */
 export const ASSESSMENT_DECISIONS = ['rsj', 'panti', 'home', 'community'] as const;
 export type AssessmentDecision = (typeof ASSESSMENT_DECISIONS)[number];

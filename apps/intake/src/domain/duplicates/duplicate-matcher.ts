@@ -15,7 +15,15 @@ export interface PersonProfile {
   regionCodes: readonly string[];
 }
 
-export type DuplicateReason = 'same-nik' | 'similar-name' | 'same-birth-year' | 'same-region' | 'different-nik';
+/** Why a person is proposed: what the two have in common, or (`different-nik`) what speaks against it. */
+export const DUPLICATE_REASONS = [
+  'same-nik',
+  'similar-name',
+  'same-birth-year',
+  'same-region',
+  'different-nik',
+] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export interface DuplicateCandidate {
   personId: string;

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { CaseDetailsReadModel } from './case-details.read-model';
-import type { CaseView } from './case-view';
+import { CaseDetailsResponse } from './case-details.response.dto';
 
 @Controller('cases')
 export class CaseDetailsController {
@@ -15,11 +16,12 @@ export class CaseDetailsController {
    * it does not exist.
    */
   @Get(':caseId')
+  @ApiOkResponse({ type: CaseDetailsResponse, description: 'The case and its version (also the ETag).' })
   @Allow('dinas-sosial')
   async show(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Actor() actor: AgencyActor,
-  ): Promise<CaseView & { version: number }> {
+  ): Promise<CaseDetailsResponse> {
     const details = await this.details.caseFor(caseId, actor);
     if (!details) throw new DomainError('case.not-found', 'no such case', 'not-found');
     return details;

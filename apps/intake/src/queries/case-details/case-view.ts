@@ -1,22 +1,37 @@
 import type { CaseEvent, PersonIdentified } from '../../domain/case/case.events';
-import type { CaseOutcome, AssessmentDecision, RiskLevel } from '../../domain/case/case.vocabulary';
+import type {
+  AssessmentDecision,
+  CandidateStatus,
+  CaseOutcome,
+  CaseStatus,
+  RiskLevel,
+} from '../../domain/case/case.vocabulary';
+import type { DuplicateReason } from '../../domain/duplicates/duplicate-matcher';
 import type { Descriptors } from '../../domain/identity/identity';
+
+/** The lawful basis of a consent record, as the view names it. */
+export const CONSENT_BASES = ['consent-by-person', 'consent-by-guardian', 'legal-basis'] as const;
+export type ConsentBasis = (typeof CONSENT_BASES)[number];
+
+/** How a request to take the case over ended. */
+export const TRANSFER_OUTCOMES = ['accepted', 'declined'] as const;
+export type TransferOutcome = (typeof TRANSFER_OUTCOMES)[number];
 
 export interface CaseView {
   caseId: string;
   caseNumber: string;
   personId: string;
   officeId: string;
-  status: 'open' | 'closed';
+  status: CaseStatus;
   registeredAt: string;
   pickupId: string | null;
   foundRegionCode: string;
   categories: string[];
   descriptors: Descriptors | null;
   identity: Omit<PersonIdentified['data'], 'caseId' | 'personId'> | null;
-  duplicateCandidates: { personId: string; score: number; reasons: string[]; status: string }[];
+  duplicateCandidates: { personId: string; score: number; reasons: DuplicateReason[]; status: CandidateStatus }[];
   linkedInto: string | null;
-  consents: { purpose: string; basis: string; recordedAt: string }[];
+  consents: { purpose: string; basis: ConsentBasis; recordedAt: string }[];
   assessment: {
     decision: AssessmentDecision;
     rsjId: string | null;
@@ -28,7 +43,7 @@ export interface CaseView {
     assessedAt: string;
   } | null;
   transfer: { toOfficeId: string; reason: string; requestedAt: string } | null;
-  transfers: { fromOfficeId: string; toOfficeId: string; outcome: 'accepted' | 'declined'; at: string }[];
+  transfers: { fromOfficeId: string; toOfficeId: string; outcome: TransferOutcome; at: string }[];
   abscondedAt: string | null;
   diedAt: string | null;
   outcome: CaseOutcome | null;
@@ -155,6 +170,6 @@ function apply(view: CaseView, event: CaseEvent): CaseView {
   }
 }
 
-function decide(view: CaseView, personId: string, status: string): CaseView['duplicateCandidates'] {
+function decide(view: CaseView, personId: string, status: CandidateStatus): CaseView['duplicateCandidates'] {
   return view.duplicateCandidates.map((c) => (c.personId === personId ? { ...c, status } : c));
 }

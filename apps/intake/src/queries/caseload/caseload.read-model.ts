@@ -3,18 +3,19 @@ import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import type { AssessmentDecision, CaseStatus } from '../../domain/case/case.vocabulary';
 
 export interface CaseInQueue {
   caseId: string;
   caseNumber: string;
   personId: string;
   officeId: string;
-  status: string;
+  status: CaseStatus;
   registeredAt: Date;
   identified: boolean;
   pendingCandidates: number;
   linkedInto: string | null;
-  decision: string | null;
+  decision: AssessmentDecision | null;
   assessedAt: Date | null;
   transferTo: string | null;
   transferRequestedAt: Date | null;

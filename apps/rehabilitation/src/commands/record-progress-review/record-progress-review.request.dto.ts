@@ -1,4 +1,10 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Length, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  FUNCTIONING_DOMAINS,
+  FUNCTIONING_INSTRUMENT_VERSIONS,
+  FUNCTIONING_SCORE_RANGE,
+} from '../../application/reference-codes';
 import { CALENDAR_DATE } from '../../application/request-fields';
 
 const MAX_DOMAINS = 20;
@@ -25,7 +31,18 @@ function IsScores(options?: ValidationOptions): PropertyDecorator {
 
 export class RecordProgressReviewRequest {
   /** Sealed as personal data. */
-  @IsScores() scores!: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', ...FUNCTIONING_SCORE_RANGE },
+    maxProperties: MAX_DOMAINS,
+    example: { 'self-care': 3, communication: 4 },
+    description:
+      'Sealed as personal data. Each functioning domain scored, by its code (letters, digits and dashes), ' +
+      `on the instrument's scale. The instruments suggest ${FUNCTIONING_DOMAINS.map((d) => `\`${d}\``).join(', ')}; ` +
+      'other domains are kept. GET /reference-data/functioning-instruments lists the domains and the scale.',
+  })
+  @IsScores()
+  scores!: Record<string, number>;
   /** The day of the review; absent: the day it is recorded. */
   @IsOptional() @Matches(CALENDAR_DATE, { message: 'reviewedOn is a date, YYYY-MM-DD' }) reviewedOn?: string;
   /** The next review: a date or a time (its day counts). */
@@ -33,6 +50,11 @@ export class RecordProgressReviewRequest {
   @IsOptional() @IsString() @Length(1, 100) reviewedBy?: string;
   /** Sealed as personal data. */
   @IsOptional() @IsString() @Length(1, 4000) summary?: string;
-  @IsOptional() @IsString() @Length(1, 20) instrumentVersion?: string;
+  /** The functioning instrument the scores follow; absent: the current one. */
+  @ApiPropertyOptional({ enum: FUNCTIONING_INSTRUMENT_VERSIONS })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  instrumentVersion?: string;
   @IsOptional() @IsISO8601() occurredAt?: string;
 }

@@ -1,8 +1,17 @@
 import type { PlacementRef } from './placement.events';
 import type { PlacementKind } from './placement.vocabulary';
 
-export type PlacementStatus =
-  'requested' | 'waitlisted' | 'declined' | 'withdrawn' | 'resident' | 'in-rsj' | 'absconded' | 'terminated';
+export const PLACEMENT_STATUSES = [
+  'requested',
+  'waitlisted',
+  'declined',
+  'withdrawn',
+  'resident',
+  'in-rsj',
+  'absconded',
+  'terminated',
+] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 export interface Placement {
   status: PlacementStatus;

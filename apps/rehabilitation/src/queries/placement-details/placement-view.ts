@@ -1,7 +1,9 @@
+import type { AtensiSetting } from '../../domain/atensi/atensi-settings';
 import { holderOf, queuePositionOf, type PantiState } from '../../domain/panti/panti.state';
 import type { PlacementEvent, PlannedService } from '../../domain/placement/placement.events';
 import { evolvePlacement } from '../../domain/placement/placement.evolve';
 import { initialPlacementState, type Placement } from '../../domain/placement/placement.state';
+import type { DeclineReason, PlacementKind, TerminationReason } from '../../domain/placement/placement.vocabulary';
 
 /** A placement as its panti and its office read it: where it stands, no personal details. */
 export interface PlacementView {
@@ -10,7 +12,7 @@ export interface PlacementView {
   personId: string;
   pantiId: string;
   officeId: string;
-  kind: string;
+  kind: PlacementKind;
   status: Placement['status'];
   /** The stream version: send it back as If-Match. */
   version: number;
@@ -25,7 +27,7 @@ export interface PlacementView {
     version: number;
     catalogueVersion: string;
     services: PlannedService[];
-    setting: string;
+    setting: AtensiSetting;
     reviewDates: string[];
   } | null;
   servicesDelivered: number;
@@ -34,8 +36,8 @@ export interface PlacementView {
   relapses: number;
   /** The RSJ the resident is in after a relapse. */
   rsjId: string | null;
-  declineReason: string | null;
-  termination: { reason: string; at: string } | null;
+  declineReason: DeclineReason | null;
+  termination: { reason: TerminationReason; at: string } | null;
 }
 
 export function placementView(events: readonly PlacementEvent[], version: number): PlacementView | undefined {

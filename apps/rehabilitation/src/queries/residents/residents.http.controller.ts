@@ -1,9 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { MinPosition } from '@lintas/platform/http/request-context';
-import type { PlacementRow } from '../../read-models/placements/placement-row';
+import { PlacementSummary } from '../../application/placement-summary.response.dto';
 import { ResidentsReadModel } from './residents.read-model';
 
 /** The calling panti's residents: in a bed, in an RSJ after a relapse, or absconded, each holding a bed. */
@@ -15,8 +16,13 @@ export class ResidentsController {
   ) {}
 
   @Get('residents')
+  @ApiOkResponse({
+    type: [PlacementSummary],
+    description:
+      'The placements holding a bed of this panti (`resident`, `in-rsj`, `absconded`), in order of admission.',
+  })
   @Allow('panti')
-  async list(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<PlacementRow[]> {
+  async list(@Actor() actor: AgencyActor, @MinPosition() minPosition?: string): Promise<PlacementSummary[]> {
     await this.readModels.waitFor(minPosition);
     return this.residents.ofPanti(actor.agencyId);
   }

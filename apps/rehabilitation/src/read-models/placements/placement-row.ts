@@ -1,3 +1,6 @@
+import type { PlacementStatus } from '../../domain/placement/placement.state';
+import type { PlacementKind } from '../../domain/placement/placement.vocabulary';
+
 /** A row of the placements read model, as the work queues and the case's office read it. */
 export interface PlacementRow {
   placementId: string;
@@ -5,8 +8,8 @@ export interface PlacementRow {
   personId: string;
   pantiId: string;
   officeId: string;
-  kind: string;
-  status: string;
+  kind: PlacementKind;
+  status: PlacementStatus;
   requestedAt: string;
   admittedAt: string | null;
   unit: string | null;
