@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ErasedValue, personal } from '../../application/personal-data.response.dto';
+import { ErasedValue, personal } from '@lintas/platform/http/openapi/personal-data.schema';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../domain/referral/referral.state';
 import {
   DECLINE_REASONS,

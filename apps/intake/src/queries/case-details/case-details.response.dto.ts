@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { Descriptors } from '../../application/identity.response.dto';
-import { ErasedValue, personal } from '../../application/personal-data.response.dto';
+import { ErasedValue, personal } from '@lintas/platform/http/openapi/personal-data.schema';
 import { CALENDAR_DATE, KAB_KOTA, SEXES } from '../../application/request-fields';
 import { DuplicateCandidate } from '../../application/write-answers.response.dto';
 import { IDENTITY_FLAGS, type IdentityFlag } from '../../domain/case/case.events';

@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { AGENCY_KINDS } from '@lintas/platform/http/agency/agency-token';
 import { ClaimedIdentity, Descriptors } from '../../application/identity.response.dto';
-import { ErasedValue, personal } from '../../application/personal-data.response.dto';
+import { ErasedValue, personal } from '@lintas/platform/http/openapi/personal-data.schema';
 import { KAB_KOTA, KECAMATAN } from '../../application/request-fields';
 import type { AgencyKind } from '../../domain/actor';
 import { PICKUP_CIRCUMSTANCES, type PickupCircumstance } from '../../domain/pickup/pickup.commands';
