@@ -14,6 +14,14 @@ export interface Reply<Body = Json> {
   body: Body;
 }
 
+/** One request a client made and the reply it got, for a test that watches the traffic. */
+export interface Exchange {
+  method: 'GET' | 'POST';
+  url: string;
+  reply: Reply;
+}
+export type ExchangeObserver = (exchange: Exchange) => void;
+
 export interface PostOptions {
   /** Defaults to a fresh key: pass one to retry the same request. */
   idempotencyKey?: string;
@@ -29,6 +37,7 @@ export class AgencyClient {
     readonly baseUrl: string,
     readonly actor: AgencyActor,
     secret = TEST_AGENCY_TOKEN_SECRET,
+    private readonly observe?: ExchangeObserver,
   ) {
     this.token = issueAgencyToken(secret, actor);
   }
@@ -41,7 +50,12 @@ export class AgencyClient {
       ...options.headers,
     };
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-    return reply(await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }));
+    const url = `${this.baseUrl}${path}`;
+    return this.observed(
+      'POST',
+      url,
+      await reply(await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })),
+    );
   }
 
   async get<Body = Json>(
@@ -50,7 +64,13 @@ export class AgencyClient {
   ): Promise<Reply<Body>> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, ...options.headers };
     if (options.minPosition) headers['x-lintas-min-position'] = options.minPosition;
-    return reply(await fetch(`${this.baseUrl}${path}`, { headers }));
+    const url = `${this.baseUrl}${path}`;
+    return this.observed('GET', url, await reply(await fetch(url, { headers })));
+  }
+
+  private observed<R extends Reply>(method: Exchange['method'], url: string, answer: R): R {
+    this.observe?.({ method, url, reply: answer });
+    return answer;
   }
 }
 

@@ -1,4 +1,4 @@
-import { agency, AgencyClient } from '../http/agency-client';
+import { agency, AgencyClient, type ExchangeObserver } from '../http/agency-client';
 
 /** Where each service of a running Lintas answers. */
 export interface ServiceUrls {
@@ -24,28 +24,36 @@ export type AgencyName = keyof typeof AGENCIES;
 
 /** Every agency's system, talking to every service, as in the field. */
 export class JourneyWorld {
-  constructor(readonly urls: ServiceUrls) {}
+  /** `observe`, if given, is told of every request the world's clients make and of its reply. */
+  constructor(
+    readonly urls: ServiceUrls,
+    private readonly observe?: ExchangeObserver,
+  ) {}
 
   intake(as: AgencyName): AgencyClient {
-    return new AgencyClient(this.urls.intake, AGENCIES[as]);
+    return this.client(this.urls.intake, as);
   }
 
   healthLiaison(as: AgencyName): AgencyClient {
-    return new AgencyClient(this.urls.healthLiaison, AGENCIES[as]);
+    return this.client(this.urls.healthLiaison, as);
   }
 
   rehabilitation(as: AgencyName): AgencyClient {
-    return new AgencyClient(this.urls.rehabilitation, AGENCIES[as]);
+    return this.client(this.urls.rehabilitation, as);
   }
 
   familyReunification(as: AgencyName): AgencyClient {
-    return new AgencyClient(this.urls.familyReunification, AGENCIES[as]);
+    return this.client(this.urls.familyReunification, as);
+  }
+
+  private client(url: string, as: AgencyName): AgencyClient {
+    return new AgencyClient(url, AGENCIES[as], undefined, this.observe);
   }
 
   /** Each service's part of a person's journey: the event types, in order. */
   async journeys(personId: string): Promise<Record<keyof ServiceUrls, string[]>> {
     const read = async (url: string) => {
-      const reply = await new AgencyClient(url, AGENCIES.admin).get(`/persons/${personId}/journey`);
+      const reply = await this.client(url, 'admin').get(`/persons/${personId}/journey`);
       if (reply.status !== 200) throw new Error(`journey at ${url}: ${reply.status} ${JSON.stringify(reply.body)}`);
       return (reply.body.steps as { type: string }[]).map((step) => step.type);
     };

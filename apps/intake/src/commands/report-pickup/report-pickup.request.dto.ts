@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -30,6 +31,18 @@ export class ReportPickupRequest {
   @IsISO8601() foundAt!: string;
   @ValidateNested() @Type(() => PickupLocationDto) location!: PickupLocationDto;
   /** One circumstance or several. */
+  @ApiProperty({
+    type: 'string',
+    oneOf: [
+      { type: 'string', enum: [...PICKUP_CIRCUMSTANCES] },
+      {
+        type: 'array',
+        items: { type: 'string', enum: [...PICKUP_CIRCUMSTANCES] },
+        minItems: 1,
+        maxItems: PICKUP_CIRCUMSTANCES.length,
+      },
+    ],
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
   @ArrayMinSize(1)
   @ArrayMaxSize(PICKUP_CIRCUMSTANCES.length)

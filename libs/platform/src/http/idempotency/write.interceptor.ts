@@ -65,26 +65,33 @@ export class WriteInterceptor implements NestInterceptor {
   ): Promise<{ body: unknown; replayed: boolean }> {
     const fingerprint = IdempotencyKeys.fingerprint(unit.request.method, unit.request.originalUrl, unit.request.body);
     for (let attempt = 1; ; attempt += 1) {
-      const client = await this.keys.units.connect();
+      const client = await this.keys.connectUnit();
+      let outcome: { body: unknown; replayed: boolean; committed: () => void };
       try {
         await client.query('BEGIN');
         const claim = await this.keys.claimWithin(client, unit.agencyId, unit.key, fingerprint);
-        if (claim.kind !== 'claimed') {
+        if (claim.kind === 'claimed') {
+          const { result: body, committed } = await withinTransaction(client, handle);
+          await this.keys.answerWithin(client, unit.agencyId, unit.key, fingerprint, { status: unit.status, body });
+          await client.query('COMMIT');
+          outcome = { body, replayed: false, committed };
+        } else {
           await client.query('ROLLBACK');
-          return replayOrRefuse(claim);
+          outcome = { ...replayOrRefuse(claim), committed: () => undefined };
         }
-        const { result: body, committed } = await withinTransaction(client, handle);
-        await this.keys.answerWithin(client, unit.agencyId, unit.key, fingerprint, { status: unit.status, body });
-        await client.query('COMMIT');
-        committed();
-        return { body, replayed: false };
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        const broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: unknown) =>
+            rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError)),
+        );
+        client.done(broken);
         if (attempt < ATTEMPTS && isRetryableTransactionError(error)) continue;
         throw error;
-      } finally {
-        client.release();
       }
+      client.done();
+      outcome.committed();
+      return { body: outcome.body, replayed: outcome.replayed };
     }
   }
 }
