@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { applySchema } from '../../database/apply-schema';
 
 export interface StoredResponse {
@@ -16,59 +16,34 @@ export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResp
  * attempt that died (its connection gone, its transaction rolled back) leaves no claim behind,
  * so nothing ever waits out a timeout and nothing runs twice.
  */
-/** Connections of the pool kept free of units of work. */
-const HEADROOM = 4;
-
-class UnitSlots {
-  private readonly waiting: (() => void)[] = [];
-  constructor(private free: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free -= 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free += 1;
-  }
-}
-
 export class IdempotencyKeys {
-  private readonly units: UnitSlots;
+  /**
+   * The connections units of work run on, apart from the service's pool: a request holds its
+   * connection while its handler runs, and what the handler reaches through the service's pool
+   * besides its own transaction (a person's key, a read model) must never wait behind requests
+   * that wait for it. More requests than this queue for a connection, in order.
+   */
+  private readonly units: Pool;
   private ready?: Promise<void>;
 
   constructor(
     private readonly pool: Pool,
     private readonly schema: string,
+    concurrentUnits = 8,
   ) {
-    this.units = new UnitSlots(Math.max(1, (pool.options.max ?? 10) - HEADROOM));
+    this.units = new Pool({ ...pool.options, max: concurrentUnits });
+    // An idle connection the server ends (restart, failover) is replaced on next use.
+    this.units.on('error', () => undefined);
   }
 
-  /**
-   * A connection for one unit of work, held while its handler runs. Fewer units than the pool has
-   * connections run at once: what a handler reaches through the pool besides its own transaction
-   * (a person's key, a wait for a read model) always finds a free connection, instead of waiting
-   * behind requests that wait for it. The other requests queue here, in order.
-   */
+  /** A connection for one unit of work; `done` gives it back (broken, when the error says so). */
   async connectUnit(): Promise<PoolClient & { done(error?: Error): void }> {
-    await this.units.acquire();
-    try {
-      const client = await this.pool.connect();
-      return Object.assign(client, {
-        done: (error?: Error) => {
-          client.release(error);
-          this.units.release();
-        },
-      });
-    } catch (error) {
-      this.units.release();
-      throw error;
-    }
+    const client = await this.units.connect();
+    return Object.assign(client, { done: (error?: Error) => client.release(error) });
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.units.end();
   }
 
   /** Made on first use, not at start: a service whose database is away still starts, and says it is not ready. */
