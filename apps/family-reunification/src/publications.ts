@@ -9,21 +9,8 @@ import {
   ReunificationCompletedV1,
   TransferredToRegionOfOriginV1,
 } from '@lintas/contracts/family-reunification/family-reunification.contracts';
-import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
+import { publicationsOf } from '@lintas/messaging/outbox/integration-mapper';
 import type { ReunificationEvent, ReunificationRef } from './domain/reunification/reunification.events';
-
-/** For each published event type, the contract and data other services receive, from that type's event. */
-type ReunificationPublications = {
-  [Type in ReunificationEvent['type']]?: (event: Extract<ReunificationEvent, { type: Type }>) => Publication;
-};
-
-/**
- * The store hands its integration mapper events of any type, but it stores only the types this
- * service defines, each with that type's data: an event is the one its type names.
- */
-function byEventType(publications: ReunificationPublications): Publications {
-  return publications as Publications;
-}
 
 /** Only the ids travel: the family's names, contacts and the person's health stay in this service. */
 function ref(data: ReunificationRef): ReunificationRef {
@@ -35,26 +22,26 @@ function ref(data: ReunificationRef): ReunificationRef {
   };
 }
 
-export const FAMILY_REUNIFICATION_PUBLICATIONS = byEventType({
-  FamilyTraced: ({ data }) => ({ contract: FamilyTracedV1, data: { ...ref(data), regionCode: data.regionCode } }),
-  FamilyNotFound: ({ data }) => ({ contract: FamilyNotFoundV1, data: ref(data) }),
-  FamilyDeclinedReturn: ({ data }) => ({ contract: FamilyDeclinedReturnV1, data: ref(data) }),
-  TransferredToRegionOfOrigin: ({ data }) => ({
+export const FAMILY_REUNIFICATION_PUBLICATIONS = publicationsOf<ReunificationEvent>({
+  FamilyTraced: (data) => ({ contract: FamilyTracedV1, data: { ...ref(data), regionCode: data.regionCode } }),
+  FamilyNotFound: (data) => ({ contract: FamilyNotFoundV1, data: ref(data) }),
+  FamilyDeclinedReturn: (data) => ({ contract: FamilyDeclinedReturnV1, data: ref(data) }),
+  TransferredToRegionOfOrigin: (data) => ({
     contract: TransferredToRegionOfOriginV1,
     data: { ...ref(data), toOfficeId: data.toOfficeId, at: data.at },
   }),
-  ReunificationCompleted: ({ data }) => ({ contract: ReunificationCompletedV1, data: { ...ref(data), at: data.at } }),
-  LongTermPlacementArranged: ({ data }) => ({
+  ReunificationCompleted: (data) => ({ contract: ReunificationCompletedV1, data: { ...ref(data), at: data.at } }),
+  LongTermPlacementArranged: (data) => ({
     contract: LongTermPlacementArrangedV1,
     data: { ...ref(data), pantiId: data.pantiId, reason: data.reason },
   }),
-  FollowUpVisitCompleted: ({ data }) => ({
+  FollowUpVisitCompleted: (data) => ({
     contract: FollowUpVisitCompletedV1,
     data: { ...ref(data), visit: data.visit, at: data.at },
   }),
-  FollowUpMissed: ({ data }) => ({
+  FollowUpMissed: (data) => ({
     contract: FollowUpMissedV1,
     data: { ...ref(data), visit: data.visit, dueOn: data.overdueSince },
   }),
-  CaseClosed: ({ data }) => ({ contract: CaseClosedV1, data: { ...ref(data), outcome: data.outcome, at: data.at } }),
+  CaseClosed: (data) => ({ contract: CaseClosedV1, data: { ...ref(data), outcome: data.outcome, at: data.at } }),
 });

@@ -1,4 +1,3 @@
-import type { Contract } from '@lintas/contracts/contract';
 import {
   PatientAbscondedV1,
   PatientAdmittedV1,
@@ -9,15 +8,8 @@ import {
   RsjReferralRequestedV1,
   RsjReferralWithdrawnV1,
 } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
+import { publication, publicationsOf, type PublishersOf } from '@lintas/messaging/outbox/integration-mapper';
 import type { ReferralEvent, ReferralRef } from './domain/referral/referral.events';
-
-type DataOf<Type extends ReferralEvent['type']> = Extract<ReferralEvent, { type: Type }>['data'];
-
-/** Per event type of this service, what other services hear of it, from the event's typed data. */
-type ReferralPublications = { [Type in ReferralEvent['type']]?: (data: DataOf<Type>) => Publication };
-
-const publication = <Data>(contract: Contract<Data>, data: NoInfer<Data>): Publication => ({ contract, data });
 
 const ref = ({ referralId, caseId, personId, rsjId }: ReferralRef): ReferralRef => ({
   referralId,
@@ -32,7 +24,7 @@ const ref = ({ referralId, caseId, personId, rsjId }: ReferralRef): ReferralRef 
  * is announced as requested), a note and an office move stay inside; a withdrawal is told
  * without its reason.
  */
-const PUBLISHED: ReferralPublications = {
+const PUBLISHED: PublishersOf<ReferralEvent> = {
   RsjReferralRequested: (data) =>
     publication(RsjReferralRequestedV1, {
       ...ref(data),
@@ -65,13 +57,4 @@ const PUBLISHED: ReferralPublications = {
     }),
 };
 
-/**
- * The store hands the mapper stored events untyped; this service's store holds only its own
- * event types, so an event's type names the shape of its data.
- */
-export const HEALTH_LIAISON_PUBLICATIONS: Publications = Object.fromEntries(
-  Object.entries(PUBLISHED).map(([type, publish]) => [
-    type,
-    (event: { data: unknown }) => (publish as (data: unknown) => Publication)(event.data),
-  ]),
-);
+export const HEALTH_LIAISON_PUBLICATIONS = publicationsOf<ReferralEvent>(PUBLISHED);

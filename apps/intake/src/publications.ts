@@ -1,4 +1,3 @@
-import type { Contract } from '@lintas/contracts/contract';
 import {
   AssessmentCompletedV1,
   CaseTransferAcceptedV1,
@@ -10,16 +9,8 @@ import {
   PersonsLinkedV1,
   PickupReportedV1,
 } from '@lintas/contracts/intake/intake.contracts';
-import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
+import { publication, publicationsOf, type PublishersOf } from '@lintas/messaging/outbox/integration-mapper';
 import type { IntakeEvent } from './domain/intake-event';
-
-type IntakeEventType = IntakeEvent['type'];
-type DataOf<Type extends IntakeEventType> = Extract<IntakeEvent, { type: Type }>['data'];
-
-/** Per event type of this service, what other services hear of it, from the event's typed data. */
-type Publishers = { [Type in IntakeEventType]?: (data: DataOf<Type>) => Publication };
-
-const publication = <Data>(contract: Contract<Data>, data: NoInfer<Data>): Publication => ({ contract, data });
 
 /**
  * What other services hear from intake: ids, codes, regions and times. No name, NIK, descriptor,
@@ -27,7 +18,7 @@ const publication = <Data>(contract: Contract<Data>, data: NoInfer<Data>): Publi
  * of origin. Duplicate proposals, consent, deaths, escapes and closures recorded here stay inside:
  * the latter three came from the other services in the first place.
  */
-const PUBLISHERS: Publishers = {
+const PUBLISHERS: PublishersOf<IntakeEvent> = {
   PickupReported: (data) =>
     publication(PickupReportedV1, {
       pickupId: data.pickupId,
@@ -96,17 +87,4 @@ const PUBLISHERS: Publishers = {
     }),
 };
 
-function publish<Type extends IntakeEventType>(type: Type, data: DataOf<Type>): Publication | undefined {
-  return PUBLISHERS[type]?.(data);
-}
-
-/**
- * The mapper hands over stored events untyped; this service's store holds only its own event
- * types, so an event's type names the shape of its data.
- */
-export const INTAKE_PUBLICATIONS: Partial<Record<IntakeEventType, Publications[string]>> = Object.fromEntries(
-  Object.keys(PUBLISHERS).map((type) => [
-    type,
-    (event: { data: unknown }) => publish(type as IntakeEventType, event.data as DataOf<IntakeEventType>),
-  ]),
-);
+export const INTAKE_PUBLICATIONS = publicationsOf<IntakeEvent>(PUBLISHERS);

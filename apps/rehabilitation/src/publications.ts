@@ -7,14 +7,8 @@ import {
   RelapseReportedV1,
   ResidentAbscondedV1,
 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
-import type { Publication, Publications } from '@lintas/messaging/outbox/integration-mapper';
-import { isPlacementEvent } from './domain/placement/placement.event-definitions';
+import { publicationsOf, type PublishersOf } from '@lintas/messaging/outbox/integration-mapper';
 import type { PlacementEvent, PlacementRef } from './domain/placement/placement.events';
-
-type PlacementEventType = PlacementEvent['type'];
-type DataOf<Type extends PlacementEventType> = Extract<PlacementEvent, { type: Type }>['data'];
-type Publishers = { [Type in PlacementEventType]?: (data: DataOf<Type>) => Publication };
-type Stored = Parameters<Publications[string]>[0];
 
 const ref = ({ placementId, caseId, personId, pantiId }: PlacementRef): PlacementRef => ({
   placementId,
@@ -27,7 +21,7 @@ const ref = ({ placementId, caseId, personId, pantiId }: PlacementRef): Placemen
  * What other services hear of a placement: only ids, codes and times. Reasons, notes, signs and
  * plans stay here, where access is checked.
  */
-const PUBLISHERS: Publishers = {
+const PUBLISHERS: PublishersOf<PlacementEvent> = {
   PlacementRequested: (data) => ({
     contract: PlacementRequestedV1,
     data: { ...ref(data), officeId: data.officeId, kind: data.kind },
@@ -49,15 +43,4 @@ const PUBLISHERS: Publishers = {
   }),
 };
 
-function publish<Type extends PlacementEventType>(event: { type: Type; data: DataOf<Type> }): Publication | undefined {
-  return PUBLISHERS[event.type]?.(event.data);
-}
-
-/** The outbox hands over each stored event as it was read: typed by its type name here. */
-export const REHABILITATION_PUBLICATIONS: Partial<Record<PlacementEventType, Publications[string]>> =
-  Object.fromEntries(
-    Object.keys(PUBLISHERS).map((type) => [
-      type,
-      (event: Stored) => (isPlacementEvent(event) ? publish(event) : undefined),
-    ]),
-  );
+export const REHABILITATION_PUBLICATIONS = publicationsOf<PlacementEvent>(PUBLISHERS);

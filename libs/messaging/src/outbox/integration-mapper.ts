@@ -1,4 +1,5 @@
-import type { AnyContract, FieldProblem } from '@lintas/contracts/contract';
+import type { AnyContract, Contract, FieldProblem } from '@lintas/contracts/contract';
+import type { DomainEvent } from '@lintas/event-store/decider';
 import type { IntegrationMapper } from '@lintas/event-store/event-store';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 import { toKafkaMessage } from '../cloudevents/kafka-binary-binding';
@@ -12,6 +13,28 @@ type StoredEvent = Parameters<IntegrationMapper>[0];
 
 /** For each domain event type a service publishes: the contract and data other services receive. */
 export type Publications = Readonly<Record<string, (event: StoredEvent) => Publication | undefined>>;
+
+/** A contract and its data, checked by the compiler against each other. */
+export const publication = <Data>(contract: Contract<Data>, data: NoInfer<Data>): Publication => ({ contract, data });
+
+/** Per event type of a service, what other services hear of it, from the event's typed data. */
+export type PublishersOf<Event extends DomainEvent> = {
+  [Type in Event['type']]?: (data: Extract<Event, { type: Type }>['data']) => Publication | undefined;
+};
+
+/**
+ * A service's publications from publishers typed by its event union. The store hands the mapper
+ * stored events untyped; a service's store holds only its own event types, each with that
+ * type's data, so an event's type names the shape of its data: this is the one place that trusts it.
+ */
+export function publicationsOf<Event extends DomainEvent>(publishers: PublishersOf<Event>): Publications {
+  return Object.fromEntries(
+    Object.entries(publishers).map(([type, publish]) => [
+      type,
+      (event: StoredEvent) => (publish as (data: unknown) => Publication | undefined)(event.data),
+    ]),
+  );
+}
 
 export class InvalidIntegrationEventError extends Error {
   constructor(

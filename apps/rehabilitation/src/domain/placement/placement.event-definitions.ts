@@ -1,5 +1,4 @@
 import type { EventDefinition } from '@lintas/event-store/events/event-registry';
-import type { DomainEvent } from '@lintas/event-store/decider';
 import type { PlacementEvent } from './placement.events';
 
 const PERSONAL_FIELDS: Record<PlacementEvent['type'], readonly string[]> = {
@@ -23,7 +22,3 @@ const PERSONAL_FIELDS: Record<PlacementEvent['type'], readonly string[]> = {
 export const PLACEMENT_EVENT_DEFINITIONS: EventDefinition[] = Object.entries(PERSONAL_FIELDS).map(
   ([type, personalFields]) => ({ type, schemaVersion: 1, personalFields }),
 );
-
-export function isPlacementEvent<Event extends DomainEvent>(event: Event): event is Event & PlacementEvent {
-  return Object.hasOwn(PERSONAL_FIELDS, event.type);
-}
