@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Pool } from 'pg';
+import { Pool } from 'pg';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { ConcurrencyError } from './errors';
 import { EventRegistry } from './events/event-registry';
@@ -153,6 +153,53 @@ describe('the global order', () => {
       expect(comparePositions(seen[1]?.position ?? START, fast.position)).toBe(0);
     } finally {
       releaseSlow();
+    }
+  });
+
+  it('is not held up by a transaction left open in another database or in another schema', async () => {
+    const elsewhere = new URL(infra.databaseUrl);
+    elsewhere.pathname = '/postgres';
+    const otherDatabase = new Pool({ connectionString: elsewhere.toString(), max: 1 });
+    // Not a writer of this store: an application that shares the server, or the database.
+    const otherSchema = infra.createPool({ max: 1 });
+    const held = [await otherDatabase.connect(), await otherSchema.connect()];
+    try {
+      const [inOtherDatabase, inOtherSchema] = held;
+      await inOtherDatabase?.query('BEGIN');
+      await inOtherDatabase?.query('SELECT pg_current_xact_id()');
+      await inOtherSchema?.query('BEGIN');
+      await inOtherSchema?.query('CREATE SCHEMA IF NOT EXISTS someone_else');
+      await inOtherSchema?.query('CREATE TABLE IF NOT EXISTS someone_else.notes (n integer)');
+      await inOtherSchema?.query('INSERT INTO someone_else.notes VALUES (1)');
+      const from = (await readEverything()).at(-1)?.position ?? START;
+      const stream = `case-${randomUUID()}`;
+      const appended = await store.append(stream, [sampleEvent('NoteRecorded', { which: 'while held' })]);
+
+      const seen = (await readEverything(from)).filter((e) => e.streamId === stream);
+      expect(seen.map((e) => e.data)).toEqual([{ which: 'while held' }]);
+      const head = await store.headPosition();
+      expect(comparePositions(head ?? START, appended.position)).toBeGreaterThanOrEqual(0);
+    } finally {
+      for (const client of held) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+      }
+      await otherDatabase.end();
+    }
+  });
+
+  it('refuses an append in a transaction that wrote before its session became a writer of the store', async () => {
+    const plain = infra.createPool({ max: 1 });
+    const client = await plain.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      await expect(store.appendWithin(client, `case-${randomUUID()}`, [sampleEvent()])).rejects.toThrow(
+        /wrote before it became a writer/,
+      );
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
     }
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolClient } from 'pg';
 import { currentTransaction, joinOrBegin } from '@lintas/platform/database/ambient-transaction';
+import { announceWriterSessions } from '@lintas/platform/database/writer-sessions';
 import { GroupCommitter } from './append/group-commit';
 import type { AppendRequest, AppendResult, OutboxMessage, PreparedEvent } from './append/prepared-append';
 import { writeRequests, type BeforeCommit } from './append/write-batch';
@@ -12,7 +13,7 @@ import type { EventMetadata, NewEvent, RecordedEvent } from './events/event-type
 import type { PersonalDataCipher } from './personal-data-cipher';
 import { START, type GlobalPosition } from './position';
 import { STREAM_LOCK_KEY_SQL } from './append/stream-lock';
-import { VISIBLE_TRANSACTION_SQL } from './read/visibility';
+import { visibleTransactions } from './read/visibility';
 import { decodeRows, EVENT_COLUMNS, type EventRow } from './read/decode';
 import { createStoreSchema, storeSchemaName } from './schema/store-schema';
 
@@ -68,7 +69,10 @@ export class EventStore {
   ) {
     const maxInFlight = options.groupCommit?.maxInFlight ?? 4;
     // The writers get their own pipelined connections to the same database.
-    this.writers = new Pool({ ...pool.options, pipeline: true, max: maxInFlight, allowExitOnIdle: true });
+    this.writers = announceWriterSessions(
+      new Pool({ ...pool.options, pipeline: true, max: maxInFlight, allowExitOnIdle: true }),
+      schema,
+    );
     // An idle writer whose server connection ends (restart, failover) is replaced on next use.
     this.writers.on('error', () => undefined);
     this.committer = new GroupCommitter(
@@ -84,6 +88,8 @@ export class EventStore {
 
   static async open(pool: Pool, options: EventStoreOptions): Promise<EventStore> {
     const schema = storeSchemaName(options.schema ?? 'event_store');
+    // Connections opened from now on may write before they append (an inbox row, an index).
+    announceWriterSessions(pool, schema);
     await createStoreSchema(pool, schema);
     return new EventStore(pool, schema, options.registry, options.cipher, options);
   }
@@ -192,7 +198,7 @@ export class EventStore {
    */
   async headPosition(): Promise<GlobalPosition | undefined> {
     const { rows } = await this.pool.query<{ transaction_id: string; sequence: string }>(
-      `SELECT transaction_id::text, sequence::text FROM ${this.schema}.events WHERE ${VISIBLE_TRANSACTION_SQL}
+      `SELECT transaction_id::text, sequence::text FROM ${this.schema}.events WHERE ${visibleTransactions(this.schema)}
         ORDER BY transaction_id DESC, sequence DESC LIMIT 1`,
     );
     const row = rows[0];
@@ -212,7 +218,7 @@ export class EventStore {
     const { rows } = await this.pool.query<EventRow>({
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
               WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-                AND ${VISIBLE_TRANSACTION_SQL}
+                AND ${visibleTransactions(this.schema)}
               ORDER BY events.transaction_id, events.sequence LIMIT $3`,
       values: [after.transactionId.toString(), after.sequence.toString(), options.maxCount ?? 1_000],
       rowMode: 'array',

@@ -1,3 +1,4 @@
+import { announceWriterPlpgsql } from '@lintas/platform/database/writer-sessions';
 import { STREAM_LOCK_KEY_SQL } from './stream-lock';
 
 /**
@@ -28,7 +29,7 @@ DECLARE
   r_ok boolean[] := '{}'; r_actual integer[] := '{}'; r_next integer[] := '{}'; r_last integer[] := '{}';
   positions text[]; sequences text[];
   e integer := 0; head integer; v integer; h bytea; written integer;
-BEGIN
+BEGIN${announceWriterPlpgsql(s)}
   PERFORM pg_advisory_xact_lock(key)
      FROM (SELECT DISTINCT ${STREAM_LOCK_KEY_SQL('id')} AS key FROM unnest(req_stream) AS id ORDER BY key) AS keys;
   SELECT coalesce(array_agg(h.stream_id), '{}'), coalesce(array_agg(h.version), '{}'), coalesce(array_agg(h.last_hash), '{}')

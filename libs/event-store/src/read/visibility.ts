@@ -1,5 +1,8 @@
+import { visibleTransactionSql } from '@lintas/platform/database/writer-sessions';
+
 /**
- * Only transactions older than every transaction still running: a late commit can never land
- * behind what a reader has already passed. Every reader of the global order uses this.
+ * Only transactions that no Lintas writer can still precede: a late commit can never land behind
+ * what a reader has already passed, and no transaction of another application holds a reader up.
+ * Every reader of the global order uses this.
  */
-export const VISIBLE_TRANSACTION_SQL = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+export const visibleTransactions = (schema: string): string => visibleTransactionSql(schema);

@@ -1,5 +1,6 @@
 import { applySchema } from '@lintas/platform/database/apply-schema';
 import type { Pool } from 'pg';
+import { visibilityHorizonFunctionSql } from '@lintas/platform/database/writer-sessions';
 import { appendFunctionSql } from '../append/append-function';
 
 /** A PostgreSQL schema name, checked once so that it can be put into SQL text safely. */
@@ -66,6 +67,7 @@ export async function createStoreSchema(pool: Pool, schema: string): Promise<voi
         hash bytea NOT NULL,
         sealed_at timestamptz NOT NULL DEFAULT now()
       )`,
+    visibilityHorizonFunctionSql(s),
     appendFunctionSql(s),
   ]);
 }

@@ -1,4 +1,4 @@
-import { VISIBLE_TRANSACTION_SQL } from '../read/visibility';
+import { visibleTransactions } from '../read/visibility';
 import type { Pool } from 'pg';
 import { GENESIS } from '../hashing/event-hash';
 import { sealHashSql } from './seal-hash';
@@ -28,7 +28,7 @@ export async function sealNext(pool: Pool, schema: string, maxEvents = 10_000): 
       `SELECT transaction_id::text, sequence::text FROM (
          SELECT transaction_id, sequence FROM ${schema}.events
           WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-            AND ${VISIBLE_TRANSACTION_SQL}
+            AND ${visibleTransactions(schema)}
           ORDER BY events.transaction_id, events.sequence LIMIT $3
        ) AS run ORDER BY run.transaction_id DESC, run.sequence DESC LIMIT 1`,
       [...from, maxEvents],

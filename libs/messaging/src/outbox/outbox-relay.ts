@@ -1,4 +1,3 @@
-import { VISIBLE_TRANSACTION_SQL } from '@lintas/event-store/read/visibility';
 import type { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
 import type { OutgoingMessage, Publisher, Transport } from '../transport/transport';
@@ -12,17 +11,21 @@ export interface OutboxRelayOptions {
   /** Emits when this process appended events: the relay wakes at once instead of waiting. */
   wakeOn?: EventEmitter;
   onError?: (error: unknown) => void;
+  /** Told of each batch read and each batch the broker acknowledged, by their CloudEvents headers. */
+  observer?: RelayObserver;
 }
 
-const FRESH_APPEND_WINDOW_MS = 1_000;
-const FRESH_RETRY_MS = 5;
+export interface RelayObserver {
+  read(batch: readonly Record<string, string>[]): void;
+  sent(batch: readonly Record<string, string>[]): void;
+}
 
 interface RelaySession {
-  /** The last row read in this leadership: the next batch is read past it. */
-  after: OutboxRow | undefined;
+  /** Rows sent or on their way in this leadership and not yet deleted: the next batch skips them. */
+  shipped: Map<string, OutboxRow>;
   /** The batch on its way to the broker: one at a time, so each person's order holds. */
   sending: Promise<void>;
-  /** Rows at or before the last one acknowledged are being deleted, one batch after another. */
+  /** Rows the broker acknowledged are being deleted, one batch after another. */
   deleting: Promise<void>;
 }
 
@@ -39,8 +42,16 @@ interface OutboxRow {
  * Ships the outbox to the transport, oldest first, and deletes what the broker acknowledged.
  * Only the instance holding the outbox's advisory lock relays, so two relays never publish the
  * same rows in normal operation; a crash between the broker's ack and the delete publishes those
- * rows again (at least once), which the consumers' inboxes absorb. Rows are read in the same
- * gap-safe order as events, so a late commit is never skipped and each person's order holds.
+ * rows again (at least once), which the consumers' inboxes absorb.
+ *
+ * The relay reads every committed row at once, not only those below the visibility horizon: it
+ * keeps no position, since what it shipped is deleted, so a row that commits late is simply read
+ * next time. Order still holds where it matters: two events of one stream are written by
+ * transactions that queued on the stream's lock, so the later one commits after the earlier and
+ * has the greater transaction id; an event caused by another (a reaction, a later request) is
+ * written by a transaction that began after the cause committed. Only writes that raced each other
+ * may leave in either order, as they could have happened in either. See docs/architecture.md,
+ * "Visibility".
  */
 export class OutboxRelay {
   private readonly batchSize: number;
@@ -49,12 +60,7 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
-  /** When this process last appended: its rows may still be behind an older running transaction. */
-  private appendedAt = 0;
-  private readonly onAppend = () => {
-    this.appendedAt = Date.now();
-    this.wake?.();
-  };
+  private readonly onAppend = () => this.wake?.();
 
   constructor(
     private readonly pool: Pool,
@@ -87,7 +93,7 @@ export class OutboxRelay {
       } catch (error) {
         this.onError(error);
       }
-      if (!this.stopping) await this.pause(false);
+      if (!this.stopping) await this.pause();
     }
   }
 
@@ -110,7 +116,7 @@ export class OutboxRelay {
       // The next batch is read while the last one is on its way to the broker, and shipped rows are
       // deleted off the critical path. Sends and deletes each run one after another, and all are
       // done before leadership is given up.
-      const shipping: RelaySession = { after: undefined, sending: Promise.resolve(), deleting: Promise.resolve() };
+      const shipping: RelaySession = { shipped: new Map(), sending: Promise.resolve(), deleting: Promise.resolve() };
       try {
         while (!this.stopping && !broken) {
           const read = await this.relayBatch(publisher, shipping);
@@ -132,25 +138,26 @@ export class OutboxRelay {
   }
 
   /**
-   * Reads the oldest visible rows not yet read and sends them once the batch before them is
+   * Reads the oldest committed rows not yet shipped and sends them once the batch before them is
    * acknowledged, then has them deleted once they are; resolves with how many it read. A failed
    * send rejects the batch after it (never sent, so order holds) and ends the leadership: the next
    * one reads again from the first row not deleted.
    */
   private async relayBatch(publisher: Publisher, shipping: RelaySession): Promise<number> {
     const schema = this.options.schema;
+    const skipped = [...shipping.shipped.values()];
     const { rows } = await this.pool.query<OutboxRow>(
       `SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
-        WHERE (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-          AND ${VISIBLE_TRANSACTION_SQL}
+        WHERE (transaction_id, sequence) NOT IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))
         ORDER BY outbox.transaction_id, outbox.sequence LIMIT $3`,
-      [shipping.after?.transaction_id ?? '0', shipping.after?.sequence ?? '0', this.batchSize],
+      [skipped.map((r) => r.transaction_id), skipped.map((r) => r.sequence), this.batchSize],
     );
-    const last = rows.at(-1);
-    if (!last) {
+    if (rows.length === 0) {
       await shipping.sending;
       return 0;
     }
+    this.options.observer?.read(rows.map(headersOf));
+    for (const row of rows) shipping.shipped.set(rowKey(row), row);
     const messages: OutgoingMessage[] = rows.map((r) => ({
       topic: r.topic,
       key: r.key,
@@ -158,10 +165,13 @@ export class OutboxRelay {
       value: r.value,
     }));
     await shipping.sending;
-    shipping.after = last;
     shipping.sending = publisher.send(messages).then(() => {
+      this.options.observer?.sent(rows.map(headersOf));
       // A failed delete only means those rows go out again after a restart: report it, carry on.
-      shipping.deleting = shipping.deleting.then(() => this.deleteShipped(rows)).catch(this.onError);
+      shipping.deleting = shipping.deleting
+        .then(() => this.deleteShipped(rows))
+        .then(() => rows.forEach((row) => shipping.shipped.delete(rowKey(row))))
+        .catch(this.onError);
     });
     // Awaited by the next batch or the end of the leadership; marked handled meanwhile, so that a
     // failure while the next batch is read is not an unhandled rejection (which ends the process).
@@ -177,14 +187,9 @@ export class OutboxRelay {
     );
   }
 
-  /** `afterAppend`: a leader that just shipped nothing looks again soon after a fresh append. */
-  private pause(afterAppend = true): Promise<void> {
-    // A fresh append is not readable until every older transaction on the server has ended, which
-    // takes milliseconds: look again soon rather than after the idle wait.
-    const fresh = afterAppend && Date.now() - this.appendedAt < FRESH_APPEND_WINDOW_MS;
-    const waitMs = fresh ? FRESH_RETRY_MS : this.idleWaitMs;
+  private pause(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, waitMs);
+      const timer = setTimeout(resolve, this.idleWaitMs);
       this.wake = () => {
         clearTimeout(timer);
         resolve();
@@ -192,3 +197,6 @@ export class OutboxRelay {
     }).finally(() => (this.wake = undefined));
   }
 }
+
+const rowKey = (row: OutboxRow): string => `${row.transaction_id}:${row.sequence}`;
+const headersOf = (row: OutboxRow): Record<string, string> => row.headers;

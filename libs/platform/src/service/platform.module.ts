@@ -29,8 +29,11 @@ export class PlatformModule implements OnApplicationShutdown {
         {
           provide: Pool,
           useFactory: () =>
-            createPostgresPool(env.DATABASE_URL, name, (err) =>
-              logger.warn({ err }, 'an idle database connection ended'),
+            createPostgresPool(
+              env.DATABASE_URL,
+              name,
+              (err) => logger.warn({ err }, 'an idle database connection ended'),
+              schema,
             ),
         },
         ...httpEdgeProviders(schema),

@@ -1,5 +1,6 @@
 import { applySchema } from '@lintas/platform/database/apply-schema';
 import type { Pool } from 'pg';
+import { announceWriterPlpgsql, visibilityHorizonFunctionSql } from '@lintas/platform/database/writer-sessions';
 
 /**
  * A schema name checked once so that it can be put into SQL text. Shorter than PostgreSQL's 63
@@ -18,8 +19,9 @@ export const releasedChannel = (schema: string): string => `${schema}_released`;
 
 /**
  * The log's tables, created if missing. Messages are ordered by (transaction_id, sequence) and read
- * only below the oldest running transaction, as the event store reads its global order: a sequence
- * alone is taken at insert, not at commit, so a reader ordering by it could pass a late commit.
+ * only below the oldest running transaction of a Lintas writer, as the event store reads its global
+ * order: a sequence alone is taken at insert, not at commit, so a reader ordering by it could pass a
+ * late commit. Messages are written through `append_messages`, which makes the session a writer.
  */
 export async function createPgLogSchema(pool: Pool, schema: string): Promise<void> {
   const s = pgLogSchemaName(schema);
@@ -51,5 +53,17 @@ export async function createPgLogSchema(pool: Pool, schema: string): Promise<voi
         sequence bigint NOT NULL,
         PRIMARY KEY (group_id, topic, partition)
       )`,
+    visibilityHorizonFunctionSql(s),
+    `
+CREATE OR REPLACE FUNCTION ${s}.append_messages(
+  m_topic text[], m_partition integer[], m_key text[], m_value bytea[], m_headers jsonb[]
+) RETURNS void LANGUAGE plpgsql AS $append$
+BEGIN${announceWriterPlpgsql(s)}
+  INSERT INTO ${s}.messages (topic, partition, key, value, headers)
+  SELECT m.topic, m.partition, m.key, m.value, m.headers
+    FROM unnest(m_topic, m_partition, m_key, m_value, m_headers) WITH ORDINALITY AS m(topic, partition, key, value, headers, n)
+   ORDER BY m.n;
+END
+$append$`,
   ]);
 }

@@ -211,8 +211,8 @@ export class PgLogSubscription implements Subscription {
    * Reads the next page of every held partition in one statement and hands each partition's page to
    * the handler in order. Only transactions older than every transaction still running are read, so
    * a publish that commits late can never land behind an offset already stored. `held` says whether
-   * committed messages are waiting behind such a transaction, which is worth looking again for soon:
-   * it may belong to another database or application and never send a notification.
+   * committed messages are waiting behind such a transaction (a Lintas writer's: see
+   * writer-sessions.ts), which is worth looking again for soon: it may never send a notification.
    */
   private async fetchAndDeliver(session: Session): Promise<Round> {
     const cursors = this.claims.flatMap((claim) =>
@@ -225,7 +225,7 @@ export class PgLogSubscription implements Subscription {
          SELECT * FROM unnest($1::text[], $2::int[], $3::xid8[], $4::bigint[]) WITH ORDINALITY
            AS c(topic, partition, transaction_id, sequence, n)
        ),
-       horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+       horizon AS MATERIALIZED (SELECT ${s}.visibility_horizon() AS xmin),
        waiting AS MATERIALIZED (
          SELECT EXISTS (
            SELECT 1 FROM cursors c CROSS JOIN horizon h

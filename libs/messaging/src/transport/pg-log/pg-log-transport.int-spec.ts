@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool, PoolConfig } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { describeTransportContract } from '../../../test/transport-contract';
 import type { IncomingMessage, OutgoingMessage, Subscription, Transport } from '../transport';
@@ -97,9 +97,9 @@ describe('pg-log transport, in PostgreSQL', () => {
     const slow = await sql.connect();
     try {
       await slow.query('BEGIN');
+      // Written as a publisher writes, so the reader knows the transaction may still commit.
       await slow.query(
-        `INSERT INTO message_log.messages (topic, partition, key, value, headers)
-         VALUES ($1, 0, 'k', $2, '{"ce_id":"k-1"}')`,
+        `SELECT message_log.append_messages(ARRAY[$1], ARRAY[0], ARRAY['k'], ARRAY[$2::bytea], ARRAY['{"ce_id":"k-1"}'::jsonb])`,
         [topic, Buffer.from('1')],
       );
       const publisher = await transport.publisher();
@@ -116,6 +116,39 @@ describe('pg-log transport, in PostgreSQL', () => {
     await reader.until(2);
     await reader.subscription.stop();
     expect(ids(reader.received)).toEqual(['k-1', 'k-2']);
+  });
+
+  it('is not held up by a transaction left open in another database or in another schema', async () => {
+    const transport = open();
+    const topic = `held-${randomUUID()}`;
+    await transport.createTopics([{ name: topic, partitions: 1 }]);
+    const reader = await consumer(transport, topic, `g-${randomUUID()}`);
+    const elsewhere = new URL(infra.databaseUrl);
+    elsewhere.pathname = '/postgres';
+    const otherDatabase = new Pool({ connectionString: elsewhere.toString(), max: 1 });
+    const held = [await otherDatabase.connect(), await pool({ max: 1 }).connect()];
+    try {
+      const [inOtherDatabase, inOtherSchema] = held;
+      await inOtherDatabase?.query('BEGIN');
+      await inOtherDatabase?.query('SELECT pg_current_xact_id()');
+      await inOtherSchema?.query('BEGIN');
+      await inOtherSchema?.query('CREATE SCHEMA IF NOT EXISTS someone_else');
+      await inOtherSchema?.query('CREATE TABLE IF NOT EXISTS someone_else.notes (n integer)');
+      await inOtherSchema?.query('INSERT INTO someone_else.notes VALUES (1)');
+      const publisher = await transport.publisher();
+      await publisher.send([message(topic, 'k', 1)]);
+      await publisher.close();
+
+      await reader.until(1);
+      expect(ids(reader.received)).toEqual(['k-1']);
+    } finally {
+      for (const client of held) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+      }
+      await otherDatabase.end();
+      await reader.subscription.stop();
+    }
   });
 
   it('lets a standby member take over where the active one stopped, without delivering anything twice', async () => {
@@ -159,10 +192,12 @@ describe('pg-log transport, in PostgreSQL', () => {
     const standby = await consumer(second, topic, groupId);
     await sleep(300);
 
-    // Only the active member holds an advisory lock in this database.
+    // Only the active member holds a (group, topic) lock in this database: one bigint key. The
+    // publishers' writer locks are pairs of integers (objsubid 2).
     const killed = await sql.query(
       `SELECT pg_terminate_backend(pid) FROM pg_locks
-          WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     expect(killed.rowCount).toBe(1);
     await publisher.send([3, 4].map((n) => message(topic, `k${n % 2}`, n)));

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import type { ConsumeOptions, OutgoingMessage, Publisher, Subscription, TopicSpec, Transport } from '../transport';
 import { NotifyCoalescer } from './notify-coalescer';
 import { partitionOf } from './partition';
@@ -29,6 +29,12 @@ const NOTIFY_WINDOW_MS = 3;
 export class PgLogTransport implements Transport {
   readonly name = 'pg-log';
   private readonly pool: Pool;
+  /**
+   * Publishes on connections that do nothing else: each is a writer of the log for as long as it
+   * lives, and readers wait only for transactions of writers (writer-sessions.ts), so none of the
+   * caller's longer transactions may run on them.
+   */
+  private readonly publishing: Pool;
   private readonly schema: string;
   private readonly pollIntervalMs: number;
   private readonly onError: (error: unknown) => void;
@@ -41,6 +47,8 @@ export class PgLogTransport implements Transport {
   constructor(options: PgLogTransportOptions) {
     this.pool = options.pool;
     this.schema = pgLogSchemaName(options.schema ?? 'message_log');
+    this.publishing = new Pool({ ...options.pool.options, max: 2, allowExitOnIdle: true });
+    this.publishing.on('error', (error) => this.onError(error));
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     const onError = options.onError ?? (() => undefined);
     // A throwing listener must not break the loops that recover from the error it was told of.
@@ -121,6 +129,7 @@ export class PgLogTransport implements Transport {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.subscriptions.clear();
     await this.notifier.drain();
+    await this.publishing.end();
   }
 
   /**
@@ -132,12 +141,8 @@ export class PgLogTransport implements Transport {
     if (messages.length === 0) return;
     const topics = [...new Set(messages.map((m) => m.topic))];
     const partitions = await this.partitionsOf(topics);
-    await this.pool.query(
-      `INSERT INTO ${this.schema}.messages (topic, partition, key, value, headers)
-       SELECT m.topic, m.partition, m.key, m.value, m.headers
-         FROM unnest($1::text[], $2::int[], $3::text[], $4::bytea[], $5::jsonb[]) WITH ORDINALITY
-           AS m(topic, partition, key, value, headers, n)
-        ORDER BY m.n`,
+    await this.publishing.query(
+      `SELECT ${this.schema}.append_messages($1::text[], $2::int[], $3::text[], $4::bytea[], $5::jsonb[])`,
       [
         messages.map((m) => m.topic),
         messages.map((m) => partitionOf(m.key, partitions.get(m.topic) ?? 1)),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { applySchema } from '../../database/apply-schema';
+import { announceWriterSessions } from '../../database/writer-sessions';
 
 export interface StoredResponse {
   status: number;
@@ -31,7 +32,8 @@ export class IdempotencyKeys {
     private readonly schema: string,
     concurrentUnits = 8,
   ) {
-    this.units = new Pool({ ...pool.options, max: concurrentUnits });
+    // A unit may write its inbox row or an index before it appends: its session is a writer from the start.
+    this.units = announceWriterSessions(new Pool({ ...pool.options, max: concurrentUnits }), schema);
     // An idle connection the server ends (restart, failover) is replaced on next use.
     this.units.on('error', () => undefined);
   }
