@@ -121,6 +121,64 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
     expect(await eventually(outboxSize, (n) => n === 0)).toBe(0);
   });
 
+  it('wakes the relay leading in another instance when this instance appends, without waiting for its poll', async () => {
+    const shared = `${schema}_instances`;
+    const open = () =>
+      EventStore.open(pool, {
+        registry: new EventRegistry(NOTE_DEFINITIONS),
+        schema: shared,
+        integration: integrationMapper('/lintas/test-writer', notePublications(topic)),
+      });
+    const [leaderStore, followerStore] = [await open(), await open()];
+    // Neither looks again on its own within the test: only a notification can wake the leader.
+    const leader = new OutboxRelay(pool, transport, {
+      schema: shared,
+      wakeOn: leaderStore.appended,
+      idleWaitMs: 600_000,
+    });
+    const follower = new OutboxRelay(pool, transport, {
+      schema: shared,
+      wakeOn: followerStore.appended,
+      idleWaitMs: 600_000,
+    });
+    const leads = async () =>
+      (
+        await pool.query<{ held: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                            AND objid::text::bigint = hashtext('lintas-outbox-relay:' || $1)::bigint & 4294967295) AS held`,
+          [shared],
+        )
+      ).rows[0]?.held;
+    leader.start();
+    try {
+      await eventually(leads, (held) => held === true);
+      follower.start();
+      const personId = randomUUID();
+      await followerStore.append(`person-${personId}`, [
+        {
+          type: 'NoteRecorded',
+          data: { personId, n: 1 },
+          metadata: {
+            occurredAt: new Date().toISOString(),
+            correlationId: randomUUID(),
+            causationId: null,
+            actor: { agencyId: 'test', clientId: 'test' },
+            personId,
+          },
+        },
+      ]);
+      expect(
+        await eventually(
+          () => effectsOf(personId),
+          (ns) => ns.length > 0,
+        ),
+      ).toEqual([1]);
+    } finally {
+      await Promise.all([leader.stop(), follower.stop()]);
+      await Promise.all([leaderStore.close(), followerStore.close()]);
+    }
+  });
+
   it('applies a message delivered twice only once', async () => {
     const personId = randomUUID();
     await note(personId, 1);

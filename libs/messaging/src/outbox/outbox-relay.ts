@@ -57,10 +57,20 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idleWaitMs: number;
   private readonly onError: (error: unknown) => void;
+  private readonly channel: string;
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
-  private readonly onAppend = () => this.wake?.();
+  /** Set by a wake that came while no pause was waiting for it: the next pause returns at once. */
+  private woken = false;
+  private leading = false;
+  private notifying?: Promise<void>;
+  private notifyAgain = false;
+  /**
+   * An append in this process wakes the relay if it leads here; otherwise it tells the leader, in
+   * whichever instance of the service that is, by a notification on the outbox's channel.
+   */
+  private readonly onAppend = () => (this.leading ? this.signal() : this.notifyLeader());
 
   constructor(
     private readonly pool: Pool,
@@ -70,6 +80,8 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.idleWaitMs = options.idleWaitMs ?? 250;
     this.onError = options.onError ?? (() => undefined);
+    // A channel is an identifier of at most 63 bytes; schema names are checked identifiers.
+    this.channel = `lintas_outbox_${options.schema}`.slice(0, 63);
   }
 
   start(): void {
@@ -93,6 +105,8 @@ export class OutboxRelay {
       } catch (error) {
         this.onError(error);
       }
+      // Not leading (or no longer): try for the lock again after the idle wait, not at once.
+      this.woken = false;
       if (!this.stopping) await this.pause();
     }
   }
@@ -112,6 +126,10 @@ export class OutboxRelay {
         [this.options.schema],
       );
       if (!rows[0]?.leader) return;
+      const onNotification = () => this.signal();
+      session.on('notification', onNotification);
+      await session.query(`LISTEN ${this.channel}`);
+      this.leading = true;
       const publisher = await this.transport.publisher();
       // The next batch is read while the last one is on its way to the broker, and shipped rows are
       // deleted off the critical path. Sends and deletes each run one after another, and all are
@@ -125,11 +143,15 @@ export class OutboxRelay {
         await shipping.sending;
         await shipping.deleting;
       } finally {
+        this.leading = false;
+        session.off('notification', onNotification);
         await publisher.close();
-        if (!broken)
+        if (!broken) {
+          await session.query(`UNLISTEN ${this.channel}`);
           await session.query(`SELECT pg_advisory_unlock(hashtext('lintas-outbox-relay:' || $1))`, [
             this.options.schema,
           ]);
+        }
       }
     } finally {
       session.off('error', onSessionError);
@@ -146,6 +168,8 @@ export class OutboxRelay {
   private async relayBatch(publisher: Publisher, shipping: RelaySession): Promise<number> {
     const schema = this.options.schema;
     const skipped = [...shipping.shipped.values()];
+    // Whatever commits from now on may be missed by this read: a wake from now on counts.
+    this.woken = false;
     const { rows } = await this.pool.query<OutboxRow>(
       `SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
         WHERE (transaction_id, sequence) NOT IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))
@@ -187,7 +211,30 @@ export class OutboxRelay {
     );
   }
 
+  private signal(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  /** One notification at a time, and one more if appends came while it was on its way. */
+  private notifyLeader(): void {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = this.pool
+      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
+      .then(() => undefined, this.onError)
+      .finally(() => {
+        this.notifying = undefined;
+        if (!this.notifyAgain) return;
+        this.notifyAgain = false;
+        this.notifyLeader();
+      });
+  }
+
   private pause(): Promise<void> {
+    if (this.woken) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, this.idleWaitMs);
       this.wake = () => {
