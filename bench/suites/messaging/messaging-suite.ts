@@ -16,6 +16,14 @@ const RELAY_EVENTS = 20_000;
 const RELAY_BATCH = 500;
 const RUNS = 3;
 const CONDITIONS: Condition[] = ['quiet', 'cpu-heavy', 'held-other-database', 'held-other-schema'];
+/** `BENCH_CONDITIONS=quiet,cpu-heavy` runs the hand-over rows under those conditions only. */
+const conditions = (): Condition[] => {
+  const chosen = process.env.BENCH_CONDITIONS?.split(',').filter(Boolean) ?? [];
+  const unknown = chosen.filter((name) => !(CONDITIONS as string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`no condition ${unknown.join(', ')}; the conditions: ${CONDITIONS.join(', ')}`);
+  return chosen.length === 0 ? CONDITIONS : CONDITIONS.filter((condition) => chosen.includes(condition));
+};
 // About the size of a pickup report as a CloudEvent's data.
 const PADDING = randomBytes(300).toString('hex');
 
@@ -30,8 +38,10 @@ export const messagingSuite: BenchSuite = {
   name: 'messaging',
   async run(context) {
     const rows: ResultRow[] = [];
-    for (const kind of ['kafkajs', 'platformatic'] as const) rows.push(await relayRow(context, kind));
-    for (const condition of CONDITIONS) {
+    if (process.env.BENCH_CONDITIONS === undefined) {
+      for (const kind of ['kafkajs', 'platformatic'] as const) rows.push(await relayRow(context, kind));
+    }
+    for (const condition of conditions()) {
       for (const kind of TRANSPORTS) rows.push(await handoverLatencyRow(context, kind, condition));
     }
     return rows;
