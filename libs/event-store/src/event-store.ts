@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { trace, type SpanOptions } from '@opentelemetry/api';
 import { Pool, type PoolClient } from 'pg';
 import { currentTransaction, joinOrBegin } from '@lintas/platform/database/ambient-transaction';
 import { announceWriterSessions } from '@lintas/platform/database/writer-sessions';
+import { inSpan } from '@lintas/platform/tracing/in-span';
 import { GroupCommitter } from './append/group-commit';
 import type { AppendRequest, AppendResult, OutboxMessage, PreparedEvent } from './append/prepared-append';
 import { writeRequests, type BeforeCommit } from './append/write-batch';
@@ -42,6 +44,16 @@ export type IntegrationMapper = (event: {
   data: unknown;
   metadata: EventMetadata;
 }) => OutboxMessage | undefined;
+
+const tracer = trace.getTracer('@lintas/event-store');
+
+/**
+ * The append's span is the parent of whatever its events cause elsewhere: the integration mapper
+ * writes its context into the outbox rows. Two attributes only: this is the hot path.
+ */
+function appendSpan(streamId: string, events: readonly NewEvent[]): SpanOptions {
+  return { attributes: { 'lintas.stream.id': streamId, 'lintas.event.count': events.length } };
+}
 
 export interface ReadAllOptions {
   after?: GlobalPosition;
@@ -99,7 +111,9 @@ export class EventStore {
     events: readonly NewEvent[],
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<AppendResult> {
-    const result = await this.committer.submit(await this.request(streamId, events, options));
+    const result = await inSpan(tracer, 'EventStore.append', appendSpan(streamId, events), async () =>
+      this.committer.submit(await this.request(streamId, events, options)),
+    );
     this.appended.emit('appended', result);
     return result;
   }
@@ -114,10 +128,12 @@ export class EventStore {
     events: readonly NewEvent[],
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<AppendResult> {
-    const [outcome] = await writeRequests(client, this.schema, [await this.request(streamId, events, options)]);
-    if (!outcome) throw new Error('append was neither written nor refused');
-    if (!outcome.ok) throw outcome.error;
-    return outcome.result;
+    return inSpan(tracer, 'EventStore.appendWithin', appendSpan(streamId, events), async () => {
+      const [outcome] = await writeRequests(client, this.schema, [await this.request(streamId, events, options)]);
+      if (!outcome) throw new Error('append was neither written nor refused');
+      if (!outcome.ok) throw outcome.error;
+      return outcome.result;
+    });
   }
 
   private async request(

@@ -61,6 +61,17 @@ const CLOUD_EVENT_HEADERS: Json = {
       description: "The journey's correlation id, carried from the request or event that started it.",
     },
     ce_causationid: { type: 'string', description: 'The id of the event that caused this one, where one did.' },
+    ce_traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'CloudEvents distributed-tracing extension: the W3C `traceparent` of the trace the event was stored in; ' +
+        "the consumer's handling of it continues that trace.",
+    },
+    ce_tracestate: {
+      type: 'string',
+      description: 'CloudEvents distributed-tracing extension: the W3C `tracestate` beside ce_traceparent, if any.',
+    },
   },
 };
 

@@ -15,5 +15,11 @@ export interface CloudEvent {
   /** Extension attributes Lintas carries: correlation and causation of the journey. */
   correlationid?: string;
   causationid?: string;
+  /**
+   * The distributed-tracing extension: the W3C trace context in which the event was stored, so
+   * that what it causes in the next service continues that trace (docs/architecture.md, "Traces").
+   */
+  traceparent?: string;
+  tracestate?: string;
   data: unknown;
 }

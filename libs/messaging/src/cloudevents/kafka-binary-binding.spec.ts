@@ -41,6 +41,17 @@ describe('CloudEvents Kafka binding, binary mode', () => {
     expect(fromKafkaMessage(received(toKafkaMessage(event, 't', 'k')))).toEqual(event);
   });
 
+  it('carries the distributed-tracing extension as ce_traceparent and ce_tracestate', () => {
+    const traced: CloudEvent = {
+      ...event,
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      tracestate: 'vendor=x',
+    };
+    const message = toKafkaMessage(traced, 't', 'k');
+    expect(message.headers).toMatchObject({ ce_traceparent: traced.traceparent, ce_tracestate: 'vendor=x' });
+    expect(fromKafkaMessage(received(message))).toEqual(traced);
+  });
+
   it('refuses a message that is not a CloudEvent, saying why', () => {
     const good = received(toKafkaMessage(event, 't', 'k'));
     const { ce_type: _type, ...withoutType } = good.headers;

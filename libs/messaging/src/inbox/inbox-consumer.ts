@@ -1,4 +1,7 @@
+import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
 import { inTransaction } from '@lintas/platform/database/transaction';
+import { inSpan } from '@lintas/platform/tracing/in-span';
+import { contextFromTraceContext } from '@lintas/platform/tracing/trace-context';
 import type { Pool, PoolClient } from 'pg';
 import type { ContractRegistry } from '@lintas/contracts/contract-registry';
 import type { CloudEvent } from '../cloudevents/cloud-event';
@@ -25,7 +28,18 @@ export interface InboxConsumerOptions {
   onError?: (error: unknown, message: IncomingMessage) => void;
   /** After an event's transaction committed (not for duplicates or dead letters): for metrics. */
   onHandled?: (event: CloudEvent) => void;
+  /**
+   * Told of each event read, in its trace's context, so that a log line written here carries the
+   * trace id: `reacted` once its handler ran (before the commit: a batch that rolls back is handled
+   * again, one by one), `skipped` when no handler here wants its type, `duplicate` when the inbox
+   * had it already.
+   */
+  onConsumed?: (event: CloudEvent, outcome: ConsumedOutcome) => void;
 }
+
+export type ConsumedOutcome = 'reacted' | 'skipped' | 'duplicate';
+
+const tracer = trace.getTracer('@lintas/messaging');
 
 /**
  * Consumes integration events idempotently: the handler's writes and the inbox row (source, id)
@@ -108,7 +122,10 @@ export class InboxConsumer {
     const contract = this.options.contracts.find(event.type);
     if (!contract) return { kind: 'dead', reason: 'unknown-type', detail: `no contract for ${event.type}` };
     const handler = this.options.handlers[event.type];
-    if (!handler) return { kind: 'skipped' };
+    if (!handler) {
+      this.consumed(event, 'skipped');
+      return { kind: 'skipped' };
+    }
     const checked = contract.validate(event.data);
     if (!checked.ok) {
       return {
@@ -121,10 +138,11 @@ export class InboxConsumer {
   }
 
   /** One message in a transaction of its own, retried with backoff, dead-lettered when it cannot succeed. */
-  private async handleAlone({ message, event, handler }: Accepted): Promise<void> {
+  private async handleAlone(accepted: Accepted): Promise<void> {
+    const { message } = accepted;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const handled = await inTransaction(this.pool, (client) => this.handleIn(client, [{ event, handler }]));
+        const handled = await inTransaction(this.pool, (client) => this.handleIn(client, [accepted]));
         for (const one of handled) this.options.onHandled?.(one);
         return;
       } catch (error) {
@@ -141,10 +159,7 @@ export class InboxConsumer {
    * inbox did not have yet; answers those. One round trip for the batch's inbox rows, not one per
    * event: at a thousand events a second a batch's handling time is what every message in it waits.
    */
-  private async handleIn(
-    client: PoolClient,
-    events: readonly { event: CloudEvent; handler: EventHandler }[],
-  ): Promise<CloudEvent[]> {
+  private async handleIn(client: PoolClient, events: readonly Accepted[]): Promise<CloudEvent[]> {
     const { rows } = await client.query<{ source: string; id: string }>(
       `INSERT INTO ${this.options.schema}.inbox (source, id)
        SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING source, id`,
@@ -152,13 +167,51 @@ export class InboxConsumer {
     );
     const fresh = new Set(rows.map((row) => inboxKey(row.source, row.id)));
     const handled: CloudEvent[] = [];
-    for (const { event, handler } of events) {
+    for (const { message, event, handler } of events) {
       // A message delivered twice in one batch is handled once: its key leaves the set.
-      if (!fresh.delete(inboxKey(event.source, event.id))) continue;
-      await handler(event, client);
+      if (!fresh.delete(inboxKey(event.source, event.id))) {
+        this.consumed(event, 'duplicate');
+        continue;
+      }
+      // Each event in its own span, child of the context it was stored in, also within a batch:
+      // the commands its reaction runs, their appends and outbox rows continue that trace.
+      await inSpan(
+        tracer,
+        `process ${event.type}`,
+        { kind: SpanKind.CONSUMER, attributes: this.consumerAttributes(message, event) },
+        async () => {
+          await handler(event, client);
+          this.options.onConsumed?.(event, 'reacted');
+        },
+        contextFromTraceContext(event),
+      );
       handled.push(event);
     }
     return handled;
+  }
+
+  /** Tells of an event that runs no handler, in the context of the trace it came with. */
+  private consumed(event: CloudEvent, outcome: ConsumedOutcome): void {
+    const report = this.options.onConsumed;
+    if (report) context.with(contextFromTraceContext(event), () => report(event, outcome));
+  }
+
+  /** OpenTelemetry's messaging and CloudEvents attributes; never the data. */
+  private consumerAttributes(message: IncomingMessage, event: CloudEvent): Attributes {
+    const kafka = this.transport.name !== 'pg-log';
+    return {
+      'messaging.system': kafka ? 'kafka' : 'postgresql',
+      'messaging.operation.type': 'process',
+      'messaging.operation.name': 'process',
+      'messaging.destination.name': message.topic,
+      'messaging.destination.partition.id': String(message.partition),
+      'messaging.consumer.group.name': this.options.groupId,
+      'messaging.message.id': event.id,
+      ...(kafka && { 'messaging.kafka.offset': Number(message.offset) }),
+      'cloudevents.event_id': event.id,
+      'cloudevents.event_source': event.source,
+      'cloudevents.event_type': event.type,
+    };
   }
 
   private async deadLetter(message: IncomingMessage, reason: DeadLetterReason, detail: string): Promise<void> {

@@ -14,10 +14,14 @@ import { DomainError } from '@lintas/domain-kernel/domain-error';
 import { EventStore } from '@lintas/event-store/event-store';
 import { withinTransaction } from '@lintas/platform/database/ambient-transaction';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
+import { MODULE_READINESS_CHECK } from '@lintas/platform/health/readiness-check';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
+import { logConsumed } from '../inbox/consumed-log';
 import { InboxConsumer, type EventHandler } from '../inbox/inbox-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { relaySpans } from '../outbox/relay-spans';
 import { PermanentError } from '../inbox/permanent-error';
+import { MessagingStartup } from './messaging-startup';
 import { REACTS_TO, received, type Reaction, type ReactsToMetadata } from '../reactions/reaction';
 import { PrefixedTransport } from '../transport/prefixed-transport';
 import { createTransport } from '../transport/transport-factory';
@@ -55,6 +59,13 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
               env.TOPIC_PREFIX,
             ),
         },
+        {
+          provide: MessagingStartup,
+          inject: [ServiceEnv, SERVICE_LOGGER],
+          useFactory: (env: ServiceEnv, logger: Logger) =>
+            new MessagingStartup(env.usesKafka ? 'kafka' : 'postgres', logger),
+        },
+        { provide: MODULE_READINESS_CHECK, useExisting: MessagingStartup },
       ],
       exports: [PrefixedTransport],
     };
@@ -71,6 +82,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(Pool) private readonly pool: Pool,
     @Inject(SERVICE_NAME) private readonly name: string,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    @Inject(MessagingStartup) private readonly startup: MessagingStartup,
   ) {}
 
   /** Found at bootstrap, when every provider is constructed. */
@@ -91,43 +103,55 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
       ...this.options.publishes.map((c) => c.topic),
       ...reactions.map((r) => r.metadata.contract.topic),
     ]);
-    await this.transport.createTopics([
-      ...[...topics].map((name) => ({ name, partitions })),
-      { name: deadLetterTopic, partitions: 1 },
-    ]);
-    this.relay = new OutboxRelay(this.pool, this.transport, {
-      schema: this.store.schema,
-      wakeOn: this.store.appended,
-      onError: (err) => this.logger.warn({ err }, 'the outbox relay failed; it tries again'),
-    });
-    this.relay.start();
-    if (reactions.length === 0) return;
     const handlers: Record<string, EventHandler> = {};
     for (const { metadata, reaction } of reactions) {
       if (handlers[metadata.contract.type]) throw new Error(`two reactions to ${metadata.contract.type}`);
       handlers[metadata.contract.type] = (event, transaction) =>
         react(reaction, metadata, received(event), transaction);
     }
-    this.consumer = new InboxConsumer(this.pool, this.transport, {
-      schema: this.store.schema,
-      groupId: `lintas.${this.name}`,
-      contracts: new ContractRegistry([
-        ...new Set([...this.options.knows, ...reactions.map((r) => r.metadata.contract)]),
-      ]),
-      handlers,
-      deadLetterTopic,
-      onError: (err, message) =>
-        this.logger.warn(
-          { err, topic: message.topic, partition: message.partition, offset: message.offset },
-          'a reaction failed',
-        ),
-      // Reactions append inside the inbox's transaction: wake the relay and read models after it.
-      onHandled: () => this.store.notifyAppended(),
+    // A broker not up yet is waited for, not a reason to exit; each attempt redoes what failed and
+    // everything after it (see docs/architecture.md, "Broker outages and recovery").
+    await this.startup.start(async () => {
+      await this.transport.createTopics([
+        ...[...topics].map((name) => ({ name, partitions })),
+        { name: deadLetterTopic, partitions: 1 },
+      ]);
+      this.relay ??= new OutboxRelay(this.pool, this.transport, {
+        schema: this.store.schema,
+        wakeOn: this.store.appended,
+        onError: (err) => this.logger.warn({ err }, 'the outbox relay failed; it tries again'),
+        observer: relaySpans(this.transport.name),
+      });
+      this.relay.start();
+      if (reactions.length === 0) return;
+      this.consumer ??= new InboxConsumer(this.pool, this.transport, {
+        schema: this.store.schema,
+        groupId: `lintas.${this.name}`,
+        contracts: new ContractRegistry([
+          ...new Set([...this.options.knows, ...reactions.map((r) => r.metadata.contract)]),
+        ]),
+        handlers,
+        deadLetterTopic,
+        onError: (err, message) =>
+          this.logger.warn(
+            { err, topic: message.topic, partition: message.partition, offset: message.offset },
+            'a reaction failed',
+          ),
+        // Reactions append inside the inbox's transaction: wake the relay and read models after it.
+        onHandled: () => this.store.notifyAppended(),
+        onConsumed: logConsumed(this.logger),
+      });
+      const consumer = this.consumer;
+      // A start that failed half-way lets go of what it opened; the next attempt starts it again.
+      await consumer.start().catch(async (error: unknown) => {
+        await consumer.stop().catch(() => undefined);
+        throw error;
+      });
     });
-    await this.consumer.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.startup.stop();
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.transport.close();

@@ -1,6 +1,7 @@
 import type { AnyContract, Contract, FieldProblem } from '@lintas/contracts/contract';
 import type { DomainEvent } from '@lintas/event-store/decider';
 import type { IntegrationMapper } from '@lintas/event-store/event-store';
+import { traceContextFields } from '@lintas/platform/tracing/trace-context';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 import { toKafkaMessage } from '../cloudevents/kafka-binary-binding';
 
@@ -67,6 +68,8 @@ export function integrationMapper(source: string, publications: Publications): I
       datacontenttype: 'application/json',
       correlationid: event.metadata.correlationId,
       ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
+      // The append's span, active here: the next service's handling of the event becomes its child.
+      ...traceContextFields(),
       data: publication.data,
     };
     return toKafkaMessage(cloudEvent, publication.contract.topic, event.metadata.personId ?? event.streamId);

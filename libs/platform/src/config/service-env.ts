@@ -1,4 +1,4 @@
-import { IsIn, IsInt, Max, Min, Matches, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUrl, Max, Min, Matches, MinLength } from 'class-validator';
 import { RequiredInProduction } from './required-in-production';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -6,6 +6,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const MESSAGING_TRANSPORTS = ['platformatic', 'kafkajs', 'pg-log'] as const;
 export type MessagingTransport = (typeof MESSAGING_TRANSPORTS)[number];
+
+// Collectors are named by host alone (http://jaeger:4318) as often as by domain.
+const OTLP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 const DEVELOPMENT_ONLY_AGENCY_TOKEN_SECRET = 'lintas-development-only-agency-token-secret';
 
@@ -71,6 +74,24 @@ export class ServiceEnv {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * OTLP/HTTP collector (Jaeger, Tempo, an OpenTelemetry Collector): traces go to `<this>/v1/traces`.
+   * Unset, with the next one unset too, spans are made (their ids are logged) but sent nowhere.
+   */
+  @IsOptional()
+  @IsUrl(OTLP_URL, { message: 'must be the http(s) URL of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The full URL traces are sent to (e.g. http://127.0.0.1:4318/v1/traces); wins over the endpoint above. */
+  @IsOptional()
+  @IsUrl(OTLP_URL, { message: 'must be the http(s) URL traces are sent to, e.g. http://127.0.0.1:4318/v1/traces' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** `service.name` of the spans; the service's own name when unset. */
+  @IsOptional()
+  @Matches(/^\S{1,255}$/, { message: 'must be a name without spaces' })
+  OTEL_SERVICE_NAME?: string;
 
   get usesKafka(): boolean {
     return this.MESSAGING_TRANSPORT !== 'pg-log';

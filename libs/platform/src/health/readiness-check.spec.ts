@@ -25,6 +25,22 @@ describe('readiness', () => {
     expect(report.checks.kafka).toMatchObject({ status: 'down', error: 'connection refused' });
   });
 
+  it('reports checks of one name as one, down when any of them is, with each reason', async () => {
+    const report = await runReadinessChecks(
+      [up('postgres'), up('kafka'), down('kafka', 'messaging not started: no broker')],
+      1_000,
+    );
+    expect(report.status).toBe('not-ready');
+    expect(Object.keys(report.checks)).toEqual(['postgres', 'kafka']);
+    expect(report.checks.kafka).toMatchObject({ status: 'down', error: 'messaging not started: no broker' });
+
+    const both = await runReadinessChecks([down('kafka', 'refused'), down('kafka', 'not started')], 1_000);
+    expect(both.checks.kafka).toMatchObject({ status: 'down', error: 'refused; not started' });
+
+    const all = await runReadinessChecks([up('kafka'), up('kafka')], 1_000);
+    expect(all).toMatchObject({ status: 'ready', checks: { kafka: { status: 'up' } } });
+  });
+
   it('does not wait on a dependency that never answers', async () => {
     const report = await runReadinessChecks([hung('kafka'), up('postgres')], 50);
     expect(report.status).toBe('not-ready');

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from '../config/service-env';
 
@@ -34,11 +35,21 @@ export function createLogger(service: string, level: LogLevel, destination?: pin
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      mixin: activeTrace,
     },
     // Synchronous: a line written just before the process ends (a fatal setting, the last line
     // of a shutdown that re-raises its signal) must not be lost in a buffer.
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
+}
+
+/**
+ * The active span's ids beside every line, under the names of OpenTelemetry's log data model, so
+ * that a line leads to its trace and a trace to its lines (docs/architecture.md, "Traces").
+ */
+function activeTrace(): { trace_id?: string; span_id?: string } {
+  const span = trace.getSpanContext(context.active());
+  return span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
 }
 
 /** Nest's logger interface on top of pino, so framework messages come out as the same JSON lines. */

@@ -6,6 +6,9 @@ import { InvalidEnvironmentError, loadEnv } from '../config/load-env';
 import { ServiceEnv } from '../config/service-env';
 import { createLogger, JsonLogger } from '../logging/json-logger';
 import { serveOpenApi } from '../http/openapi';
+import { traceRequests } from '../http/request-tracing';
+import { startTracing, tracingOptions, type Tracing } from '../tracing/tracing';
+import { TracingModule } from '../tracing/tracing.module';
 import { PlatformModule } from './platform.module';
 
 export interface ServiceDefinition {
@@ -28,16 +31,27 @@ export function readServiceEnv(service: ServiceDefinition, source: NodeJS.Proces
 @Module({})
 class ServiceRoot {}
 
+/** `tracing`, when the process started it, is flushed when the app shuts down. */
 export async function createServiceApp(
   service: ServiceDefinition,
   env: ServiceEnv,
   logger: Logger,
+  tracing?: Tracing,
 ): Promise<INestApplication> {
   const app = await NestFactory.create(
-    { module: ServiceRoot, imports: [PlatformModule.forService(service.name, env, logger), service.module] },
+    {
+      module: ServiceRoot,
+      imports: [
+        PlatformModule.forService(service.name, env, logger),
+        ...(tracing ? [TracingModule.forProcess(tracing)] : []),
+        service.module,
+      ],
+    },
     { logger: new JsonLogger(logger), bufferLogs: true },
   );
   app.enableShutdownHooks();
+  // Before every route, the OpenAPI document's too: each request gets its span and access line.
+  app.use(traceRequests(logger));
   serveOpenApi(app, service.name, service.description);
   return app;
 }
@@ -56,7 +70,9 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     process.exit(EXIT_BAD_CONFIGURATION);
   }
   const logger = createLogger(service.name, env.LOG_LEVEL);
-  const app = await createServiceApp(service, env, logger);
+  // Before the app exists, so that everything it starts runs with the tracer provider in place.
+  const tracing = startTracing(tracingOptions(service.name, env, logger));
+  const app = await createServiceApp(service, env, logger, tracing);
   await app.listen(env.PORT, env.HOST);
   logger.info({ port: env.PORT, host: env.HOST }, `${service.name} listening`);
 }

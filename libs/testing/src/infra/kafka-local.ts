@@ -31,6 +31,11 @@ export interface LocalKafkaOptions {
   log: (msg: string) => void;
   /** Asked at stop(): keep kafka.log for the reader of a failed run. */
   keepLogs?: () => boolean;
+  /**
+   * The broker's port, for a test that points clients at it before it runs; a free one otherwise.
+   * The controller always takes a free one.
+   */
+  port?: number;
 }
 
 const HOST = '127.0.0.1';
@@ -183,7 +188,10 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
   const { log, keepLogs = () => false } = options;
   const libs = await resolveKafkaJars(log);
   const classpath = join(libs, '*');
-  const [port, controllerPort] = [await freePort(), await freePort()];
+  const port = options.port ?? (await freePort());
+  let controllerPort = await freePort();
+  // Nothing listens on a chosen port yet, so the system may hand out that very number.
+  while (controllerPort === port) controllerPort = await freePort();
 
   const dir = await mkdtemp(join(tmpdir(), 'lintas-kafka-'));
   const logFile = join(dir, 'kafka.log');

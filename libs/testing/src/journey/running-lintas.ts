@@ -6,6 +6,8 @@ export interface LintasSettings {
   kafkaBrokers: string[];
   topicPrefix: string;
   transport?: 'platformatic' | 'kafkajs' | 'pg-log';
+  /** `warn` unless a test reads the services' lines: `debug` logs every event consumed, skipped ones too. */
+  logLevel?: 'warn' | 'info' | 'debug';
 }
 
 const JOURNEY_SERVICES: ServiceName[] = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification'];
@@ -32,7 +34,7 @@ export class RunningLintas {
       KAFKA_BROKERS: settings.kafkaBrokers.join(','),
       TOPIC_PREFIX: settings.topicPrefix,
       MESSAGING_TRANSPORT: settings.transport ?? 'platformatic',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: settings.logLevel ?? 'warn',
     };
     const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
     const processes = new Map(started.map((process) => [process.service, process]));

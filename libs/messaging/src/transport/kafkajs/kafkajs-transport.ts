@@ -10,7 +10,19 @@ import {
   type Message,
   type Producer,
 } from 'kafkajs';
-import { pause, retryDelay, waitForLeaders } from '../kafka-waits';
+import {
+  ADMIN_RETRIES,
+  CLIENT_RETRIES,
+  CLIENT_RETRY_FIRST_MS,
+  CLIENT_RETRY_MAX_MS,
+  FETCH_MAX_WAIT_MS,
+  GROUP_HEARTBEAT_INTERVAL_MS,
+  GROUP_REBALANCE_TIMEOUT_MS,
+  GROUP_SESSION_TIMEOUT_MS,
+  pause,
+  retryDelay,
+  waitForLeaders,
+} from '../kafka-waits';
 import type {
   ConsumeOptions,
   Headers,
@@ -27,8 +39,8 @@ export interface KafkajsTransportOptions {
   clientId: string;
 }
 
-/** The longest the broker holds an empty fetch, and so the longest stop() waits for one. */
-const FETCH_MAX_WAIT_MS = 500;
+/** kafkajs backs off from CLIENT_RETRY_FIRST_MS, doubling (with some jitter), never beyond the cap. */
+const CLIENT_RETRY = { initialRetryTime: CLIENT_RETRY_FIRST_MS, maxRetryTime: CLIENT_RETRY_MAX_MS };
 
 /**
  * The messaging port on Kafka through kafkajs: one idempotent producer per transport, one consumer
@@ -43,14 +55,19 @@ export class KafkajsTransport implements Transport {
 
   constructor(options: KafkajsTransportOptions) {
     // Services log JSON only: kafkajs' own text lines must not reach stdout.
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.NOTHING,
+      retry: { ...CLIENT_RETRY, retries: CLIENT_RETRIES },
+    });
   }
 
   async createTopics(topics: readonly TopicSpec[]): Promise<void> {
     this.assertOpen();
     if (topics.length === 0) return;
     const names = topics.map((topic) => topic.name);
-    const admin = this.kafka.admin();
+    const admin = this.kafka.admin({ retry: { ...CLIENT_RETRY, retries: ADMIN_RETRIES } });
     await admin.connect();
     try {
       // Resolves false, not an error, when the topics already exist: creating is idempotent for callers.
@@ -76,8 +93,12 @@ export class KafkajsTransport implements Transport {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      // stop() waits for the fetch in flight, which the broker holds open this long when there is nothing
-      // to read (kafkajs' default is 5 s). Data is returned at once either way; idle, it is 2 fetches a second.
+      // See kafka-waits.ts: a killed member's partitions move after its session, not kafkajs' 30 s.
+      sessionTimeout: GROUP_SESSION_TIMEOUT_MS,
+      heartbeatInterval: GROUP_HEARTBEAT_INTERVAL_MS,
+      rebalanceTimeout: GROUP_REBALANCE_TIMEOUT_MS,
+      // stop() and a rebalance wait for the fetch in flight, which the broker holds open this long when there
+      // is nothing to read (kafkajs' default is 5 s); idle, it is 2 fetches a second.
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });
     const stopping = new AbortController();
@@ -197,7 +218,7 @@ async function deliverBatch(
   const messages = batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message));
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await handle(messages);
+      await keepingAlive(heartbeat, () => handle(messages));
       break;
     } catch {
       // Nothing resolved: whoever gets the partition next starts again at this batch.
@@ -215,6 +236,21 @@ async function deliverBatch(
   await commitOffsetsIfNecessary({
     topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset(last) }] }],
   });
+}
+
+/**
+ * kafkajs heartbeats only between batches. With a session of a few seconds, a batch that takes longer
+ * (a reaction retried with backoff) would have this live member evicted, its partitions moved while it
+ * still works on them; heartbeats go on while it is handled. One that fails (a rebalance under way) is
+ * left to kafkajs, which rejoins once the batch is done and its commit is refused.
+ */
+async function keepingAlive(heartbeat: EachBatchPayload['heartbeat'], work: () => Promise<void>): Promise<void> {
+  const beating = setInterval(() => void heartbeat().catch(() => undefined), GROUP_HEARTBEAT_INTERVAL_MS);
+  try {
+    await work();
+  } finally {
+    clearInterval(beating);
+  }
 }
 
 /** Whether every partition of `topics` has a leader, as kafkajs's metadata says. */

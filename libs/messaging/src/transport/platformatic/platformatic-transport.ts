@@ -11,7 +11,19 @@ import {
   type Message,
   type MessagesStream,
 } from '@platformatic/kafka';
-import { pause, retryDelay, waitForLeaders } from '../kafka-waits';
+import {
+  ADMIN_RETRIES,
+  CLIENT_RETRIES,
+  CLIENT_RETRY_FIRST_MS,
+  CLIENT_RETRY_MAX_MS,
+  FETCH_MAX_WAIT_MS,
+  GROUP_HEARTBEAT_INTERVAL_MS,
+  GROUP_REBALANCE_TIMEOUT_MS,
+  GROUP_SESSION_TIMEOUT_MS,
+  pause,
+  retryDelay,
+  waitForLeaders,
+} from '../kafka-waits';
 import type {
   ConsumeOptions,
   Headers,
@@ -34,7 +46,15 @@ type KafkaConsumer = Consumer<string, Buffer, string, string>;
 type KafkaStream = MessagesStream<string, Buffer, string, string>;
 type KafkaMessage = Message<string, Buffer, string, string>;
 
-const SESSION_TIMEOUT_MS = 10_000;
+/**
+ * The client waits the same retryDelay before every retry (1 s by default); this one doubles from
+ * CLIENT_RETRY_FIRST_MS up to the cap, as kafkajs does.
+ */
+function clientRetryDelay(_client: unknown, _operation: string, attempt: number): number {
+  return Math.min(CLIENT_RETRY_FIRST_MS * 2 ** (attempt - 1), CLIENT_RETRY_MAX_MS);
+}
+
+const CLIENT_RETRY = { retries: CLIENT_RETRIES, retryDelay: clientRetryDelay };
 
 /**
  * The messaging port on Kafka through @platformatic/kafka: one idempotent producer per transport, one
@@ -52,7 +72,12 @@ export class PlatformaticTransport implements Transport {
     this.assertOpen();
     if (topics.length === 0) return;
     const names = topics.map((topic) => topic.name);
-    const admin = new Admin({ clientId: this.options.clientId, bootstrapBrokers: this.options.brokers });
+    const admin = new Admin({
+      clientId: this.options.clientId,
+      bootstrapBrokers: this.options.brokers,
+      ...CLIENT_RETRY,
+      retries: ADMIN_RETRIES,
+    });
     try {
       // Kafka creates each topic on its own; those that already exist come back as errors, which are
       // no failure here: creating is idempotent for callers.
@@ -73,6 +98,7 @@ export class PlatformaticTransport implements Transport {
     this.producer ??= new Producer<string, Buffer, string, string>({
       clientId: this.options.clientId,
       bootstrapBrokers: this.options.brokers,
+      ...CLIENT_RETRY,
       // Idempotence keeps the client's own retries from writing a message twice or out of order; the
       // client then also limits itself to one produce request in flight per connection.
       idempotent: true,
@@ -94,11 +120,14 @@ export class PlatformaticTransport implements Transport {
           groupId: options.groupId,
           bootstrapBrokers: this.options.brokers,
           deserializers: { key: stringDeserializer, headerKey: stringDeserializer, headerValue: stringDeserializer },
-          // A member that died without leaving holds its partitions until its session times out:
-          // the client's one minute would stall a restarted service's hand-overs that long.
-          sessionTimeout: SESSION_TIMEOUT_MS,
-          rebalanceTimeout: 2 * SESSION_TIMEOUT_MS,
-          heartbeatInterval: SESSION_TIMEOUT_MS / 10,
+          ...CLIENT_RETRY,
+          // See kafka-waits.ts: a killed member's partitions move after its session, not the client's minute.
+          sessionTimeout: GROUP_SESSION_TIMEOUT_MS,
+          rebalanceTimeout: GROUP_REBALANCE_TIMEOUT_MS,
+          heartbeatInterval: GROUP_HEARTBEAT_INTERVAL_MS,
+          // An idle fetch is held this long (the client's default is 5 s), and a stream notices a stop or
+          // a new assignment only once it returns.
+          maxWaitTime: FETCH_MAX_WAIT_MS,
         }),
       options,
       () => this.subscriptions.delete(subscription),
