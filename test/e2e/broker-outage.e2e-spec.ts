@@ -34,7 +34,13 @@ class Watched {
 
   /** Every line it printed, as JSON: anything else (a raw stack trace) fails the parse. */
   lines(): LogLine[] {
-    return this.process.output().map((line) => JSON.parse(line) as LogLine);
+    return this.process.output().map((line) => {
+      try {
+        return JSON.parse(line) as LogLine;
+      } catch {
+        throw new Error(`${this.process.service} printed a line that is not JSON: ${line}`);
+      }
+    });
   }
 
   attempts(): LogLine[] {

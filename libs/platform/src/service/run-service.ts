@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { InvalidEnvironmentError, loadEnv } from '../config/load-env';
 import { ServiceEnv } from '../config/service-env';
 import { createLogger, JsonLogger } from '../logging/json-logger';
+import { logProcessWarnings } from '../logging/process-warnings';
 import { serveOpenApi } from '../http/openapi';
 import { traceRequests } from '../http/request-tracing';
 import { startTracing, tracingOptions, type Tracing } from '../tracing/tracing';
@@ -70,6 +71,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     process.exit(EXIT_BAD_CONFIGURATION);
   }
   const logger = createLogger(service.name, env.LOG_LEVEL);
+  logProcessWarnings(logger);
   // Before the app exists, so that everything it starts runs with the tracer provider in place.
   const tracing = startTracing(tracingOptions(service.name, env, logger));
   const app = await createServiceApp(service, env, logger, tracing);
