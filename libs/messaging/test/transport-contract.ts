@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, OutgoingMessage, Transport } from '@lintas/messaging/transport/transport';
+import {
+  PARTITIONS_HANDLED_AT_ONCE,
+  type IncomingMessage,
+  type OutgoingMessage,
+  type Transport,
+} from '@lintas/messaging/transport/transport';
 
 /**
  * The behaviour every transport adapter must show, as one suite that each adapter's integration
@@ -97,6 +102,43 @@ export function describeTransportContract(
           .filter((m) => m.key === key)
           .map((m) => (JSON.parse(m.value.toString()) as { n: number }).n);
         expect(ns).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      }
+    });
+
+    it('handles several partitions at once, never one partition twice at once, each in order', async () => {
+      const transport = await open();
+      const topic = context.topicName(`parallel-${randomUUID().slice(0, 8)}`);
+      await transport.createTopics([{ name: topic, partitions: 6 }]);
+      const publisher = await transport.publisher();
+      const keys = Array.from({ length: 24 }, (_, i) => `person-${i}`);
+      for (let n = 1; n <= 3; n += 1) await publisher.send(keys.map((key) => message(topic, key, n)));
+      await publisher.close();
+
+      const inHand = new Map<number, number>();
+      let most = 0;
+      let mostOfOnePartition = 0;
+      const { received, stop } = await collect(transport, topic, `g-${randomUUID()}`, 72, async (batch) => {
+        const partition = batch[0]?.partition ?? -1;
+        inHand.set(partition, (inHand.get(partition) ?? 0) + 1);
+        mostOfOnePartition = Math.max(mostOfOnePartition, inHand.get(partition) ?? 0);
+        most = Math.max(
+          most,
+          [...inHand.values()].reduce((sum, count) => sum + count, 0),
+        );
+        // Long enough that batches read together overlap if they are handled together.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        inHand.set(partition, (inHand.get(partition) ?? 1) - 1);
+      });
+      await stop();
+      expect(received).toHaveLength(72);
+      expect(mostOfOnePartition).toBe(1);
+      expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(PARTITIONS_HANDLED_AT_ONCE);
+      for (const key of keys) {
+        const ns = received
+          .filter((m) => m.key === key)
+          .map((m) => (JSON.parse(m.value.toString()) as { n: number }).n);
+        expect(ns).toEqual([1, 2, 3]);
       }
     });
 

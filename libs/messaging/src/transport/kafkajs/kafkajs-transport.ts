@@ -33,6 +33,7 @@ import type {
   TopicSpec,
   Transport,
 } from '../transport';
+import { PARTITIONS_HANDLED_AT_ONCE } from '../transport';
 
 export interface KafkajsTransportOptions {
   brokers: string[];
@@ -109,6 +110,8 @@ export class KafkajsTransport implements Transport {
         // Offsets move only after `handle` resolved; kafkajs must neither resolve nor commit on its own.
         autoCommit: false,
         eachBatchAutoResolve: false,
+        // Each partition's batches still come one after another, in order (see transport.ts).
+        partitionsConsumedConcurrently: PARTITIONS_HANDLED_AT_ONCE,
         eachBatch: (payload) => deliverBatch(payload, options.handle, stopping.signal),
       });
     } catch (error) {

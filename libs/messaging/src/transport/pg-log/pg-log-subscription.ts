@@ -1,5 +1,12 @@
 import type { Notification, Pool, PoolClient } from 'pg';
-import type { ConsumeOptions, Headers, IncomingMessage, Subscription } from '../transport';
+import { eachAtOnce } from '../each-at-once';
+import {
+  PARTITIONS_HANDLED_AT_ONCE,
+  type ConsumeOptions,
+  type Headers,
+  type IncomingMessage,
+  type Subscription,
+} from '../transport';
 import { messagesChannel, releasedChannel } from './pg-log-schema';
 
 export interface PgLogSubscriptionSettings {
@@ -272,22 +279,34 @@ export class PgLogSubscription implements Subscription {
       });
     }
 
-    let delivered = false;
-    for (const [i, { claim, partition }] of cursors.entries()) {
+    // Several partitions at once, each page in order; the offsets of those handled then go in one
+    // statement, through the session that holds the lock (one connection: one query at a time).
+    const handled = await eachAtOnce([...cursors.entries()], PARTITIONS_HANDLED_AT_ONCE, async ([i, cursor]) => {
       const page = pages[i] ?? [];
       const last = page.at(-1);
-      if (!last || !this.running) continue;
-      if (!(await this.handleUntilDone(page.map((p) => p.message)))) break;
+      if (!last || !this.running) return undefined;
+      return (await this.handleUntilDone(page.map((p) => p.message)))
+        ? { ...cursor, position: last.position }
+        : undefined;
+    });
+    const done = handled.filter((cursor) => cursor !== undefined);
+    if (done.length > 0) {
       await session.client.query(
         `INSERT INTO ${s}.group_offsets (group_id, topic, partition, transaction_id, sequence)
-         VALUES ($1, $2, $3, $4::xid8, $5::bigint)
+         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::xid8[], $5::bigint[])
          ON CONFLICT (group_id, topic, partition)
          DO UPDATE SET transaction_id = excluded.transaction_id, sequence = excluded.sequence`,
-        [this.options.groupId, claim.topic, partition, last.position.transactionId, last.position.sequence],
+        [
+          this.options.groupId,
+          done.map((c) => c.claim.topic),
+          done.map((c) => c.partition),
+          done.map((c) => c.position.transactionId),
+          done.map((c) => c.position.sequence),
+        ],
       );
-      if (claim.cursors) claim.cursors[partition] = last.position;
-      delivered = true;
+      for (const { claim, partition, position } of done) if (claim.cursors) claim.cursors[partition] = position;
     }
+    const delivered = done.length > 0;
     if (delivered) return 'delivered';
     return rows[0]?.held ? 'held' : 'idle';
   }

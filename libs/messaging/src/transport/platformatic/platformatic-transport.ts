@@ -11,6 +11,7 @@ import {
   type Message,
   type MessagesStream,
 } from '@platformatic/kafka';
+import { eachAtOnce } from '../each-at-once';
 import {
   ADMIN_RETRIES,
   CLIENT_RETRIES,
@@ -34,6 +35,7 @@ import type {
   TopicSpec,
   Transport,
 } from '../transport';
+import { PARTITIONS_HANDLED_AT_ONCE } from '../transport';
 
 export interface PlatformaticTransportOptions {
   brokers: string[];
@@ -285,26 +287,33 @@ class PlatformaticSubscription implements Subscription {
   }
 
   /**
-   * Hands over each partition's run and commits after it. 'replace' asks for a new stream, which reads
-   * from the committed offsets, when what this one buffered can no longer be trusted: after a rebalance
-   * (the client refetches from the committed offsets while the old reads are still buffered, so they
-   * would come twice, and a partition given up here must not see its later messages committed), or
-   * after a failed commit (the next commit would leave a gap behind it).
+   * Hands over each partition's run and commits after it, several partitions at once. 'replace' asks
+   * for a new stream, which reads from the committed offsets, when what this one buffered can no
+   * longer be trusted: after a rebalance (the client refetches from the committed offsets while the
+   * old reads are still buffered, so they would come twice, and a partition given up here must not
+   * see its later messages committed), or after a failed commit (the next commit would leave a gap
+   * behind it).
    */
   private async deliverAll(messages: KafkaMessage[]): Promise<'done' | 'stopped' | 'replace'> {
-    for (const batch of byPartition(messages)) {
-      if (this.consumer.generationId !== this.generation) return 'replace';
-      const delivered = await this.deliver(batch);
-      if (delivered === 'stopped') return 'stopped';
-      if (delivered === 'revoked') return 'replace';
-      try {
-        await batch[batch.length - 1].commit();
-      } catch {
-        return 'replace';
-      }
-      if (this.stopping.signal.aborted) return 'stopped';
+    const outcomes = await eachAtOnce(byPartition(messages), PARTITIONS_HANDLED_AT_ONCE, (batch) =>
+      this.deliverAndCommit(batch),
+    );
+    if (outcomes.includes('stopped')) return 'stopped';
+    return outcomes.includes('replace') ? 'replace' : 'done';
+  }
+
+  private async deliverAndCommit(batch: KafkaMessage[]): Promise<'done' | 'stopped' | 'replace'> {
+    // A batch not yet begun when the group rebalanced is left to whoever owns its partition now.
+    if (this.consumer.generationId !== this.generation) return 'replace';
+    const delivered = await this.deliver(batch);
+    if (delivered === 'stopped') return 'stopped';
+    if (delivered === 'revoked') return 'replace';
+    try {
+      await batch[batch.length - 1].commit();
+    } catch {
+      return 'replace';
     }
-    return 'done';
+    return this.stopping.signal.aborted ? 'stopped' : 'done';
   }
 
   /**
