@@ -2,7 +2,9 @@
  * How long a consumer group takes to resume a member's partitions once that member is gone, for
  * each Kafka transport. Not part of `npm run bench` (it needs no database, only a broker):
  *
- *   KAFKA_BROKERS=127.0.0.1:9092 npm exec -- tsx bench/handover/handover-timing.ts
+ *   npm exec -- tsx bench/handover/handover-timing.ts
+ *
+ * It finds its broker as the tests do (KAFKA_BROKERS, a Docker engine, else a local one it starts).
  *
  * Scenarios, each with members as their own processes (handover-member.ts) on a topic of six
  * partitions, one message per partition every 100 ms:
@@ -19,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { provisionInfrastructure } from '../../libs/testing/src/infra/provision';
 import { median } from '../harness/stats';
 import type { MemberLine } from './handover-member';
 
@@ -180,8 +183,20 @@ async function runOnce(kind: Kind, scenario: Scenario, brokers: string, producer
 }
 
 async function main(): Promise<void> {
-  const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set');
+  const log = (message: string): void => void process.stderr.write(`[handover] ${message}\n`);
+  const infrastructure = await provisionInfrastructure(
+    process.env,
+    { log, keepLogs: () => false },
+    { kafka: true, postgres: false },
+  );
+  try {
+    await measureAll(infrastructure.kafka.address);
+  } finally {
+    await infrastructure.stop();
+  }
+}
+
+async function measureAll(brokers: string): Promise<void> {
   const runs = Number(process.env.HANDOVER_RUNS ?? '5');
   const kinds = (process.env.HANDOVER_TRANSPORTS ?? 'platformatic,kafkajs').split(',') as Kind[];
   const scenarios: Scenario[] = ['killed, survivor takes over', 'killed, restarted', 'stopped, survivor takes over'];
