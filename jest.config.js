@@ -38,7 +38,7 @@ module.exports = {
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/libs/testing/src/jest/infrastructure-log-reporter.js'],
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.spec.ts'] },
     {
       ...withInfrastructure,
       displayName: 'application',

@@ -8,7 +8,7 @@ import { inSpan } from '@lintas/platform/tracing/in-span';
 import { GroupCommitter } from './append/group-commit';
 import type { AppendRequest, AppendResult, OutboxMessage, PreparedEvent } from './append/prepared-append';
 import { writeRequests, type BeforeCommit } from './append/write-batch';
-import type { ExpectedVersion } from './errors';
+import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { type EventRegistry } from './events/event-registry';
 import type { DomainEvent } from './decider';
 import type { EventMetadata, NewEvent, RecordedEvent } from './events/event-types';
@@ -35,7 +35,22 @@ export interface EventStoreOptions {
   groupCommit?: { maxBatch?: number; maxInFlight?: number };
   /** The clock, for recordedAt; a port so that tests can fix time. */
   now?: () => Date;
+  /** Told of every append and group commit, for metrics. */
+  observer?: StoreObserver;
 }
+
+/**
+ * What the store tells of its writes as they happen. Called on the hot path, so an observer only
+ * counts: anything that needs the database (how far readers lag) is read when metrics are scraped.
+ */
+export interface StoreObserver {
+  /** An append ended: written, refused for its expected version, or failed; and how long it took. */
+  appended(outcome: AppendOutcome, seconds: number): void;
+  /** A group commit wrote this many appends in one transaction. */
+  groupCommitted(appends: number): void;
+}
+
+export type AppendOutcome = 'written' | 'conflict' | 'failed';
 
 export type IntegrationMapper = (event: {
   id: string;
@@ -71,6 +86,7 @@ export class EventStore {
   private readonly writers: Pool;
   private readonly now: () => Date;
   private readonly integration: IntegrationMapper | undefined;
+  private readonly observer: StoreObserver | undefined;
 
   private constructor(
     readonly pool: Pool,
@@ -90,11 +106,16 @@ export class EventStore {
     this.committer = new GroupCommitter(
       this.writers,
       schema,
-      { maxBatch: options.groupCommit?.maxBatch ?? 256, maxInFlight },
+      {
+        maxBatch: options.groupCommit?.maxBatch ?? 256,
+        maxInFlight,
+        onWritten: (appends) => this.observer?.groupCommitted(appends),
+      },
       options.beforeCommit,
     );
     this.now = options.now ?? (() => new Date());
     this.integration = options.integration;
+    this.observer = options.observer;
     this.appended.setMaxListeners(0);
   }
 
@@ -111,8 +132,10 @@ export class EventStore {
     events: readonly NewEvent[],
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<AppendResult> {
-    const result = await inSpan(tracer, 'EventStore.append', appendSpan(streamId, events), async () =>
-      this.committer.submit(await this.request(streamId, events, options)),
+    const result = await this.observed(() =>
+      inSpan(tracer, 'EventStore.append', appendSpan(streamId, events), async () =>
+        this.committer.submit(await this.request(streamId, events, options)),
+      ),
     );
     this.appended.emit('appended', result);
     return result;
@@ -128,12 +151,33 @@ export class EventStore {
     events: readonly NewEvent[],
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<AppendResult> {
-    return inSpan(tracer, 'EventStore.appendWithin', appendSpan(streamId, events), async () => {
-      const [outcome] = await writeRequests(client, this.schema, [await this.request(streamId, events, options)]);
-      if (!outcome) throw new Error('append was neither written nor refused');
-      if (!outcome.ok) throw outcome.error;
-      return outcome.result;
-    });
+    return this.observed(() =>
+      inSpan(tracer, 'EventStore.appendWithin', appendSpan(streamId, events), async () => {
+        const [outcome] = await writeRequests(client, this.schema, [await this.request(streamId, events, options)]);
+        if (!outcome) throw new Error('append was neither written nor refused');
+        if (!outcome.ok) throw outcome.error;
+        return outcome.result;
+      }),
+    );
+  }
+
+  /**
+   * Tells the observer how an append ended and how long it took: for appendWithin, until its rows
+   * are written, since the caller commits.
+   */
+  private async observed<T>(append: () => Promise<T>): Promise<T> {
+    const observer = this.observer;
+    if (!observer) return append();
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1_000;
+    try {
+      const result = await append();
+      observer.appended('written', seconds());
+      return result;
+    } catch (error) {
+      observer.appended(error instanceof ConcurrencyError ? 'conflict' : 'failed', seconds());
+      throw error;
+    }
   }
 
   private async request(
@@ -240,6 +284,23 @@ export class EventStore {
       rowMode: 'array',
     });
     return rows;
+  }
+
+  /**
+   * How many messages wait in the outbox, and how long ago the oldest was written (0 when none): for
+   * metrics, at scrape time. The outbox keeps no time of its own; its oldest row was written in
+   * the same transaction as its event, whose recordedAt says when, and the global-order index finds
+   * that event by transaction id.
+   */
+  async outboxBacklog(): Promise<{ messages: number; oldestSeconds: number }> {
+    const { rows } = await this.pool.query<{ messages: number; oldest_seconds: number }>(
+      `WITH oldest AS (SELECT transaction_id FROM ${this.schema}.outbox ORDER BY transaction_id, sequence LIMIT 1)
+       SELECT (SELECT count(*)::int FROM ${this.schema}.outbox) AS messages,
+              coalesce((SELECT greatest(0, extract(epoch FROM now() - min((e.metadata->>'recordedAt')::timestamptz)))
+                          FROM ${this.schema}.events e JOIN oldest o ON e.transaction_id = o.transaction_id), 0)::float8
+                AS oldest_seconds`,
+    );
+    return { messages: rows[0]?.messages ?? 0, oldestSeconds: rows[0]?.oldest_seconds ?? 0 };
   }
 
   /** The version of a stream: 0 when it has no events. */

@@ -13,6 +13,8 @@ export interface GroupCommitOptions {
   maxBatch: number;
   /** Transactions in flight at once, each on its own connection. */
   maxInFlight: number;
+  /** Told how many appends each transaction carried that committed: how well the grouping works. */
+  onWritten?: (appends: number) => void;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -72,6 +74,7 @@ export class GroupCommitter {
   private async commit(batch: Pending[], attempt = 1): Promise<void> {
     try {
       const outcomes = await this.write(batch.map((p) => p.request));
+      this.options.onWritten?.(batch.length);
       outcomes.forEach((outcome, i) => settle(batch[i], outcome));
     } catch (error) {
       if (isRaceBetweenBatches(error) && attempt < MAX_ATTEMPTS) {

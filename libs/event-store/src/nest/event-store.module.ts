@@ -5,10 +5,12 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
+import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { parseMasterKey } from '@lintas/privacy/master-key';
 import { PersonalDataProtector } from '@lintas/privacy/personal-data';
@@ -18,6 +20,7 @@ import { EventStore, type IntegrationMapper } from '../event-store';
 import { SealingSchedule } from '../sealing/sealing-schedule';
 import type { Projection } from '../subscriptions/projection';
 import { ReadModels } from './read-models';
+import { appendMetrics, watchStore } from './store-metrics';
 
 export interface EventStoreModuleOptions {
   /** Every event type the service stores, with its personal fields. */
@@ -37,7 +40,7 @@ export interface EventStoreModuleOptions {
  */
 @Global()
 @Module({})
-export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   static forService(options: EventStoreModuleOptions): DynamicModule {
     return {
       module: EventStoreModule,
@@ -55,13 +58,14 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
         },
         {
           provide: EventStore,
-          inject: [Pool, PersonalDataProtector, SERVICE_NAME],
-          useFactory: (pool: Pool, cipher: PersonalDataProtector, name: string) =>
+          inject: [Pool, PersonalDataProtector, SERVICE_NAME, ServiceMetrics],
+          useFactory: (pool: Pool, cipher: PersonalDataProtector, name: string, metrics: ServiceMetrics) =>
             EventStore.open(pool, {
               registry: new EventRegistry(options.definitions),
               cipher,
               schema: options.schema,
               ...(options.integration ? { integration: options.integration(`/lintas/${name}`) } : {}),
+              observer: appendMetrics(metrics, options.schema),
             }),
         },
         {
@@ -92,7 +96,12 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
     @Inject(SealingSchedule) private readonly sealing: SealingSchedule,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
+
+  onModuleInit(): void {
+    watchStore(this.metrics, this.store, this.readModels);
+  }
 
   onApplicationBootstrap(): void {
     this.sealing.start();

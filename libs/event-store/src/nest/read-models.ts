@@ -2,6 +2,7 @@ import { applySchema } from '@lintas/platform/database/apply-schema';
 import type { EventStore } from '../event-store';
 import { parsePosition } from '../position';
 import { CatchUpSubscription } from '../subscriptions/catch-up-subscription';
+import { projectionLag, type ProjectionLag } from '../subscriptions/projection-lag';
 import type { Projection } from '../subscriptions/projection';
 
 const DEFAULT_WAIT_MS = 5_000;
@@ -36,6 +37,14 @@ export class ReadModels {
 
   async stop(): Promise<void> {
     await Promise.all(this.subscriptions.map((subscription) => subscription.stop()));
+  }
+
+  /** How far each read model is behind what readers may see now. */
+  lag(): Promise<ProjectionLag[]> {
+    return projectionLag(
+      this.store,
+      this.projections.map((projection) => projection.name),
+    );
   }
 
   /** Resolves once every read model has applied the position; ReadModelsBehindError (a 504 at the edge) after the wait. */

@@ -5,4 +5,4 @@ import { visibleTransactionSql } from '@lintas/platform/database/writer-sessions
  * what a reader has already passed, and no transaction of another application holds a reader up.
  * Every reader of the global order uses this.
  */
-export const visibleTransactions = (schema: string): string => visibleTransactionSql(schema);
+export const visibleTransactions = (schema: string, column?: string): string => visibleTransactionSql(schema, column);

@@ -1,7 +1,14 @@
 import type { Pool } from 'pg';
 import type { Headers, IncomingMessage, Publisher } from '../transport/transport';
 
-export type DeadLetterReason = 'unparseable' | 'unknown-type' | 'invalid' | 'rejected' | 'failed-after-retries';
+export const DEAD_LETTER_REASONS = [
+  'unparseable',
+  'unknown-type',
+  'invalid',
+  'rejected',
+  'failed-after-retries',
+] as const;
+export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
 
 export interface DeadLetter {
   id: number;

@@ -35,6 +35,8 @@ export interface InboxConsumerOptions {
    * had it already.
    */
   onConsumed?: (event: CloudEvent, outcome: ConsumedOutcome) => void;
+  /** After a message was recorded as a dead letter and sent to the dead-letter topic: for metrics. */
+  onDeadLettered?: (reason: DeadLetterReason) => void;
 }
 
 export type ConsumedOutcome = 'reacted' | 'skipped' | 'duplicate';
@@ -224,6 +226,7 @@ export class InboxConsumer {
       reason,
       detail,
     );
+    this.options.onDeadLettered?.(reason);
   }
 }
 

@@ -15,10 +15,16 @@ import { EventStore } from '@lintas/event-store/event-store';
 import { withinTransaction } from '@lintas/platform/database/ambient-transaction';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { MODULE_READINESS_CHECK } from '@lintas/platform/health/readiness-check';
+import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { logConsumed } from '../inbox/consumed-log';
 import { InboxConsumer, type EventHandler } from '../inbox/inbox-consumer';
+import { KafkaConsumerLag } from '../metrics/kafka-consumer-lag';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { PgLogConsumerLag } from '../metrics/pg-log-consumer-lag';
+import type { ConsumerLagReader, WatchedTopic } from '../metrics/consumer-lag';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { combineObservers } from '../outbox/relay-observers';
 import { relaySpans } from '../outbox/relay-spans';
 import { PermanentError } from '../inbox/permanent-error';
 import { MessagingStartup } from './messaging-startup';
@@ -66,6 +72,11 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
             new MessagingStartup(env.usesKafka ? 'kafka' : 'postgres', logger),
         },
         { provide: MODULE_READINESS_CHECK, useExisting: MessagingStartup },
+        {
+          provide: MessagingMetrics,
+          inject: [ServiceMetrics],
+          useFactory: (metrics: ServiceMetrics) => new MessagingMetrics(metrics),
+        },
       ],
       exports: [PrefixedTransport],
     };
@@ -73,6 +84,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
 
   private relay?: OutboxRelay;
   private consumer?: InboxConsumer;
+  private lag?: ConsumerLagReader;
 
   constructor(
     @Inject(MessagingModuleOptionsToken) private readonly options: MessagingModuleOptions,
@@ -83,6 +95,8 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(SERVICE_NAME) private readonly name: string,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Inject(MessagingStartup) private readonly startup: MessagingStartup,
+    @Inject(MessagingMetrics) private readonly metrics: MessagingMetrics,
+    @Inject(ServiceEnv) private readonly env: ServiceEnv,
   ) {}
 
   /** Found at bootstrap, when every provider is constructed. */
@@ -106,9 +120,17 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     const handlers: Record<string, EventHandler> = {};
     for (const { metadata, reaction } of reactions) {
       if (handlers[metadata.contract.type]) throw new Error(`two reactions to ${metadata.contract.type}`);
-      handlers[metadata.contract.type] = (event, transaction) =>
-        react(reaction, metadata, received(event), transaction);
+      handlers[metadata.contract.type] = this.metrics.timed(metadata.contract.type, (event, transaction) =>
+        react(reaction, metadata, received(event), transaction),
+      );
     }
+    const groupId = `lintas.${this.name}`;
+    this.metrics.watchOutbox(this.name, this.store);
+    if (reactions.length > 0) {
+      this.lag = this.lagReader(groupId, [...new Set(reactions.map((r) => r.metadata.contract.topic))]);
+      this.metrics.watchConsumerLag(groupId, this.lag);
+    }
+    const log = logConsumed(this.logger);
     // A broker not up yet is waited for, not a reason to exit; each attempt redoes what failed and
     // everything after it (see docs/architecture.md, "Broker outages and recovery").
     await this.startup.start(async () => {
@@ -120,13 +142,13 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
         schema: this.store.schema,
         wakeOn: this.store.appended,
         onError: (err) => this.logger.warn({ err }, 'the outbox relay failed; it tries again'),
-        observer: relaySpans(this.transport.name),
+        observer: combineObservers(relaySpans(this.transport.name), this.metrics.relayTimings()),
       });
       this.relay.start();
       if (reactions.length === 0) return;
       this.consumer ??= new InboxConsumer(this.pool, this.transport, {
         schema: this.store.schema,
-        groupId: `lintas.${this.name}`,
+        groupId,
         contracts: new ContractRegistry([
           ...new Set([...this.options.knows, ...reactions.map((r) => r.metadata.contract)]),
         ]),
@@ -138,8 +160,15 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
             'a reaction failed',
           ),
         // Reactions append inside the inbox's transaction: wake the relay and read models after it.
-        onHandled: () => this.store.notifyAppended(),
-        onConsumed: logConsumed(this.logger),
+        onHandled: (event) => {
+          this.store.notifyAppended();
+          this.metrics.handled(event);
+        },
+        onConsumed: (event, outcome) => {
+          log(event, outcome);
+          this.metrics.consumed(event, outcome);
+        },
+        onDeadLettered: (reason) => this.metrics.deadLettered(reason),
       });
       const consumer = this.consumer;
       // A start that failed half-way lets go of what it opened; the next attempt starts it again.
@@ -155,6 +184,15 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.transport.close();
+    await this.lag?.close();
+  }
+
+  /** Where the group's offsets are kept: in Kafka, whichever Kafka client runs, or in the PostgreSQL log. */
+  private lagReader(groupId: string, topics: string[]): ConsumerLagReader {
+    const watched: WatchedTopic[] = topics.map((name) => ({ name, stored: this.transport.topic(name) }));
+    return this.env.usesKafka
+      ? new KafkaConsumerLag(this.env.kafkaBrokers, this.name, groupId, watched)
+      : new PgLogConsumerLag(this.pool, groupId, watched);
   }
 }
 

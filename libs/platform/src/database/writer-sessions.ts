@@ -109,3 +109,19 @@ $horizon$`;
 /** The condition a reader of a log puts on its rows: only transactions no writer can still precede. */
 export const visibleTransactionSql = (schema: string, column = 'transaction_id'): string =>
   `${column} < (SELECT ${schema}.visibility_horizon())`;
+
+/**
+ * How long, in seconds, the oldest running transaction of a writer of the log has been open (0 when
+ * none has a transaction id): readers of the log wait for it (see the horizon above), so this is how
+ * far behind the present it may hold them. Measured from the transaction's start, since PostgreSQL
+ * does not record when its id was assigned. pg_stat_activity shows another role's sessions' times
+ * only to a member of pg_read_all_stats.
+ */
+export const oldestWriterTransactionAgeSql = (log: string): string => `
+SELECT greatest(0, coalesce(extract(epoch FROM now() - min(a.xact_start)), 0))::float8 AS seconds
+  FROM pg_stat_activity a
+ WHERE a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+   AND a.pid IN (SELECT l.pid FROM pg_locks l
+                  WHERE l.granted AND l.locktype = 'advisory'
+                    AND l.classid = ${WRITER_LOCK_CLASS} AND l.objid = ${writerLockKey(log)} AND l.objsubid = 2
+                    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))`;

@@ -13,16 +13,28 @@ import type { Logger } from 'pino';
 
 const tracer = trace.getTracer('@lintas/platform/http');
 
-/** Probes ask every few seconds: their lines are debug, so that they do not drown the requests of agencies. */
-const PROBE_PATH = /^\/health\//;
+/**
+ * Probes and Prometheus ask every few seconds: their lines are debug, so that they do not drown the
+ * requests of agencies.
+ */
+const PROBE_PATH = /^\/(health\/|metrics$)/;
+
+/** A request as it ended, for metrics: the route template (none for an unknown path), never the URL. */
+export interface FinishedRequest {
+  method: string;
+  route: string | undefined;
+  status: number;
+  seconds: number;
+}
 
 /**
  * Every request as a server span, continuing the caller's `traceparent` if it sent one, active for
  * everything the request runs (guard, unit of work, handler, the appends and outbox rows it
  * writes), and one access line when it ends: method, route template, status and duration, with
  * the trace id. Never the URL itself, its query or the body. See docs/architecture.md, "Traces".
+ * `observe` is told the same facts, so that metrics need not measure the request a second time.
  */
-export function traceRequests(logger: Logger): RequestHandler {
+export function traceRequests(logger: Logger, observe?: (request: FinishedRequest) => void): RequestHandler {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = performance.now();
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
@@ -49,11 +61,13 @@ export function traceRequests(logger: Logger): RequestHandler {
         span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end();
+      const elapsedMs = performance.now() - started;
+      observe?.({ method: request.method, route, status, seconds: elapsedMs / 1_000 });
       const line = {
         method: request.method,
         route: route ?? null,
         status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(elapsedMs * 10) / 10,
         ...(!response.writableFinished && { aborted: true }),
       };
       const level = PROBE_PATH.test(request.path) ? 'debug' : 'info';

@@ -8,24 +8,32 @@ import { KafkaReadiness } from '../health/kafka-readiness';
 import { PostgresReadiness } from '../health/postgres-readiness';
 import { READINESS_CHECKS } from '../health/readiness-check';
 import { httpEdgeProviders } from '../http/http-edge';
+import { MetricsController } from '../metrics/metrics.controller';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from './service-tokens';
 
 /**
- * What every service gets the same way: its validated settings, its logger, its PostgreSQL pool
- * and the health endpoints that check PostgreSQL and Kafka.
+ * What every service gets the same way: its validated settings, its logger, its PostgreSQL pool,
+ * the health endpoints that check PostgreSQL and Kafka, and its metrics at /metrics.
  */
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
-  static forService(name: string, env: ServiceEnv, logger: Logger): DynamicModule {
+  static forService(
+    name: string,
+    env: ServiceEnv,
+    logger: Logger,
+    metrics: ServiceMetrics = new ServiceMetrics(),
+  ): DynamicModule {
     const schema = serviceSchema(name);
     return {
       module: PlatformModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: name },
         { provide: ServiceEnv, useValue: env },
         { provide: SERVICE_LOGGER, useValue: logger },
+        { provide: ServiceMetrics, useValue: metrics },
         {
           provide: Pool,
           useFactory: () =>
@@ -46,7 +54,7 @@ export class PlatformModule implements OnApplicationShutdown {
             env.usesKafka ? [new PostgresReadiness(pool), kafka] : [new PostgresReadiness(pool)],
         },
       ],
-      exports: [SERVICE_NAME, ServiceEnv, SERVICE_LOGGER, Pool],
+      exports: [SERVICE_NAME, ServiceEnv, SERVICE_LOGGER, Pool, ServiceMetrics],
     };
   }
 

@@ -8,6 +8,8 @@ import { createLogger, JsonLogger } from '../logging/json-logger';
 import { logProcessWarnings } from '../logging/process-warnings';
 import { serveOpenApi } from '../http/openapi';
 import { traceRequests } from '../http/request-tracing';
+import { requestMetrics } from '../metrics/http-metrics';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { startTracing, tracingOptions, type Tracing } from '../tracing/tracing';
 import { TracingModule } from '../tracing/tracing.module';
 import { PlatformModule } from './platform.module';
@@ -39,11 +41,14 @@ export async function createServiceApp(
   logger: Logger,
   tracing?: Tracing,
 ): Promise<INestApplication> {
+  // Made here, not by Nest: the request middleware measures into it, and the API documents build the
+  // app in preview mode, where app.get() hands out no provider.
+  const metrics = new ServiceMetrics();
   const app = await NestFactory.create(
     {
       module: ServiceRoot,
       imports: [
-        PlatformModule.forService(service.name, env, logger),
+        PlatformModule.forService(service.name, env, logger, metrics),
         ...(tracing ? [TracingModule.forProcess(tracing)] : []),
         service.module,
       ],
@@ -51,8 +56,8 @@ export async function createServiceApp(
     { logger: new JsonLogger(logger), bufferLogs: true },
   );
   app.enableShutdownHooks();
-  // Before every route, the OpenAPI document's too: each request gets its span and access line.
-  app.use(traceRequests(logger));
+  // Before every route, the OpenAPI document's too: each request gets its span, access line and metrics.
+  app.use(traceRequests(logger, requestMetrics(metrics)));
   serveOpenApi(app, service.name, service.description);
   return app;
 }

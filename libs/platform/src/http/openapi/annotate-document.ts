@@ -7,6 +7,7 @@ import type {
   TagObject,
 } from '@nestjs/swagger';
 import { HealthController } from '../../health/health.controller';
+import { MetricsController } from '../../metrics/metrics.controller';
 import {
   BEARER_DESCRIPTION,
   BEARER_SCHEME,
@@ -38,6 +39,7 @@ export const DOCUMENT_PATH = '/openapi.json';
 
 const PLATFORM_TAGS: Record<string, string> = {
   health: 'Liveness and readiness probes for the orchestrator; public.',
+  metrics: 'Prometheus metrics for the monitoring network; public, without personal data.',
   openapi: 'This document; public.',
 };
 
@@ -56,6 +58,7 @@ export function annotateDocument(document: OpenAPIObject, routes: RouteFacts[]):
       for (const tag of operation.tags ?? []) tagNames.add(tag);
       describeAccess(operation, route);
       if (route?.controller === HealthController) describeProbe(operation, route.handler);
+      else if (route?.controller === MetricsController) describeMetrics(operation);
       else describeAgencyRoute(document, operation, route, method);
       item[method] = ordered(operation);
     }
@@ -378,6 +381,16 @@ function describeProbe(operation: Operation, handler: string): void {
       content: { 'application/json': { schema } },
     };
   }
+}
+
+function describeMetrics(operation: Operation): void {
+  operation.summary = 'Metrics in the Prometheus text format';
+  operation.responses = {
+    '200': {
+      description: "The service's series and its process's, in the Prometheus text exposition format 0.0.4.",
+      content: { 'text/plain': { schema: { type: 'string' } } },
+    },
+  };
 }
 
 function documentOperation(): Operation {

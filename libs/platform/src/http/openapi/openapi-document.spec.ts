@@ -126,6 +126,7 @@ describe('the OpenAPI document of a service', () => {
       ['/open', 'get'],
       ['/health/live', 'get'],
       ['/health/ready', 'get'],
+      ['/metrics', 'get'],
       ['/openapi.json', 'get'],
     ] as const) {
       expect(operation(path, method).security).toEqual([]);
@@ -218,7 +219,13 @@ describe('the OpenAPI document of a service', () => {
     expect(record.description).toContain('Records a thing; its id comes from the Idempotency-Key. More words');
     expect(operation('/things/{thingId}/change', 'post').summary).toBe('Change a thing');
     expect(operation('/things/{thingId}', 'get').summary).toBe('Thing queries: show');
-    expect(document.tags?.map((tag) => tag.name)).toEqual(['health', 'open', 'openapi', 'things']);
+    expect(document.tags?.map((tag) => tag.name)).toEqual(['health', 'metrics', 'open', 'openapi', 'things']);
+  });
+
+  it('describes /metrics as Prometheus text, not as JSON', () => {
+    const metrics = operation('/metrics', 'get');
+    expect(Object.keys(metrics.responses)).toEqual(['200']);
+    expect(metrics.responses['200']).toMatchObject({ content: { 'text/plain': { schema: { type: 'string' } } } });
   });
 
   it('names its server and licence and drops the components no route uses', () => {
