@@ -1,8 +1,6 @@
 import type { Pool } from 'pg';
+import { DEFAULT_PG_LOG_SCHEMA } from '../transport/pg-log/pg-log-schema';
 import type { ConsumerLagReader, PartitionLag, WatchedTopic } from './consumer-lag';
-
-/** The schema of the log createTransport's pg-log transport uses: its default. */
-const LOG_SCHEMA = 'message_log';
 
 /**
  * A group's lag on the PostgreSQL message log: the committed messages of each partition after the
@@ -17,7 +15,8 @@ export class PgLogConsumerLag implements ConsumerLagReader {
   ) {}
 
   async read(): Promise<PartitionLag[]> {
-    const s = LOG_SCHEMA;
+    // createTransport's pg-log transport keeps its log in the default schema.
+    const s = DEFAULT_PG_LOG_SCHEMA;
     const { rows } = await this.pool.query<{ topic: string; partition: number; messages: number }>(
       `SELECT t.name AS topic, p.partition,
               (SELECT count(*)::int FROM ${s}.messages m

@@ -8,13 +8,14 @@ import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import { EventStore } from '@lintas/event-store/event-store';
 import { InboxConsumer } from '@lintas/messaging/inbox/inbox-consumer';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
+import { DEFAULT_PG_LOG_SCHEMA } from '@lintas/messaging/transport/pg-log/pg-log-schema';
 import type { Subscription, Transport } from '@lintas/messaging/transport/transport';
 import type { TransportKind } from '@lintas/messaging/transport/transport-factory';
 import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../test-contracts';
 import { createEffectsTable, recordEffect, type Effect } from './effects';
 
 /** Where the PostgreSQL log transport keeps its tables unless told otherwise (PgLogTransport's default). */
-const PG_LOG_SCHEMA = 'message_log';
+const PG_LOG_SCHEMA = DEFAULT_PG_LOG_SCHEMA;
 
 /**
  * Database sessions for tests that crash clients, never the database server. A commit made with

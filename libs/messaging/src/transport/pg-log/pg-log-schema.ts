@@ -6,6 +6,9 @@ import { announceWriterPlpgsql, visibilityHorizonFunctionSql } from '@lintas/pla
  * A schema name checked once so that it can be put into SQL text. Shorter than PostgreSQL's 63
  * because the notification channels are named after it with a suffix.
  */
+/** The log's schema when a transport is not given one: the one every service of an installation shares. */
+export const DEFAULT_PG_LOG_SCHEMA = 'message_log';
+
 export function pgLogSchemaName(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,49}$/.test(name)) throw new Error(`not a valid message log schema name: '${name}'`);
   return name;

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import type { ConsumeOptions, OutgoingMessage, Publisher, Subscription, TopicSpec, Transport } from '../transport';
 import { NotifyCoalescer } from './notify-coalescer';
 import { partitionOf } from './partition';
-import { createPgLogSchema, messagesChannel, pgLogSchemaName } from './pg-log-schema';
+import { createPgLogSchema, DEFAULT_PG_LOG_SCHEMA, messagesChannel, pgLogSchemaName } from './pg-log-schema';
 import { PgLogSubscription } from './pg-log-subscription';
 
 export interface PgLogTransportOptions {
@@ -46,7 +46,7 @@ export class PgLogTransport implements Transport {
 
   constructor(options: PgLogTransportOptions) {
     this.pool = options.pool;
-    this.schema = pgLogSchemaName(options.schema ?? 'message_log');
+    this.schema = pgLogSchemaName(options.schema ?? DEFAULT_PG_LOG_SCHEMA);
     this.publishing = new Pool({ ...options.pool.options, max: 2, allowExitOnIdle: true });
     this.publishing.on('error', (error) => this.onError(error));
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
