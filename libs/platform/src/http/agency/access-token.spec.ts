@@ -1,0 +1,124 @@
+import { createHmac } from 'node:crypto';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  exportSPKI,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
+import { AccessTokenRejected, verifyAccessToken } from './access-token';
+
+const issuer = 'https://identity.lintas.example';
+const audience = 'urn:lintas:api';
+const expected = { issuer, audience };
+
+let signing: { privateKey: CryptoKey; publicKey: CryptoKey; jwk: JWK };
+let stranger: CryptoKey;
+let keys: ReturnType<typeof createLocalJWKSet>;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('ES256', { extractable: true });
+  signing = { ...pair, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'ES256', use: 'sig' } };
+  stranger = (await generateKeyPair('ES256')).privateKey;
+  keys = createLocalJWKSet({ keys: [signing.jwk] });
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function claims(overrides: JWTPayload = {}): JWTPayload {
+  return {
+    iss: issuer,
+    sub: 'satpol-malang-system',
+    aud: audience,
+    iat: now(),
+    exp: now() + 600,
+    jti: 'a1b2c3',
+    client_id: 'satpol-malang-system',
+    scope: 'pickups:write',
+    agency_id: 'satpol-pp-3507',
+    agency_kind: 'satpol-pp',
+    region_code: '3507',
+    ...overrides,
+  };
+}
+
+function sign(payload: JWTPayload, header: { kid?: string; typ?: string } = {}, key = signing.privateKey) {
+  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'key-1', ...header }).sign(key);
+}
+
+async function refusal(token: string): Promise<string> {
+  const error: unknown = await verifyAccessToken(token, keys, expected).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AccessTokenRejected)) throw new Error(`accepted, or refused otherwise: ${String(error)}`);
+  return error.reason;
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('verifying an access token', () => {
+  it('answers the calling agency from a valid token', async () => {
+    await expect(verifyAccessToken(await sign(claims()), keys, expected)).resolves.toEqual({
+      agencyId: 'satpol-pp-3507',
+      kind: 'satpol-pp',
+      regionCode: '3507',
+      clientId: 'satpol-malang-system',
+    });
+  });
+
+  it('refuses an expired token, also one whose exp lies in 1970', async () => {
+    expect(await refusal(await sign(claims({ iat: now() - 1200, exp: now() - 600 })))).toBe('expired');
+    expect(await refusal(await sign(claims({ iat: 0, exp: 1 })))).toBe('expired');
+  });
+
+  it('refuses a token not valid yet', async () => {
+    expect(await refusal(await sign(claims({ nbf: now() + 3600 })))).toMatch(/^claim nbf/);
+    expect(await refusal(await sign(claims({ iat: now() + 3600, exp: now() + 3900 })))).toMatch(/^claim iat/);
+  });
+
+  it('refuses another audience and another issuer', async () => {
+    expect(await refusal(await sign(claims({ aud: 'urn:someone-else' })))).toMatch(/^claim aud/);
+    expect(await refusal(await sign(claims({ iss: 'https://evil.example' })))).toMatch(/^claim iss/);
+  });
+
+  it('refuses a key the issuer does not publish, and a kid it does not know', async () => {
+    expect(await refusal(await sign(claims(), {}, stranger))).toBe('signature does not verify');
+    expect(await refusal(await sign(claims(), { kid: 'key-9' }, stranger))).toBe(
+      "no key of the issuer matches the token's kid",
+    );
+  });
+
+  it('refuses alg none', async () => {
+    const token = `${base64url({ alg: 'none', typ: 'at+jwt', kid: 'key-1' })}.${base64url(claims())}.`;
+    expect(await refusal(token)).toMatch(/algorithm not allowed|not a well-formed JWT/);
+  });
+
+  it("refuses HS256 signed with the issuer's public key as the secret", async () => {
+    const secret = await exportSPKI(signing.publicKey);
+    const unsigned = `${base64url({ alg: 'HS256', typ: 'at+jwt', kid: 'key-1' })}.${base64url(claims())}`;
+    const signature = createHmac('sha256', secret).update(unsigned).digest('base64url');
+    expect(await refusal(`${unsigned}.${signature}`)).toMatch(/^algorithm not allowed/);
+  });
+
+  it('refuses a payload changed after signing', async () => {
+    const [header, , signature] = (await sign(claims())).split('.');
+    const tampered = `${header}.${base64url(claims({ agency_kind: 'admin' }))}.${signature}`;
+    expect(await refusal(tampered)).toBe('signature does not verify');
+  });
+
+  it('refuses a token that is not an access token (typ), and one that lives longer than 15 minutes', async () => {
+    expect(await refusal(await sign(claims(), { typ: 'JWT' }))).toMatch(/^claim typ/);
+    expect(await refusal(await sign(claims({ exp: now() + 3600 })))).toBe('lives longer than 900 s');
+  });
+
+  it('refuses a token without the claims Lintas needs', async () => {
+    expect(await refusal(await sign(claims({ jti: undefined })))).toMatch(/^claim jti/);
+    expect(await refusal(await sign(claims({ agency_kind: 'bank' })))).toMatch(/^agency_kind must be one of/);
+    expect(await refusal(await sign(claims({ region_code: 'Malang' })))).toMatch(/^region_code must be/);
+    expect(await refusal(await sign(claims({ client_id: 'other' })))).toMatch(/^client_id must name/);
+  });
+});

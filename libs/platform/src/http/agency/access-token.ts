@@ -1,0 +1,123 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { AGENCY_KINDS, type AgencyActor, type AgencyKind } from './agency-token';
+
+/**
+ * What a service accepts: JWT access tokens (RFC 9068) of one issuer for one audience, signed
+ * asymmetrically, so that a service can check a token but never make one. HS256 is never among
+ * them: a token "signed" with the issuer's public key as an HMAC secret must not pass.
+ */
+export const ACCESS_TOKEN_ALGORITHMS = ['ES256', 'EdDSA'];
+/** RFC 9068 bounds nothing; Lintas does: a stolen token is worth a quarter of an hour at most. */
+export const MAX_ACCESS_TOKEN_AGE_SECONDS = 15 * 60;
+/** Clocks of agencies' machines and the issuer's differ a little; more than this is refused. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+export interface AccessTokenExpectations {
+  issuer: string;
+  audience: string;
+}
+
+/** Why a token was refused, in words a caller's developer can act on; never the token itself. */
+export class AccessTokenRejected extends Error {
+  constructor(readonly reason: string) {
+    super(`access token refused: ${reason}`);
+    this.name = 'AccessTokenRejected';
+  }
+}
+
+/**
+ * Checks signature, algorithm, `typ`, issuer, audience, lifetime and the claims Lintas needs, and
+ * answers who calls. `keys` finds the issuer's key by the token's `kid` (see IssuerKeys).
+ */
+export async function verifyAccessToken(
+  token: string,
+  keys: JWTVerifyGetKey,
+  expected: AccessTokenExpectations,
+): Promise<AgencyActor> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, keys, {
+      issuer: expected.issuer,
+      audience: expected.audience,
+      algorithms: ACCESS_TOKEN_ALGORITHMS,
+      typ: 'at+jwt',
+      requiredClaims: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'client_id'],
+      maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    }));
+  } catch (error) {
+    throw new AccessTokenRejected(describe(error));
+  }
+  if (typeof payload.exp === 'number' && typeof payload.iat === 'number') {
+    // maxTokenAge bounds the age, not the life the issuer granted: a token valid for a year would
+    // pass while young.
+    if (payload.exp - payload.iat > MAX_ACCESS_TOKEN_AGE_SECONDS) {
+      throw new AccessTokenRejected(`lives longer than ${MAX_ACCESS_TOKEN_AGE_SECONDS} s`);
+    }
+  }
+  return actorOf(payload);
+}
+
+function actorOf(payload: JWTPayload): AgencyActor {
+  const { client_id: clientId, agency_id: agencyId, agency_kind: kind, region_code: regionCode } = payload;
+  if (typeof clientId !== 'string' || clientId !== payload.sub) {
+    throw new AccessTokenRejected('client_id must name the client, as sub does');
+  }
+  if (typeof agencyId !== 'string' || agencyId === '') throw new AccessTokenRejected('no agency_id claim');
+  if (typeof kind !== 'string' || !AGENCY_KINDS.includes(kind as AgencyKind)) {
+    throw new AccessTokenRejected(`agency_kind must be one of ${AGENCY_KINDS.join(', ')}`);
+  }
+  if (typeof regionCode !== 'string' || !/^\d{2}(\d{2})?$/.test(regionCode)) {
+    throw new AccessTokenRejected('region_code must be a province (2 digits) or kab/kota (4 digits) code');
+  }
+  return { agencyId, kind: kind as AgencyKind, regionCode, clientId };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim}: ${error.reason}`;
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return `algorithm not allowed (only ${ACCESS_TOKEN_ALGORITHMS.join(', ')})`;
+  if (error instanceof errors.JWKSNoMatchingKey) return "no key of the issuer matches the token's kid";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature does not verify';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'not a well-formed JWT';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
+    return "the issuer's keys could not be read";
+  return 'not verifiable';
+}
+
+/**
+ * The keys of an OpenID issuer, found as any relying party finds them: its discovery document
+ * names its JWKS, which is fetched when a token names a `kid` not seen yet (at most every 30 s)
+ * and at least every 10 minutes, so that rotated keys are picked up without a restart.
+ */
+export class IssuerKeys {
+  private keys?: Promise<JWTVerifyGetKey>;
+
+  constructor(
+    private readonly issuer: string,
+    private readonly fetchDocument: typeof fetch = fetch,
+  ) {}
+
+  readonly getKey: JWTVerifyGetKey = async (header, token) => (await this.discovered())(header, token);
+
+  private discovered(): Promise<JWTVerifyGetKey> {
+    this.keys ??= this.discover().catch((error: unknown) => {
+      // Not kept: the next token tries again, the issuer may be starting.
+      this.keys = undefined;
+      throw error;
+    });
+    return this.keys;
+  }
+
+  private async discover(): Promise<JWTVerifyGetKey> {
+    const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const response = await this.fetchDocument(url, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new errors.JWKSInvalid(`discovery at ${url} answered ${response.status}`);
+    const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    // OpenID Connect Discovery §4.3: a document that names another issuer is not this issuer's.
+    if (document.issuer !== this.issuer) throw new errors.JWKSInvalid(`discovery at ${url} names another issuer`);
+    if (typeof document.jwks_uri !== 'string') throw new errors.JWKSInvalid(`discovery at ${url} names no jwks_uri`);
+    return createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  }
+}
