@@ -51,6 +51,7 @@ export default tseslint.config(
     // Where the environment is legitimately read: service start-up, and the test harness that finds Kafka and PostgreSQL.
     files: [
       'libs/platform/src/service/run-service.ts',
+      'apps/identity/src/main.ts',
       'libs/testing/src/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.ts',
