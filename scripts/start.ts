@@ -8,6 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { demoClients } from '../libs/identity/src/demo-clients';
+import { startIdentityProvider, type IdentityClient } from '../libs/identity/src/identity-provider';
+import { generateSigningKey } from '../libs/identity/src/signing-key';
 import { canAdminister, LOCAL_POSTGRES_URL, startEmbeddedPostgres } from '../libs/testing/src/infra/postgres-local';
 
 const SERVICES = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification', 'audit'] as const;
@@ -33,15 +36,52 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
   return { url: url.toString(), stop };
 }
 
+/**
+ * The OpenID provider the services trust: the one IDENTITY_ISSUER names, or else the identity
+ * provider on this machine with a demo client per agency kind, whose secrets are printed once.
+ */
+async function identity(port: number): Promise<{ issuer: string; stop: () => Promise<void> }> {
+  if (process.env.IDENTITY_ISSUER) return { issuer: process.env.IDENTITY_ISSUER, stop: async () => undefined };
+  const clients = demoClients();
+  const byId = new Map(clients.map((client) => [client.clientId, client]));
+  const provider = await startIdentityProvider({
+    issuer: `http://127.0.0.1:${port}`,
+    clients: { find: (clientId) => byId.get(clientId) },
+    // Made anew at every start: tokens of an earlier run are refused.
+    signingKeys: [await generateSigningKey()],
+  });
+  printHowToGetAToken(provider.issuer, clients);
+  return provider;
+}
+
+function printHowToGetAToken(issuer: string, clients: IdentityClient[]): void {
+  const width = Math.max(...clients.map((client) => client.agencyKind.length));
+  console.log(
+    `[lintas] identity ${issuer} (OpenID issuer); a demo client per agency kind, secrets valid for this run:`,
+  );
+  for (const client of clients) {
+    console.log(`[lintas]   ${client.agencyKind.padEnd(width)}  ${client.clientId}  ${client.clientSecret}`);
+  }
+  const satpol = clients[0];
+  if (satpol) {
+    console.log(
+      `[lintas] a token (10 minutes): curl -s -u ${satpol.clientId}:${satpol.clientSecret} ` +
+        `-d grant_type=client_credentials ${issuer}/token`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const basePort = Number(process.env.LINTAS_BASE_PORT ?? 3001);
   const db = await database();
+  const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000));
   const children: ChildProcess[] = SERVICES.map((service, i) =>
     spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', service, 'apps', service, 'src', 'main.js')], {
       env: {
         ...process.env,
         DATABASE_URL: db.url,
         MESSAGING_TRANSPORT: process.env.MESSAGING_TRANSPORT ?? 'pg-log',
+        IDENTITY_ISSUER: idp.issuer,
         PORT: String(basePort + i),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -64,6 +104,7 @@ async function main(): Promise<void> {
           }),
       ),
     );
+    await idp.stop();
     await db.stop();
     process.exit(code);
   };

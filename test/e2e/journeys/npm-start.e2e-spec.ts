@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eventually } from '@lintas/testing/eventually';
 import { AGENCIES, JourneyWorld } from '@lintas/testing/journey/journey-world';
 import { nikFor, PersonJourney } from '@lintas/testing/journey/person-journey';
+import { testIdentity } from '@lintas/testing/identity/test-identity';
 import { guardChild } from '@lintas/testing/infra/process-guardian';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 
@@ -21,6 +23,8 @@ it('runs every service on the PostgreSQL log, and a hand-over crosses from intak
       DATABASE_URL: infra.databaseUrl,
       LINTAS_BASE_PORT: String(basePort),
       LOG_LEVEL: 'warn',
+      // The journey's agencies are clients of the test's identity provider.
+      ...(await testIdentity()).serviceSettings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,6 +66,83 @@ it('runs every service on the PostgreSQL log, and a hand-over crosses from intak
       (j) => j.healthLiaison.length === 2,
     );
     expect(journeys.healthLiaison).toEqual(['RsjReferralRequested', 'RsjReferralAccepted']);
+  } catch (error) {
+    process.stdout.write(output.join(''));
+    throw error;
+  } finally {
+    launcher.kill('SIGTERM');
+    expect(await closed).toBe(0);
+  }
+}, 120_000);
+
+it('runs an identity provider of its own and prints how to get a token, with which a pickup is accepted', async () => {
+  const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+  const launcher = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'start.ts')], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: infra.databaseUrl,
+      LINTAS_BASE_PORT: String(basePort),
+      LINTAS_IDENTITY_PORT: String(basePort + 10),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (launcher.pid !== undefined) guardChild(launcher.pid);
+  const output: string[] = [];
+  launcher.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  launcher.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const closed = new Promise<number | null>((resolve) => launcher.once('close', resolve));
+  try {
+    const curl = await eventually(
+      async () => /curl -s -u (\S+):(\S+) -d grant_type=client_credentials (\S+)/.exec(output.join('')),
+      (match) => match !== null,
+      { timeoutMs: 60_000, everyMs: 200 },
+    );
+    const [, clientId, secret, tokenUrl] = curl ?? [];
+    const intake = `http://127.0.0.1:${basePort}`;
+    await eventually(
+      () =>
+        fetch(`${intake}/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      (status) => status === 200,
+      { timeoutMs: 60_000, everyMs: 200 },
+    );
+    // What the printed curl does.
+    const issued = await fetch(String(tokenUrl), {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    expect(issued.status).toBe(200);
+    const { access_token: token } = (await issued.json()) as { access_token: string };
+    const pickup = await fetch(`${intake}/pickups`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        foundAt: new Date(Date.now() - 3_600_000).toISOString(),
+        location: { text: 'Alun-alun Kepanjen', regionCode: '3507', districtCode: '350701' },
+        circumstances: 'wandering',
+        observedCondition: 'calm, thin',
+        descriptors: { sex: 'male', apparentAgeRange: '40-50' },
+      }),
+    });
+    expect(pickup.status).toBe(201);
+    const refused = await fetch(`${intake}/pickups`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer not-a-token', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
   } catch (error) {
     process.stdout.write(output.join(''));
     throw error;

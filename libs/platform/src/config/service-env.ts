@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsUrl, Max, Min, Matches, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUrl, Max, Min, Matches } from 'class-validator';
 import { RequiredInProduction } from './required-in-production';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -10,7 +10,8 @@ export type MessagingTransport = (typeof MESSAGING_TRANSPORTS)[number];
 // Collectors are named by host alone (http://jaeger:4318) as often as by domain.
 const OTLP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
-const DEVELOPMENT_ONLY_AGENCY_TOKEN_SECRET = 'lintas-development-only-agency-token-secret';
+// An issuer inside a cluster is named by host alone (http://identity:4000) as often as by domain.
+const ISSUER_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 // Public in this repository, so worthless as a secret: production refuses to start with it unset.
 const DEVELOPMENT_ONLY_PERSONAL_DATA_KEY = 'bGludGFzLWRldmVsb3BtZW50LW9ubHkta2V5LTMyYiE=';
@@ -60,10 +61,18 @@ export class ServiceEnv {
   @IsIn(MESSAGING_TRANSPORTS, { message: `must be one of ${MESSAGING_TRANSPORTS.join(', ')}` })
   MESSAGING_TRANSPORT: MessagingTransport = 'platformatic';
 
-  /** Signs and checks the agencies' bearer tokens. The default is for development only. */
+  /**
+   * The OpenID issuer whose access tokens the service accepts (its discovery document names its
+   * keys): the identity app, Keycloak, any provider that issues RFC 9068 tokens. The default is
+   * the identity app that `npm start` runs.
+   */
   @RequiredInProduction()
-  @MinLength(32, { message: 'must be a secret of at least 32 characters' })
-  AGENCY_TOKEN_SECRET: string = DEVELOPMENT_ONLY_AGENCY_TOKEN_SECRET;
+  @IsUrl(ISSUER_URL, { message: 'must be the http(s) URL of an OpenID issuer, e.g. https://id.lintas.example' })
+  IDENTITY_ISSUER: string = 'http://127.0.0.1:4000';
+
+  /** The audience (RFC 8707 resource) an access token must name to be taken here. */
+  @Matches(/^\S{1,255}$/, { message: 'must be a URI without spaces, e.g. urn:lintas:api' })
+  ACCESS_TOKEN_AUDIENCE: string = 'urn:lintas:api';
 
   /**
    * Put before every topic name: lets several Lintas installations (or test runs) share one

@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { Pool } from 'pg';
+import { ServiceEnv } from '../config/service-env';
+import { IssuerKeys } from './agency/access-token';
 import { AgencyGuard } from './agency/agency.guard';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { WriteInterceptor } from './idempotency/write.interceptor';
@@ -17,6 +19,11 @@ export function httpEdgeProviders(schema: string): Provider[] {
       provide: IdempotencyKeys,
       inject: [Pool],
       useFactory: (pool: Pool) => new IdempotencyKeys(pool, schema),
+    },
+    {
+      provide: IssuerKeys,
+      inject: [ServiceEnv],
+      useFactory: (env: ServiceEnv) => new IssuerKeys(env.IDENTITY_ISSUER),
     },
     { provide: APP_GUARD, useClass: AgencyGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },

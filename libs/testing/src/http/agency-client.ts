@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { issueAgencyToken, type AgencyActor, type AgencyKind } from '@lintas/platform/http/agency/agency-token';
-
-/** The development default of AGENCY_TOKEN_SECRET, which services under test run with. */
-export const TEST_AGENCY_TOKEN_SECRET = 'lintas-development-only-agency-token-secret';
+import type { AgencyActor, AgencyKind } from '@lintas/platform/http/agency/agency-token';
+import { testIdentity } from '../identity/test-identity';
 
 /** What a test reads from a reply: any JSON the service answered, asserted by the test. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test asserts whatever JSON comes back
@@ -29,22 +27,24 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-/** An agency's system calling a Lintas service over HTTP, as the real ones do. */
+/**
+ * An agency's system calling a Lintas service over HTTP, as the real ones do: with an access token
+ * from the test file's identity provider (testIdentity), which the services under test trust.
+ */
 export class AgencyClient {
-  private readonly token: string;
-
   constructor(
     readonly baseUrl: string,
     readonly actor: AgencyActor,
-    secret = TEST_AGENCY_TOKEN_SECRET,
     private readonly observe?: ExchangeObserver,
-  ) {
-    this.token = issueAgencyToken(secret, actor);
+  ) {}
+
+  private async bearer(): Promise<string> {
+    return `Bearer ${await (await testIdentity()).tokenFor(this.actor)}`;
   }
 
   async post<Body = Json>(path: string, body: unknown, options: PostOptions = {}): Promise<Reply<Body>> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.token}`,
+      authorization: await this.bearer(),
       'content-type': 'application/json',
       'idempotency-key': options.idempotencyKey ?? randomUUID(),
       ...options.headers,
@@ -62,7 +62,7 @@ export class AgencyClient {
     path: string,
     options: { minPosition?: string; headers?: Record<string, string> } = {},
   ): Promise<Reply<Body>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, ...options.headers };
+    const headers: Record<string, string> = { authorization: await this.bearer(), ...options.headers };
     if (options.minPosition) headers['x-lintas-min-position'] = options.minPosition;
     const url = `${this.baseUrl}${path}`;
     return this.observed('GET', url, await reply(await fetch(url, { headers })));

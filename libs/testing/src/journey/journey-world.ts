@@ -47,7 +47,7 @@ export class JourneyWorld {
   }
 
   private client(url: string, as: AgencyName): AgencyClient {
-    return new AgencyClient(url, AGENCIES[as], undefined, this.observe);
+    return new AgencyClient(url, AGENCIES[as], this.observe);
   }
 
   /** Each service's part of a person's journey: the event types, in order. */

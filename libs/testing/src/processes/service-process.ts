@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { testIdentity } from '../identity/test-identity';
 import { freePort } from '../infra/free-port';
 import { guardChild } from '../infra/process-guardian';
 
@@ -38,11 +39,15 @@ export class ServiceProcess {
     this.exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   }
 
-  /** Starts the service on a free port; only the given settings and PORT are passed, nothing inherited. */
+  /**
+   * Starts the service on a free port; only the given settings, the test file's identity provider
+   * and PORT are passed, nothing inherited.
+   */
   static async start(service: ServiceName, settings: Record<string, string>): Promise<ServiceProcess> {
     const port = await freePort();
+    const identity = (await testIdentity()).serviceSettings;
     const child = spawn(process.execPath, [builtEntry(service)], {
-      env: { PATH: process.env.PATH, ...settings, PORT: String(port) },
+      env: { PATH: process.env.PATH, ...identity, ...settings, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid !== undefined) guardChild(child.pid);

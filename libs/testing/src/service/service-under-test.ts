@@ -3,6 +3,7 @@ import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { createLogger } from '@lintas/platform/logging/json-logger';
 import { createServiceApp, readServiceEnv, type ServiceDefinition } from '@lintas/platform/service/run-service';
 import { AgencyClient } from '../http/agency-client';
+import { testIdentity } from '../identity/test-identity';
 import type { RealInfrastructure } from '../real-infrastructure';
 
 export interface ServiceUnderTest {
@@ -29,6 +30,7 @@ export async function startServiceUnderTest(
     ...(settings.MESSAGING_TRANSPORT !== 'pg-log' && { KAFKA_BROKERS: infra.kafkaBrokers.join(',') }),
     TOPIC_PREFIX: infra.topics.prefix,
     LOG_LEVEL: 'error',
+    ...(await testIdentity()).serviceSettings,
     ...settings,
     PORT: '0',
   });

@@ -1,5 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
 export const AGENCY_KINDS = [
   'satpol-pp',
   'polri',
@@ -19,34 +17,4 @@ export interface AgencyActor {
   regionCode: string;
   clientId: string;
   userId?: string;
-}
-
-/**
- * A bearer token an agency's system presents: its claims and an HMAC over them, signed with the
- * secret the services share. Deliberately small: an identity provider that issues signed JWTs
- * (or mTLS at the gateway) takes its place where one exists; the guard only needs the claims.
- */
-export function issueAgencyToken(secret: string, actor: AgencyActor): string {
-  const claims = Buffer.from(JSON.stringify(actor)).toString('base64url');
-  return `${claims}.${sign(secret, claims)}`;
-}
-
-export function readAgencyToken(secret: string, token: string): AgencyActor | undefined {
-  const [claims, signature, ...rest] = token.split('.');
-  if (!claims || !signature || rest.length > 0) return undefined;
-  const expected = Buffer.from(sign(secret, claims));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  try {
-    const actor = JSON.parse(Buffer.from(claims, 'base64url').toString()) as Partial<AgencyActor>;
-    if (typeof actor.agencyId !== 'string' || typeof actor.clientId !== 'string') return undefined;
-    if (typeof actor.regionCode !== 'string' || !AGENCY_KINDS.includes(actor.kind as AgencyKind)) return undefined;
-    return actor as AgencyActor;
-  } catch {
-    return undefined;
-  }
-}
-
-function sign(secret: string, claims: string): string {
-  return createHmac('sha256', secret).update(claims).digest('base64url');
 }

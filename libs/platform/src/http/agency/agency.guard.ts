@@ -10,7 +10,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ServiceEnv } from '../../config/service-env';
 import { NotAllowedError, NotAuthenticatedError } from '../problems/http-errors';
-import { readAgencyToken, type AgencyActor, type AgencyKind } from './agency-token';
+import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
+import type { AgencyActor, AgencyKind } from './agency-token';
 
 const ALLOWED_KINDS = 'lintas:allowed-agency-kinds';
 const PUBLIC = 'lintas:public';
@@ -29,28 +30,34 @@ export const Actor = createParamDecorator((_: unknown, context: ExecutionContext
 });
 
 /**
- * Every route needs a valid agency token and a kind of agency the route allows; a route that
- * names no kinds is closed, so that forgetting @Allow never opens one.
+ * Every route needs a valid access token of the configured issuer and a kind of agency the route
+ * allows; a route that names no kinds is closed, so that forgetting @Allow never opens one.
  */
 @Injectable()
 export class AgencyGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
+    @Inject(IssuerKeys) private readonly keys: IssuerKeys,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: AgencyActor }>();
     const header = request.headers.authorization ?? '';
-    const actor = header.startsWith('Bearer ')
-      ? readAgencyToken(this.env.AGENCY_TOKEN_SECRET, header.slice('Bearer '.length))
-      : undefined;
-    if (!actor) throw new NotAuthenticatedError();
-    request.actor = actor;
+    if (!header.startsWith('Bearer ')) throw new NotAuthenticatedError('no bearer token');
+    try {
+      request.actor = await verifyAccessToken(header.slice('Bearer '.length), this.keys.getKey, {
+        issuer: this.env.IDENTITY_ISSUER,
+        audience: this.env.ACCESS_TOKEN_AUDIENCE,
+      });
+    } catch (error) {
+      if (error instanceof AccessTokenRejected) throw new NotAuthenticatedError(error.reason);
+      throw error;
+    }
     const allowed = this.reflector.getAllAndOverride<AgencyKind[]>(ALLOWED_KINDS, targets) ?? [];
-    if (!allowed.includes(actor.kind)) throw new NotAllowedError(actor.kind);
+    if (!allowed.includes(request.actor.kind)) throw new NotAllowedError(request.actor.kind);
     return true;
   }
 }

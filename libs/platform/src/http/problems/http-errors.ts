@@ -29,8 +29,9 @@ export class InvalidRequestError extends EdgeError {
 }
 
 export class NotAuthenticatedError extends EdgeError {
-  constructor() {
-    super(401, 'agency.not-authenticated', 'a valid agency bearer token is required');
+  /** `reason` says what was wrong with the token, never what it holds. */
+  constructor(reason?: string) {
+    super(401, 'agency.not-authenticated', `a valid agency bearer token is required${reason ? ` (${reason})` : ''}`);
   }
 }
 

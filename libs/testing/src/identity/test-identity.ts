@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import {
+  IDENTITY_AUDIENCE,
+  startIdentityProvider,
+  type IdentityClient,
+  type RunningIdentityProvider,
+} from '@lintas/identity/identity-provider';
+import { generateSigningKey } from '@lintas/identity/signing-key';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { freePort } from '../infra/free-port';
+
+/** A token is fetched again this long before it expires, so that no request carries a dying one. */
+const RENEW_BEFORE_SECONDS = 60;
+
+/**
+ * The real OpenID provider (the identity app's) that a test file's services trust, in the test's
+ * process: an agency a test calls as is registered as a client on first use, with a secret of
+ * its own, and its tokens come from the provider's token endpoint by client credentials, as an
+ * agency's system gets them.
+ */
+export class TestIdentity {
+  private readonly tokens = new Map<string, { token: string; renewAt: number }>();
+
+  /** `clients` is the provider's directory: a client registered here is found there. */
+  private constructor(
+    private readonly provider: RunningIdentityProvider,
+    private readonly clients: Map<string, IdentityClient>,
+  ) {}
+
+  static async start(): Promise<TestIdentity> {
+    const clients = new Map<string, IdentityClient>();
+    const provider = await startIdentityProvider({
+      issuer: `http://127.0.0.1:${await freePort()}`,
+      audience: IDENTITY_AUDIENCE,
+      signingKeys: [await generateSigningKey()],
+      clients: { find: (clientId) => clients.get(clientId) },
+    });
+    return new TestIdentity(provider, clients);
+  }
+
+  get issuer(): string {
+    return this.provider.issuer;
+  }
+
+  /** The settings a service under test needs to trust this provider. */
+  get serviceSettings(): Record<string, string> {
+    return { IDENTITY_ISSUER: this.issuer, ACCESS_TOKEN_AUDIENCE: IDENTITY_AUDIENCE };
+  }
+
+  /** A bearer token for the agency, from the provider's token endpoint. */
+  async tokenFor(actor: AgencyActor): Promise<string> {
+    const cached = this.tokens.get(actor.clientId);
+    if (cached && cached.renewAt > Date.now()) return cached.token;
+    const client = this.register(actor);
+    const response = await fetch(`${this.issuer}/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    });
+    const body = (await response.json()) as { access_token?: string; expires_in?: number; error?: string };
+    if (!response.ok || !body.access_token) {
+      throw new Error(`the identity provider gave ${actor.clientId} no token: ${response.status} ${body.error}`);
+    }
+    const renewAt = Date.now() + ((body.expires_in ?? 0) - RENEW_BEFORE_SECONDS) * 1_000;
+    this.tokens.set(actor.clientId, { token: body.access_token, renewAt });
+    return body.access_token;
+  }
+
+  /** Registers the agency's client once; the same client id for another agency is a mistake in the test. */
+  private register(actor: AgencyActor): IdentityClient {
+    const known = this.clients.get(actor.clientId);
+    if (known) {
+      if (
+        known.agencyId !== actor.agencyId ||
+        known.agencyKind !== actor.kind ||
+        known.regionCode !== actor.regionCode
+      ) {
+        throw new Error(`client ${actor.clientId} is registered for another agency`);
+      }
+      return known;
+    }
+    const client: IdentityClient = {
+      clientId: actor.clientId,
+      clientSecret: randomBytes(24).toString('base64url'),
+      agencyId: actor.agencyId,
+      agencyKind: actor.kind,
+      regionCode: actor.regionCode,
+      scopes: [],
+    };
+    this.clients.set(client.clientId, client);
+    return client;
+  }
+
+  stop(): Promise<void> {
+    return this.provider.stop();
+  }
+}
+
+let shared: Promise<TestIdentity> | undefined;
+
+/**
+ * The provider of this test file (Jest gives each file its own modules): started on first use,
+ * and left to end with the file's worker, like the services' HTTP clients.
+ */
+export function testIdentity(): Promise<TestIdentity> {
+  shared ??= TestIdentity.start();
+  return shared;
+}
