@@ -70,6 +70,13 @@ describe('verifying an access token', () => {
     });
   });
 
+  it("accepts a client_id other than sub: Keycloak's sub names the client's service account", async () => {
+    const token = await sign(claims({ sub: '5f0c1b7e-2d4a-4c59-9a3e-7b1d2e8f6a90' }));
+    await expect(verifyAccessToken(token, keys, expected)).resolves.toMatchObject({
+      clientId: 'satpol-malang-system',
+    });
+  });
+
   it('refuses an expired token, also one whose exp lies in 1970', async () => {
     expect(await refusal(await sign(claims({ iat: now() - 1200, exp: now() - 600 })))).toBe('expired');
     expect(await refusal(await sign(claims({ iat: 0, exp: 1 })))).toBe('expired');
@@ -119,6 +126,7 @@ describe('verifying an access token', () => {
     expect(await refusal(await sign(claims({ jti: undefined })))).toMatch(/^claim jti/);
     expect(await refusal(await sign(claims({ agency_kind: 'bank' })))).toMatch(/^agency_kind must be one of/);
     expect(await refusal(await sign(claims({ region_code: 'Malang' })))).toMatch(/^region_code must be/);
-    expect(await refusal(await sign(claims({ client_id: 'other' })))).toMatch(/^client_id must name/);
+    expect(await refusal(await sign(claims({ client_id: undefined })))).toMatch(/^claim client_id/);
+    expect(await refusal(await sign(claims({ client_id: 42 })))).toBe('no client_id claim');
   });
 });

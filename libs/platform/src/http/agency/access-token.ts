@@ -60,9 +60,8 @@ export async function verifyAccessToken(
 
 function actorOf(payload: JWTPayload): AgencyActor {
   const { client_id: clientId, agency_id: agencyId, agency_kind: kind, region_code: regionCode } = payload;
-  if (typeof clientId !== 'string' || clientId !== payload.sub) {
-    throw new AccessTokenRejected('client_id must name the client, as sub does');
-  }
+  // Not compared with sub: an issuer may name a service account in sub (Keycloak does), not the client.
+  if (typeof clientId !== 'string') throw new AccessTokenRejected('no client_id claim');
   if (typeof agencyId !== 'string' || agencyId === '') throw new AccessTokenRejected('no agency_id claim');
   if (typeof kind !== 'string' || !AGENCY_KINDS.includes(kind as AgencyKind)) {
     throw new AccessTokenRejected(`agency_kind must be one of ${AGENCY_KINDS.join(', ')}`);
