@@ -5,6 +5,7 @@ import { ServiceEnv } from '../config/service-env';
 import { IssuerKeys } from './agency/access-token';
 import { AgencyGuard } from './agency/agency.guard';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
+import { JsonBodyGuard } from './json-body.guard';
 import { WriteInterceptor } from './idempotency/write.interceptor';
 import { ProblemFilter } from './problems/problem.filter';
 import { requestValidationPipe } from './validation.pipe';
@@ -26,6 +27,7 @@ export function httpEdgeProviders(schema: string): Provider[] {
       useFactory: (env: ServiceEnv) => new IssuerKeys(env.IDENTITY_ISSUER),
     },
     { provide: APP_GUARD, useClass: AgencyGuard },
+    { provide: APP_GUARD, useClass: JsonBodyGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: requestValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },

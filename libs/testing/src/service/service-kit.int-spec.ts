@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IsString, MaxLength } from 'class-validator';
@@ -22,6 +23,7 @@ import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { IfMatch, MinPosition, NewId, deterministicUuid } from '@lintas/platform/http/request-context';
 import { eventually } from '../eventually';
+import { testIdentity } from '../identity/test-identity';
 import { agency } from '../http/agency-client';
 import { useRealInfrastructure } from '../real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from './service-under-test';
@@ -269,6 +271,31 @@ describe('the service kit, on a probe service', () => {
     const twice = await client.post(`/notes/${opened.body.id}/sign`, {});
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'note.not-open', type: 'https://lintas.id/problems/note.not-open' });
+  });
+
+  it('refuses a body that is not JSON, one nested too deep and one too large, each as problem+json', async () => {
+    const bearer = `Bearer ${await (await testIdentity()).tokenFor(office)}`;
+    const send = (type: string, body: string) =>
+      fetch(`${service.url}/notes`, {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': type, 'idempotency-key': randomUUID() },
+        body,
+      }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.json() }));
+
+    // Its text would have been dropped and the note opened without it.
+    const plain = await send('text/plain', JSON.stringify({ text: 'Budi' }));
+    expect(plain).toMatchObject({ status: 415, body: { code: 'request.unsupported-media-type' } });
+    expect(plain.type).toContain('application/problem+json');
+
+    const deep = await send('application/json', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(deep).toMatchObject({ status: 400, body: { code: 'request.too-deep' } });
+
+    const large = await send('application/json', JSON.stringify({ text: 'x'.repeat(200_000) }));
+    expect(large).toMatchObject({ status: 413 });
+    expect(large.type).toContain('application/problem+json');
+
+    // The service goes on answering.
+    expect((await service.as(office).post('/notes', { text: 'Budi' })).status).toBe(201);
   });
 
   it('publishes through the outbox and reacts once to its own event over Kafka', async () => {
