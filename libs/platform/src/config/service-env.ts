@@ -84,6 +84,25 @@ export class ServiceEnv {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
+  /** Requests a second one client may make on average to this instance (429 with Retry-After beyond). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_SECOND: number = 100;
+
+  /** Requests one client may make at once before the average applies. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_BURST: number = 200;
+
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated, e.g. https://konsol.lintas.example.
+   * Empty, the default: no browser page of another origin may call it.
+   */
+  @Matches(/^(https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*)?$/, {
+    message: 'must be a comma-separated list of origins such as https://konsol.lintas.example',
+  })
+  CORS_ORIGINS: string = '';
+
   /**
    * OTLP/HTTP collector (Jaeger, Tempo, an OpenTelemetry Collector): traces go to `<this>/v1/traces`.
    * Unset, with the next one unset too, spans are made (their ids are logged) but sent nowhere.
@@ -104,6 +123,10 @@ export class ServiceEnv {
 
   get usesKafka(): boolean {
     return this.MESSAGING_TRANSPORT !== 'pg-log';
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS === '' ? [] : this.CORS_ORIGINS.split(',');
   }
 
   get kafkaBrokers(): string[] {

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { ServiceEnv } from '../config/service-env';
 import { IssuerKeys } from './agency/access-token';
 import { AgencyGuard } from './agency/agency.guard';
+import { RateLimiter } from './agency/rate-limit';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { JsonBodyGuard } from './json-body.guard';
 import { WriteInterceptor } from './idempotency/write.interceptor';
@@ -25,6 +26,11 @@ export function httpEdgeProviders(schema: string): Provider[] {
       provide: IssuerKeys,
       inject: [ServiceEnv],
       useFactory: (env: ServiceEnv) => new IssuerKeys(env.IDENTITY_ISSUER),
+    },
+    {
+      provide: RateLimiter,
+      inject: [ServiceEnv],
+      useFactory: (env: ServiceEnv) => new RateLimiter(env.RATE_LIMIT_PER_SECOND, env.RATE_LIMIT_BURST),
     },
     { provide: APP_GUARD, useClass: AgencyGuard },
     { provide: APP_GUARD, useClass: JsonBodyGuard },

@@ -8,6 +8,7 @@ import { createLogger, JsonLogger } from '../logging/json-logger';
 import { logProcessWarnings } from '../logging/process-warnings';
 import { serveOpenApi } from '../http/openapi';
 import { traceRequests } from '../http/request-tracing';
+import { securityHeaders } from '../http/security-headers';
 import { requestMetrics } from '../metrics/http-metrics';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { startTracing, tracingOptions, type Tracing } from '../tracing/tracing';
@@ -58,6 +59,10 @@ export async function createServiceApp(
   app.enableShutdownHooks();
   // Before every route, the OpenAPI document's too: each request gets its span, access line and metrics.
   app.use(traceRequests(logger, requestMetrics(metrics)));
+  app.use(securityHeaders());
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  // Closed unless an installation names the browser origins it serves (a console of its own).
+  if (env.corsOrigins.length > 0) app.enableCors({ origin: env.corsOrigins, maxAge: 600 });
   serveOpenApi(app, service.name, service.description);
   return app;
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { testIdentity } from '../identity/test-identity';
 import { freePort } from '../infra/free-port';
+import { HARNESS_SETTINGS } from '../service/harness-settings';
 import { guardChild } from '../infra/process-guardian';
 
 export const SERVICES = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification', 'audit'] as const;
@@ -40,14 +41,14 @@ export class ServiceProcess {
   }
 
   /**
-   * Starts the service on a free port; only the given settings, the test file's identity provider
-   * and PORT are passed, nothing inherited.
+   * Starts the service on a free port; only the harness's settings, the test file's identity
+   * provider, the given settings and PORT are passed, nothing inherited.
    */
   static async start(service: ServiceName, settings: Record<string, string>): Promise<ServiceProcess> {
     const port = await freePort();
     const identity = (await testIdentity()).serviceSettings;
     const child = spawn(process.execPath, [builtEntry(service)], {
-      env: { PATH: process.env.PATH, ...identity, ...settings, PORT: String(port) },
+      env: { PATH: process.env.PATH, ...HARNESS_SETTINGS, ...identity, ...settings, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid !== undefined) guardChild(child.pid);

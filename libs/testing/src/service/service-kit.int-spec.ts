@@ -298,6 +298,19 @@ describe('the service kit, on a probe service', () => {
     expect((await service.as(office).post('/notes', { text: 'Budi' })).status).toBe(201);
   });
 
+  it('answers with security headers, and no browser of another origin may call it', async () => {
+    const reply = await fetch(`${service.url}/notes/${randomUUID()}`, {
+      headers: {
+        origin: 'https://evil.example',
+        authorization: `Bearer ${await (await testIdentity()).tokenFor(office)}`,
+      },
+    });
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+    expect(reply.headers.get('x-powered-by')).toBeNull();
+    expect(reply.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('publishes through the outbox and reacts once to its own event over Kafka', async () => {
     const client = service.as(office);
     const opened = await client.post('/notes', { text: 'y' });
@@ -342,5 +355,45 @@ describe('the service kit, on a probe service', () => {
     const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as { openapi: string; paths: object };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/notes', '/persons/{personId}/journey']));
+  });
+});
+
+describe('the service kit with a rate limit and an allowed browser origin', () => {
+  let service: ServiceUnderTest;
+  const office = agency('dinas-sosial', 'dinsos-3507');
+  beforeAll(async () => {
+    service = await startServiceUnderTest(
+      { name: 'probe', defaultPort: 0, module: ProbeModule, description: 'a probe' },
+      infra,
+      { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '2', CORS_ORIGINS: 'https://konsol.lintas.example' },
+    );
+  });
+  afterAll(() => service.close());
+
+  it('refuses a client over its rate with 429 and Retry-After, and not another client', async () => {
+    const client = service.as(office);
+    const replies = [];
+    for (let i = 0; i < 3; i += 1) replies.push(await client.post('/notes', { text: `note ${i}` }));
+    expect(replies.map((reply) => reply.status)).toEqual([201, 201, 429]);
+    const refused = replies[2];
+    expect(refused?.headers.get('retry-after')).toBe('1');
+    expect(refused?.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused?.body).toMatchObject({ code: 'rate-limited', retryAfter: 1 });
+    expect((await service.as(agency('dinas-sosial', 'dinsos-3571', '3571')).post('/notes', { text: 'x' })).status).toBe(
+      201,
+    );
+  });
+
+  it('lets the configured browser origin call it', async () => {
+    const preflight = await fetch(`${service.url}/notes`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://konsol.lintas.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://konsol.lintas.example');
+    const other = await fetch(`${service.url}/notes`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

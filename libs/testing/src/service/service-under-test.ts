@@ -4,6 +4,7 @@ import { createLogger } from '@lintas/platform/logging/json-logger';
 import { createServiceApp, readServiceEnv, type ServiceDefinition } from '@lintas/platform/service/run-service';
 import { AgencyClient } from '../http/agency-client';
 import { testIdentity } from '../identity/test-identity';
+import { HARNESS_SETTINGS } from './harness-settings';
 import type { RealInfrastructure } from '../real-infrastructure';
 
 export interface ServiceUnderTest {
@@ -30,6 +31,7 @@ export async function startServiceUnderTest(
     ...(settings.MESSAGING_TRANSPORT !== 'pg-log' && { KAFKA_BROKERS: infra.kafkaBrokers.join(',') }),
     TOPIC_PREFIX: infra.topics.prefix,
     LOG_LEVEL: 'error',
+    ...HARNESS_SETTINGS,
     ...(await testIdentity()).serviceSettings,
     ...settings,
     PORT: '0',

@@ -9,9 +9,10 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ServiceEnv } from '../../config/service-env';
-import { NotAllowedError, NotAuthenticatedError } from '../problems/http-errors';
+import { NotAllowedError, NotAuthenticatedError, RateLimitedError } from '../problems/http-errors';
 import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
+import { RateLimiter } from './rate-limit';
 
 const ALLOWED_KINDS = 'lintas:allowed-agency-kinds';
 const PUBLIC = 'lintas:public';
@@ -30,8 +31,9 @@ export const Actor = createParamDecorator((_: unknown, context: ExecutionContext
 });
 
 /**
- * Every route needs a valid access token of the configured issuer and a kind of agency the route
- * allows; a route that names no kinds is closed, so that forgetting @Allow never opens one.
+ * Every route needs a valid access token of the configured issuer, a client within its rate, and a
+ * kind of agency the route allows; a route that names no kinds is closed, so that forgetting @Allow
+ * never opens one.
  */
 @Injectable()
 export class AgencyGuard implements CanActivate {
@@ -39,6 +41,7 @@ export class AgencyGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
     @Inject(IssuerKeys) private readonly keys: IssuerKeys,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,6 +59,8 @@ export class AgencyGuard implements CanActivate {
       if (error instanceof AccessTokenRejected) throw new NotAuthenticatedError(error.reason);
       throw error;
     }
+    const wait = this.limiter.take(request.actor.clientId);
+    if (wait > 0) throw new RateLimitedError(wait);
     const allowed = this.reflector.getAllAndOverride<AgencyKind[]>(ALLOWED_KINDS, targets) ?? [];
     if (!allowed.includes(request.actor.kind)) throw new NotAllowedError(request.actor.kind);
     return true;

@@ -8,6 +8,8 @@ export class EdgeError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers the problem needs, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = 'EdgeError';
@@ -44,5 +46,17 @@ export class NotAllowedError extends EdgeError {
 export class PreconditionError extends EdgeError {
   constructor(code: string, detail: string, status = 412, extra: Record<string, unknown> = {}) {
     super(status, code, detail, extra);
+  }
+}
+
+export class RateLimitedError extends EdgeError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      429,
+      'rate-limited',
+      `too many requests from this client; try again in ${retryAfterSeconds} s`,
+      { retryAfter: retryAfterSeconds },
+      { 'retry-after': String(retryAfterSeconds) },
+    );
   }
 }

@@ -47,6 +47,7 @@ export class ProblemFilter implements ExceptionFilter {
       instance: request.originalUrl.split('?')[0],
       ...extra,
     };
+    if (error instanceof EdgeError) response.set(error.headers);
     response.status(status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
