@@ -1,4 +1,4 @@
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { cacheDir } from './cache-dir';
 import { freePort, waitForPort } from './free-port';
 import { guardChild } from './process-guardian';
+import { lastLines, runCommand } from './run-command';
 
 export const KAFKA_VERSION = '4.4.0';
 
@@ -42,22 +43,6 @@ const HOST = '127.0.0.1';
 
 function javaBin(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-}
-
-function lastLines(text: string, count = 30): string {
-  return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-
-/** Runs a command to completion and returns its exit code with stdout and stderr interleaved. */
-function run(command: string, args: string[], options: SpawnOptions): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, output }));
-  });
 }
 
 /** Kafka's binary distribution adds this SLF4J binding itself; without it the broker logs nothing. */
@@ -103,7 +88,7 @@ export async function resolveKafkaJars(log: (msg: string) => void): Promise<stri
   log(`resolving Apache Kafka ${KAFKA_VERSION} jars from Maven Central into ${libs}`);
   await rm(libs, { recursive: true, force: true });
   await writeFile(join(dir, 'pom.xml'), POM);
-  const { code, output } = await run(
+  const { code, output } = await runCommand(
     'mvn',
     [
       '-q',
@@ -116,7 +101,7 @@ export async function resolveKafkaJars(log: (msg: string) => void): Promise<stri
     { cwd: dir },
   ).catch((error: Error) => ({ code: -1, output: error.message }));
   if (code !== 0) {
-    throw new Error(`mvn could not resolve Kafka ${KAFKA_VERSION} (exit ${code}):\n${lastLines(output)}`);
+    throw new Error(`mvn could not resolve Kafka ${KAFKA_VERSION} (exit ${code}):\n${lastLines(output, 30)}`);
   }
   const jars = (await readdir(libs)).filter((name) => name.endsWith('.jar'));
   await writeFile(marker, POM);
@@ -201,7 +186,7 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
   await writeFile(log4j, log4jProperties(logFile));
   const jvmLogging = `-Dlog4j2.configurationFile=${log4j}`;
 
-  const format = await run(
+  const format = await runCommand(
     javaBin(),
     [
       '-cp',
@@ -218,7 +203,7 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
     { cwd: dir },
   );
   if (format.code !== 0) {
-    throw new Error(`kafka storage format failed (exit ${format.code}):\n${lastLines(format.output)}`);
+    throw new Error(`kafka storage format failed (exit ${format.code}):\n${lastLines(format.output, 30)}`);
   }
 
   /** One run of the broker's JVM; a restart launches another on the same config. */
@@ -286,7 +271,7 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
   const fail =
     (jvm: Jvm) =>
     async (error: unknown): Promise<never> => {
-      const tail = existsSync(logFile) ? lastLines(readFileSync(logFile, 'utf8')) : '';
+      const tail = existsSync(logFile) ? lastLines(readFileSync(logFile, 'utf8'), 30) : '';
       // The temp dir is kept on failure: its log is the only way to see why the broker did not come up.
       signalGroup(jvm, 'SIGKILL');
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir } from './cache-dir';
 import { freePort } from './free-port';
 import { guardChild } from './process-guardian';
+import { lastLines, runCommand } from './run-command';
 
 export const KEYCLOAK_VERSION = '26.7.3';
 
@@ -58,21 +59,6 @@ export async function keycloak(options: KeycloakOptions = {}): Promise<Keycloak>
   return startLocalKeycloak({ log, keepLogs: options.keepLogs ?? (() => false) });
 }
 
-function lastLines(text: string, count = 40): string {
-  return text.trimEnd().split('\n').slice(-count).join('\n');
-}
-
-function run(command: string, args: string[], options: SpawnOptions): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
 async function sha1Of(path: string): Promise<string> {
   const hash = createHash('sha1');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -111,15 +97,15 @@ export async function resolveKeycloakDist(log: (message: string) => void): Promi
   }
   log(`unpacking ${zip}`);
   await rm(home, { recursive: true, force: true });
-  const unzip = await run('unzip', ['-q', '-o', zip], { cwd: dir }).catch(() => undefined);
+  const unzip = await runCommand('unzip', ['-q', '-o', zip], { cwd: dir }).catch(() => undefined);
   if (!unzip || unzip.code !== 0) {
     // No unzip on the machine: the JDK that runs Keycloak has jar, which reads zips.
     const jar = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'jar') : 'jar';
-    const extracted = await run(jar, ['xf', zip], { cwd: dir });
-    if (extracted.code !== 0) throw new Error(`could not unpack ${zip}:\n${lastLines(extracted.output)}`);
+    const extracted = await runCommand(jar, ['xf', zip], { cwd: dir });
+    if (extracted.code !== 0) throw new Error(`could not unpack ${zip}:\n${lastLines(extracted.output, 40)}`);
   }
   // jar xf does not keep the executable bit.
-  await run('chmod', ['+x', join(home, 'bin', 'kc.sh')], {});
+  await runCommand('chmod', ['+x', join(home, 'bin', 'kc.sh')], {});
   await writeFile(marker, DIST_URL);
   return home;
 }
@@ -216,7 +202,7 @@ async function startLocalKeycloak(options: Required<KeycloakOptions>): Promise<K
   try {
     await waitUntilRealmAnswers(url, 'lintas', START_TIMEOUT_MS, () => !exited);
   } catch (error) {
-    const tail = existsSync(logFile) ? lastLines(readFileSync(logFile, 'utf8')) : '';
+    const tail = existsSync(logFile) ? lastLines(readFileSync(logFile, 'utf8'), 40) : '';
     // The log is kept: it is the only way to see why Keycloak did not come up.
     signalGroup('SIGKILL');
     throw new Error(`local Keycloak did not start: ${String(error)}\nlog file: ${logFile}\n${tail}`);
