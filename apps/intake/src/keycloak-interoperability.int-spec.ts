@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, decodeJwt } from 'jose';
 import { keycloak, type Keycloak } from '@lintas/testing/infra/keycloak-local';
+import { pickupReport } from '@lintas/testing/journey/pickup-report';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
 import { INTAKE_SERVICE } from './intake.service-definition';
@@ -57,13 +58,7 @@ function reportPickup(token: string): Promise<Response> {
       'content-type': 'application/json',
       'idempotency-key': randomUUID(),
     },
-    body: JSON.stringify({
-      foundAt: new Date(Date.now() - 3_600_000).toISOString(),
-      location: { text: 'Alun-alun Kepanjen', regionCode: '3507', districtCode: '350701' },
-      circumstances: 'wandering',
-      observedCondition: 'calm, thin',
-      descriptors: { sex: 'male', apparentAgeRange: '40-50' },
-    }),
+    body: JSON.stringify(pickupReport()),
   });
 }
 

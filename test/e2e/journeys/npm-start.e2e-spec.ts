@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eventually } from '@lintas/testing/eventually';
 import { AGENCIES, JourneyWorld } from '@lintas/testing/journey/journey-world';
 import { nikFor, PersonJourney } from '@lintas/testing/journey/person-journey';
+import { pickupReport } from '@lintas/testing/journey/pickup-report';
 import { testIdentity } from '@lintas/testing/identity/test-identity';
 import { guardChild } from '@lintas/testing/infra/process-guardian';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
@@ -127,13 +128,7 @@ it('runs an identity provider of its own and prints how to get a token, with whi
         'content-type': 'application/json',
         'idempotency-key': randomUUID(),
       },
-      body: JSON.stringify({
-        foundAt: new Date(Date.now() - 3_600_000).toISOString(),
-        location: { text: 'Alun-alun Kepanjen', regionCode: '3507', districtCode: '350701' },
-        circumstances: 'wandering',
-        observedCondition: 'calm, thin',
-        descriptors: { sex: 'male', apparentAgeRange: '40-50' },
-      }),
+      body: JSON.stringify(pickupReport()),
     });
     expect(pickup.status).toBe(201);
     const refused = await fetch(`${intake}/pickups`, {
