@@ -209,15 +209,13 @@ class OnNoteOpened implements Reaction<NoteOpenedV1> {
   providers: [OpenNoteHandler, OnNoteOpened],
 })
 class ProbeModule {}
+const PROBE = { name: 'probe', defaultPort: 0, module: ProbeModule, description: 'a probe' };
 
 describe('the service kit, on a probe service', () => {
   let service: ServiceUnderTest;
   const office = agency('dinas-sosial', 'dinsos-3507');
   beforeAll(async () => {
-    service = await startServiceUnderTest(
-      { name: 'probe', defaultPort: 0, module: ProbeModule, description: 'a probe' },
-      infra,
-    );
+    service = await startServiceUnderTest(PROBE, infra);
   });
   afterAll(() => service.close());
 
@@ -362,11 +360,11 @@ describe('the service kit with a rate limit and an allowed browser origin', () =
   let service: ServiceUnderTest;
   const office = agency('dinas-sosial', 'dinsos-3507');
   beforeAll(async () => {
-    service = await startServiceUnderTest(
-      { name: 'probe', defaultPort: 0, module: ProbeModule, description: 'a probe' },
-      infra,
-      { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '2', CORS_ORIGINS: 'https://konsol.lintas.example' },
-    );
+    service = await startServiceUnderTest(PROBE, infra, {
+      RATE_LIMIT_PER_SECOND: '1',
+      RATE_LIMIT_BURST: '2',
+      CORS_ORIGINS: 'https://konsol.lintas.example',
+    });
   });
   afterAll(() => service.close());
 
