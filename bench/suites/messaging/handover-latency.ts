@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { ContractRegistry } from '@lintas/contracts/contract-registry';
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
@@ -7,6 +8,7 @@ import { EventStore } from '@lintas/event-store/event-store';
 import { InboxConsumer } from '@lintas/messaging/inbox/inbox-consumer';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OutboxRelay } from '@lintas/messaging/outbox/outbox-relay';
+import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/platformatic-transport';
 import { createTransport, type TransportKind } from '@lintas/messaging/transport/transport-factory';
 import type { OutgoingMessage, Transport } from '@lintas/messaging/transport/transport';
 import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../../../libs/messaging/test/test-contracts';
@@ -73,7 +75,8 @@ export async function handoverLatencyRow(
         `hand-over ${kind}${CONDITION_TITLES[condition]}: lintas p99 ${lintas.p99.toFixed(1)} ms, raw p99 ${raw.toFixed(1)} ms; ` +
           Object.entries(stages)
             .map(([name, s]) => `${name} p50 ${s.p50.toFixed(1)} / p99 ${s.p99.toFixed(1)}`)
-            .join('; '),
+            .join('; ') +
+          `; bench process: ${lintas.pauses}`,
       );
       return {
         metric: `publish-consume p99 at 1000/s (${kind}${CONDITION_TITLES[condition]})`,
@@ -141,13 +144,55 @@ function note(topic: string): OutgoingMessage {
   };
 }
 
+/**
+ * The bench's own process runs the appends, the relay and the consumer on one event loop: its
+ * delays and garbage collections are part of every stage, so a row logs them beside the stages.
+ */
+function observePauses(): { stop(): string } {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const collections: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  loop.enable();
+  return {
+    stop() {
+      loop.disable();
+      observer.disconnect();
+      const total = collections.reduce((sum, duration) => sum + duration, 0);
+      return (
+        `event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} / max ${(loop.max / 1e6).toFixed(1)} ms, ` +
+        `${collections.length} GCs (${total.toFixed(0)} ms, longest ${Math.max(0, ...collections).toFixed(1)} ms)`
+      );
+    },
+  };
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 }
 
+/**
+ * A broker that has just started compiles its hot paths for its first quarter of a minute or so,
+ * on one to two cores (measured 2026-12-05: the broker's JVM at 140–175% CPU for 15 s of the first
+ * row, then about 27%), which falls on whichever row runs first. The transport's plain
+ * publish → consume at the rows' rate until then, discarded, so that every row meets a warm broker.
+ */
+export async function warmUpBroker(context: BenchContext, durationMs: number): Promise<void> {
+  const transport = new PlatformaticTransport({ brokers: context.kafkaBrokers, clientId: 'bench-warm-up' });
+  try {
+    const started = performance.now();
+    await plainLatencyP99(transport, `bench.warm-up.${randomUUID().slice(0, 8)}`, durationMs);
+    context.log(`broker warmed up for ${((performance.now() - started) / 1_000).toFixed(0)} s`);
+  } finally {
+    await transport.close();
+  }
+}
+
 /** The transport alone: publish each message (coalesced as the relay does), time until the consumer's handler sees it. */
-async function plainLatencyP99(transport: Transport, topic: string): Promise<number> {
+async function plainLatencyP99(transport: Transport, topic: string, measuredMs = LATENCY_MS): Promise<number> {
   await transport.createTopics([{ name: topic, partitions: 3 }]);
   const arrivals = new Map<string, () => void>();
   const subscription = await transport.consume({
@@ -168,7 +213,7 @@ async function plainLatencyP99(transport: Transport, topic: string): Promise<num
         await arrived;
       });
     await measure(WARMUP_MS);
-    return percentile(await measure(LATENCY_MS), 0.99);
+    return percentile(await measure(measuredMs), 0.99);
   } finally {
     await publisher.close();
     await subscription.stop();
@@ -194,7 +239,7 @@ async function pipelineLatency(
   pool: Pool,
   transport: Transport,
   topic: string,
-): Promise<{ p99: number; stages: { p50: number; p99: number }[] }> {
+): Promise<{ p99: number; stages: { p50: number; p99: number }[]; pauses: string }> {
   await transport.createTopics([{ name: topic, partitions: 3 }]);
   const schema = 'pipeline';
   const store = await EventStore.open(pool, {
@@ -271,7 +316,9 @@ async function pipelineLatency(
       return measured;
     };
     await measure(WARMUP_MS);
+    const pauses = observePauses();
     const measured = await measure(LATENCY_MS);
+    const pausesSeen = pauses.stop();
     const span = (from: keyof Timeline, to: keyof Timeline) =>
       measured.map((t) => Math.max(0, (t[to] ?? Number.NaN) - (t[from] ?? Number.NaN)));
     const stages = [
@@ -280,7 +327,7 @@ async function pipelineLatency(
       span('sent', 'received'),
       span('received', 'handled'),
     ].map((values) => ({ p50: percentile(values, 0.5), p99: percentile(values, 0.99) }));
-    return { p99: percentile(span('committed', 'handled'), 0.99), stages };
+    return { p99: percentile(span('committed', 'handled'), 0.99), stages, pauses: pausesSeen };
   } finally {
     await consumer.stop();
     await relay.stop();

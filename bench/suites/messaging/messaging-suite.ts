@@ -10,11 +10,13 @@ import { withFreshDatabase } from '../../harness/databases';
 import { median } from '../../harness/stats';
 import type { ResultRow } from '../../harness/result-row';
 import type { BenchContext, BenchSuite } from '../../harness/suite';
-import { type Condition, handoverLatencyRow } from './handover-latency';
+import { type Condition, handoverLatencyRow, warmUpBroker } from './handover-latency';
 
 const RELAY_EVENTS = 20_000;
 const RELAY_BATCH = 500;
 const RUNS = 3;
+/** Long enough for a fresh broker's JIT to settle (see warmUpBroker). */
+const BROKER_WARM_UP_MS = 20_000;
 const CONDITIONS: Condition[] = ['quiet', 'cpu-heavy', 'held-other-database', 'held-other-schema'];
 /** `BENCH_CONDITIONS=quiet,cpu-heavy` runs the hand-over rows under those conditions only. */
 const conditions = (): Condition[] => {
@@ -41,6 +43,7 @@ export const messagingSuite: BenchSuite = {
     if (process.env.BENCH_CONDITIONS === undefined) {
       for (const kind of ['kafkajs', 'platformatic'] as const) rows.push(await relayRow(context, kind));
     }
+    await warmUpBroker(context, BROKER_WARM_UP_MS);
     for (const condition of conditions()) {
       for (const kind of TRANSPORTS) rows.push(await handoverLatencyRow(context, kind, condition));
     }
