@@ -8,8 +8,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { demoClients } from '../libs/identity/src/demo-clients';
-import { startIdentityProvider, type IdentityClient } from '../libs/identity/src/identity-provider';
+import { seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
+import { IDENTITY_AUDIENCE, startIdentityProvider } from '../libs/identity/src/identity-provider';
+import { adminApi } from '../libs/identity/src/register/admin-api';
+import { adminTokenVerifier } from '../libs/identity/src/register/admin-token-verifier';
+import { AgencyRegister } from '../libs/identity/src/register/agency-register';
 import { generateSigningKey } from '../libs/identity/src/signing-key';
 import { canAdminister, LOCAL_POSTGRES_URL, startEmbeddedPostgres } from '../libs/testing/src/infra/postgres-local';
 
@@ -38,43 +41,54 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
 
 /**
  * The OpenID provider the services trust: the one IDENTITY_ISSUER names, or else the identity
- * provider on this machine with a demo client per agency kind, whose secrets are printed once.
+ * provider on this machine, its agency register in the `identity` schema of the database, with a
+ * demo client per agency kind whose secrets of this run are printed once.
  */
-async function identity(port: number): Promise<{ issuer: string; stop: () => Promise<void> }> {
+async function identity(port: number, databaseUrl: string): Promise<{ issuer: string; stop: () => Promise<void> }> {
   if (process.env.IDENTITY_ISSUER) return { issuer: process.env.IDENTITY_ISSUER, stop: async () => undefined };
-  const clients = demoClients();
-  const byId = new Map(clients.map((client) => [client.clientId, client]));
+  const register = await AgencyRegister.open(databaseUrl);
+  const clients = await seedDemoRegister(register);
+  const issuer = `http://127.0.0.1:${port}`;
+  // Made anew at every start: tokens of an earlier run are refused.
+  const signingKeys = [await generateSigningKey()];
   const provider = await startIdentityProvider({
-    issuer: `http://127.0.0.1:${port}`,
-    clients: { find: (clientId) => byId.get(clientId) },
-    // Made anew at every start: tokens of an earlier run are refused.
-    signingKeys: [await generateSigningKey()],
+    issuer,
+    clients: register,
+    signingKeys,
+    extraRoutes: adminApi(register, adminTokenVerifier({ issuer, audience: IDENTITY_AUDIENCE, signingKeys, register })),
   });
   printHowToGetAToken(provider.issuer, clients);
-  return provider;
+  return {
+    issuer: provider.issuer,
+    stop: async () => {
+      await provider.stop();
+      await register.close();
+    },
+  };
 }
 
-function printHowToGetAToken(issuer: string, clients: IdentityClient[]): void {
+function printHowToGetAToken(issuer: string, clients: DemoClient[]): void {
   const width = Math.max(...clients.map((client) => client.agencyKind.length));
   console.log(
     `[lintas] identity ${issuer} (OpenID issuer); a demo client per agency kind, secrets valid for this run:`,
   );
   for (const client of clients) {
-    console.log(`[lintas]   ${client.agencyKind.padEnd(width)}  ${client.clientId}  ${client.clientSecret}`);
+    console.log(`[lintas]   ${client.agencyKind.padEnd(width)}  ${client.clientId}  ${client.secret}`);
   }
-  const satpol = clients[0];
+  const satpol = clients.find((client) => client.agencyKind === 'satpol-pp');
   if (satpol) {
     console.log(
-      `[lintas] a token (10 minutes): curl -s -u ${satpol.clientId}:${satpol.clientSecret} ` +
+      `[lintas] a token (10 minutes): curl -s -u ${satpol.clientId}:${satpol.secret} ` +
         `-d grant_type=client_credentials ${issuer}/token`,
     );
   }
+  console.log(`[lintas] register an agency and its client: POST ${issuer}/admin/agencies (docs/identity.md)`);
 }
 
 async function main(): Promise<void> {
   const basePort = Number(process.env.LINTAS_BASE_PORT ?? 3001);
   const db = await database();
-  const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000));
+  const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000), db.url);
   const children: ChildProcess[] = SERVICES.map((service, i) =>
     spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', service, 'apps', service, 'src', 'main.js')], {
       env: {

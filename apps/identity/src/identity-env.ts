@@ -6,9 +6,9 @@ import { LOG_LEVELS, type LogLevel } from '@lintas/platform/config/service-env';
 const ISSUER_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 /**
- * Settings of the identity app. Its secrets (client secrets, private keys) are never settings:
- * settings name the files that hold them, so that they stay out of the environment, the process
- * list and the repository.
+ * Settings of the identity app. Its private keys are never settings: a setting names the file
+ * that holds them, so that they stay out of the environment, the process list and the repository.
+ * Clients live in the agency register (only hashes of their secrets).
  */
 export class IdentityEnv {
   // The numbers say they are numbers: `tsx` (esbuild), which runs this app, emits no decorator
@@ -48,10 +48,16 @@ export class IdentityEnv {
   @Max(900, { message: 'must be at most 900 seconds (the services refuse longer-lived tokens)' })
   ACCESS_TOKEN_TTL_SECONDS: number = 600;
 
-  /** A JSON array of clients: clientId, clientSecret, agencyId, agencyKind, regionCode, scopes. */
+  /** The database of the agency register (agencies, clients, their changes). */
   @RequiredInProduction()
-  @MinLength(1, { message: 'must be the path of a JSON file' })
-  IDENTITY_CLIENTS_FILE: string = '.scratch/identity/clients.json';
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
+    message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/lintas';
+
+  /** The register's schema in that database. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lowercase schema name' })
+  IDENTITY_REGISTER_SCHEMA: string = 'identity';
 
   /**
    * A JSON `{ "keys": [...] }` of private JWKs; the first signs. Outside production a missing file

@@ -2,17 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey } from '@lintas/identity/signing-key';
-import { IdentityFileError, readClients, readSigningKeys } from './identity-files';
-
-const SECRET = 'a-secret-of-rsj-lawang-only-0123456789';
-const rsj = {
-  clientId: 'rsj-lawang-system',
-  clientSecret: SECRET,
-  agencyId: 'rsj-lawang',
-  agencyKind: 'rsj',
-  regionCode: '3507',
-  scopes: [],
-};
+import { IdentityFileError, readSigningKeys } from './identity-files';
 
 let dir: string;
 beforeEach(async () => {
@@ -34,40 +24,6 @@ async function refusal(reading: Promise<unknown>): Promise<IdentityFileError> {
   expect(error).toBeInstanceOf(IdentityFileError);
   return error as IdentityFileError;
 }
-
-describe('the clients file', () => {
-  it('gives the clients it holds, and nothing when there is no file', async () => {
-    expect(await readClients(await file('clients.json', [rsj]))).toEqual([rsj]);
-    expect(await readClients(join(dir, 'absent.json'))).toBeUndefined();
-  });
-
-  it('names every problem of every client, and never a secret', async () => {
-    const error = await refusal(
-      readClients(
-        await file('clients.json', [
-          { ...rsj, clientSecret: 'short', agencyKind: 'hospital', regionCode: '35071' },
-          { ...rsj, scopes: 'lintas.admin' },
-          null,
-        ]),
-      ),
-    );
-    expect(error.problems).toEqual([
-      'client 0 (rsj-lawang-system): clientSecret must be a string of at least 32 characters',
-      expect.stringMatching(/^client 0 \(rsj-lawang-system\): agencyKind must be one of satpol-pp, /),
-      'client 0 (rsj-lawang-system): regionCode must be a province (2 digits) or kab/kota (4 digits) code',
-      'client 1 (rsj-lawang-system): scopes must be an array of scope names (possibly empty)',
-      'client 2: must be an object',
-      'clientId rsj-lawang-system is registered more than once',
-    ]);
-    expect(error.message).not.toContain('short');
-  });
-
-  it('does not quote a file that is not JSON, secrets and all', async () => {
-    const error = await refusal(readClients(await file('clients.json', `[{"clientSecret": "${SECRET}"`)));
-    expect(error.problems).toEqual(['is not valid JSON']);
-    expect(error.message).not.toContain(SECRET);
-  });
-});
 
 describe('the signing keys file', () => {
   it('is created outside production with one ES256 key, readable by its owner only', async () => {

@@ -1,14 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { importJWK, type JWK } from 'jose';
-import type { IdentityClient } from '@lintas/identity/identity-provider';
 import { generateSigningKey } from '@lintas/identity/signing-key';
-import { AGENCY_KINDS, type AgencyKind } from '@lintas/platform/http/agency/agency-token';
 
 /** The algorithms the services accept (libs/platform/src/http/agency/access-token.ts). */
 const SIGNING_ALGORITHMS = ['ES256', 'EdDSA'];
-// A secret an agency's system keeps in its configuration, never typed: long enough not to be guessed.
-const MIN_SECRET_LENGTH = 32;
 
 /** A file the identity app cannot start with; its message names the file and each problem, never a secret. */
 export class IdentityFileError extends Error {
@@ -19,51 +15,6 @@ export class IdentityFileError extends Error {
     super(`${path}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'IdentityFileError';
   }
-}
-
-/** The registered clients; `undefined` when the file does not exist. */
-export async function readClients(path: string): Promise<IdentityClient[] | undefined> {
-  const json = await readJson(path);
-  if (json === undefined) return undefined;
-  if (!Array.isArray(json)) throw new IdentityFileError(path, ['must be a JSON array of clients']);
-  const problems = json.flatMap((entry: unknown, index) => clientProblems(entry, `client ${index}`));
-  const ids = json
-    .map((entry: { clientId?: unknown } | null) => entry?.clientId)
-    .filter((id) => typeof id === 'string');
-  for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) {
-    problems.push(`clientId ${id} is registered more than once`);
-  }
-  if (problems.length > 0) throw new IdentityFileError(path, problems);
-  return json as IdentityClient[];
-}
-
-function clientProblems(entry: unknown, where: string): string[] {
-  if (typeof entry !== 'object' || entry === null) return [`${where}: must be an object`];
-  const client = entry as Partial<Record<keyof IdentityClient, unknown>>;
-  const named = typeof client.clientId === 'string' && client.clientId !== '' ? `${where} (${client.clientId})` : where;
-  const problems: string[] = [];
-  if (typeof client.clientId !== 'string' || !/^[\w.:-]{1,100}$/.test(client.clientId)) {
-    problems.push(`${named}: clientId must be 1 to 100 letters, digits, dots, colons, dashes or underscores`);
-  }
-  if (typeof client.clientSecret !== 'string' || client.clientSecret.length < MIN_SECRET_LENGTH) {
-    problems.push(`${named}: clientSecret must be a string of at least ${MIN_SECRET_LENGTH} characters`);
-  }
-  if (typeof client.agencyId !== 'string' || client.agencyId === '') {
-    problems.push(`${named}: agencyId must be a non-empty string`);
-  }
-  if (typeof client.agencyKind !== 'string' || !AGENCY_KINDS.includes(client.agencyKind as AgencyKind)) {
-    problems.push(`${named}: agencyKind must be one of ${AGENCY_KINDS.join(', ')}`);
-  }
-  if (typeof client.regionCode !== 'string' || !/^\d{2}(\d{2})?$/.test(client.regionCode)) {
-    problems.push(`${named}: regionCode must be a province (2 digits) or kab/kota (4 digits) code`);
-  }
-  if (
-    !Array.isArray(client.scopes) ||
-    !client.scopes.every((scope) => typeof scope === 'string' && /^\S+$/.test(scope))
-  ) {
-    problems.push(`${named}: scopes must be an array of scope names (possibly empty)`);
-  }
-  return problems;
 }
 
 /**

@@ -6,30 +6,24 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import { generateSigningKey } from '@lintas/identity/signing-key';
+import { IssuerKeys, verifyAccessToken } from '@lintas/platform/http/agency/access-token';
 import { freePort } from '@lintas/testing/infra/free-port';
 import { guardChild } from '@lintas/testing/infra/process-guardian';
+import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 
 /**
  * The identity app as it is deployed: its own process, its settings from the environment, its
  * clients and keys from files, and agencies' systems and services meeting it over HTTP only.
  */
 const AUDIENCE = 'urn:lintas:api';
-const rsj = {
-  clientId: 'rsj-lawang-system',
-  clientSecret: 'a-secret-of-rsj-lawang-only-0123456789',
-  agencyId: 'rsj-lawang',
-  agencyKind: 'rsj',
-  regionCode: '3507',
-  scopes: [],
-};
-const admin = {
-  clientId: 'lintas-admin-system',
-  clientSecret: 'a-secret-of-the-administrators-only-0123',
-  agencyId: 'lintas-admin',
-  agencyKind: 'admin',
-  regionCode: '35',
-  scopes: ['lintas.admin'],
-};
+const infra = useRealInfrastructure();
+interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}
+/** Filled by bootstrap-admin and the admin API in the first tests. */
+let admin: Credentials;
+let rsj: Credentials;
 
 interface LogLine {
   level: string;
@@ -54,8 +48,8 @@ class IdentityProcess {
     }
   }
 
-  static start(settings: Record<string, string>): IdentityProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts')], {
+  static start(settings: Record<string, string>, args: string[] = []): IdentityProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts'), ...args], {
       cwd: join(__dirname, '../../..'),
       env: { NODE_ENV: 'test', ...settings },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,28 +105,52 @@ async function publishedKeys(issuer: string): Promise<JWK[]> {
 }
 
 let dir: string;
-let clientsFile: string;
 let keysFile: string;
 let port: number;
 let issuer: string;
 let running: IdentityProcess | undefined;
 
-function start(extra: Record<string, string> = {}): IdentityProcess {
-  running = IdentityProcess.start({
-    PORT: String(port),
-    IDENTITY_ISSUER: issuer,
-    IDENTITY_CLIENTS_FILE: clientsFile,
-    IDENTITY_SIGNING_KEYS_FILE: keysFile,
-    ...extra,
-  });
+function start(extra: Record<string, string> = {}, args: string[] = []): IdentityProcess {
+  running = IdentityProcess.start(
+    {
+      PORT: String(port),
+      IDENTITY_ISSUER: issuer,
+      DATABASE_URL: infra.databaseUrl,
+      IDENTITY_SIGNING_KEYS_FILE: keysFile,
+      ...extra,
+    },
+    args,
+  );
   return running;
+}
+
+async function adminCall(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; token?: string; contentType?: string } = {},
+): Promise<{ status: number; type: string | null; body: Record<string, unknown> }> {
+  const accessToken =
+    options.token ?? String((await token(issuer, admin, { scope: 'lintas.admin' })).body.access_token);
+  const response = await fetch(`${issuer}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      ...(options.body !== undefined && { 'content-type': options.contentType ?? 'application/json' }),
+    },
+    ...(options.body !== undefined && {
+      body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    }),
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as never,
+  };
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lintas-identity-'));
-  clientsFile = join(dir, 'clients.json');
   keysFile = join(dir, 'signing-keys.json');
-  await writeFile(clientsFile, JSON.stringify([rsj, admin]));
   port = await freePort();
   issuer = `http://127.0.0.1:${port}`;
 });
@@ -154,6 +172,173 @@ describe('the identity app', () => {
           expect.stringMatching(/^ACCESS_TOKEN_TTL_SECONDS: must be at most 900 seconds/),
         ],
       }),
+    ]);
+  });
+
+  it('bootstraps the first admin on the server, who registers an agency and its client; the secret is shown once', async () => {
+    const bootstrap = start({}, ['bootstrap-admin', '--agency-id', 'lintas-admin', '--name', 'Admin Lintas Jatim']);
+    expect(await bootstrap.exit()).toBe(0);
+    const printed = bootstrap.output.map((line) => JSON.parse(line) as Record<string, string>);
+    expect(printed).toEqual([{ clientId: 'lintas-admin-1', secret: expect.any(String), scope: 'lintas.admin' }]);
+    admin = { clientId: String(printed[0]?.clientId), clientSecret: String(printed[0]?.secret) };
+
+    await start().listening();
+    expect(
+      await adminCall('POST', '/admin/agencies', {
+        body: { id: 'rsj-lawang', kind: 'rsj', name: 'RSJ Dr. Radjiman Wediodiningrat Lawang', regionCode: '3507' },
+      }),
+    ).toMatchObject({ status: 201, body: { id: 'rsj-lawang', kind: 'rsj', regionCode: '3507' } });
+    const registered = await adminCall('POST', '/admin/agencies/rsj-lawang/clients', {
+      body: { clientId: 'rsj-lawang-system' },
+    });
+    expect(registered).toMatchObject({
+      status: 201,
+      body: { client: { clientId: 'rsj-lawang-system', status: 'active', scopes: [] }, secret: expect.any(String) },
+    });
+    rsj = { clientId: 'rsj-lawang-system', clientSecret: String(registered.body.secret) };
+
+    const read = await adminCall('GET', '/admin/agencies/rsj-lawang');
+    expect(read.body).toMatchObject({ agency: { id: 'rsj-lawang' }, clients: [{ clientId: 'rsj-lawang-system' }] });
+    expect(JSON.stringify(read.body)).not.toContain(rsj.clientSecret);
+    expect(Object.keys((read.body.clients as object[])[0] ?? {})).not.toContain('secretHash');
+
+    const changes = await adminCall('GET', '/admin/register-changes');
+    expect(
+      (changes.body.changes as { action: string; subject: string; actor: object }[]).map((c) => [
+        c.action,
+        c.subject,
+        c.actor,
+      ]),
+    ).toEqual([
+      ['agency-registered', 'lintas-admin', { clientId: 'bootstrap', agencyId: 'bootstrap' }],
+      ['client-registered', 'lintas-admin-1', { clientId: 'bootstrap', agencyId: 'bootstrap' }],
+      ['agency-registered', 'rsj-lawang', { clientId: admin.clientId, agencyId: 'lintas-admin' }],
+      ['client-registered', 'rsj-lawang-system', { clientId: admin.clientId, agencyId: 'lintas-admin' }],
+    ]);
+    expect(JSON.stringify(changes.body)).not.toContain(rsj.clientSecret);
+  });
+
+  it('refuses every admin call that is not an admin with the admin scope, or not a valid change, as problem+json', async () => {
+    await start().listening();
+    const rsjToken = String((await token(issuer, rsj)).body.access_token);
+    const unscoped = String((await token(issuer, admin)).body.access_token);
+    const cases: [
+      string,
+      Promise<{ status: number; type: string | null; body: Record<string, unknown> }>,
+      number,
+      string,
+    ][] = [
+      ['no token', adminCall('GET', '/admin/agencies', { token: '' }), 401, 'agency.not-authenticated'],
+      ['not a token', adminCall('GET', '/admin/agencies', { token: 'forged' }), 401, 'agency.not-authenticated'],
+      ['an RSJ', adminCall('GET', '/admin/agencies', { token: rsjToken }), 403, 'agency.not-allowed'],
+      [
+        'an admin without the scope',
+        adminCall('GET', '/admin/agencies', { token: unscoped }),
+        403,
+        'agency.scope-missing',
+      ],
+      [
+        'a bad agency',
+        adminCall('POST', '/admin/agencies', { body: { id: 'X', kind: 'bank', regionCode: '350' } }),
+        400,
+        'request.invalid',
+      ],
+      [
+        'a field nobody asked for',
+        adminCall('POST', '/admin/agencies/rsj-lawang/clients', { body: { secret: 'mine' } }),
+        400,
+        'request.invalid',
+      ],
+      [
+        'not JSON',
+        adminCall('POST', '/admin/agencies', { body: 'id=x', contentType: 'text/plain' }),
+        415,
+        'request.unsupported-media-type',
+      ],
+      ['an unknown agency', adminCall('GET', '/admin/agencies/rsj-nowhere'), 404, 'register.not-found'],
+      [
+        'an agency twice',
+        adminCall('POST', '/admin/agencies', {
+          body: { id: 'rsj-lawang', kind: 'rsj', name: 'Again', regionCode: '3507' },
+        }),
+        409,
+        'register.conflict',
+      ],
+      [
+        'a parent elsewhere',
+        adminCall('POST', '/admin/agencies', {
+          body: { id: 'rsj-menur', kind: 'rsj', name: 'RSJ Menur', regionCode: '3578', parentId: 'rsj-lawang' },
+        }),
+        422,
+        'register.invalid',
+      ],
+      [
+        'the admin scope for an RSJ',
+        adminCall('POST', '/admin/agencies/rsj-lawang/clients', { body: { scopes: ['lintas.admin'] } }),
+        422,
+        'register.invalid',
+      ],
+      ['a wrong method', adminCall('POST', '/admin/register-changes', { body: {} }), 405, 'http.405'],
+    ];
+    for (const [name, call, status, code] of cases) {
+      const answer = await call;
+      expect({ name, status: answer.status, type: answer.type, code: answer.body.code }).toEqual({
+        name,
+        status,
+        type: 'application/problem+json',
+        code,
+      });
+    }
+  });
+
+  it('rotates a secret with a day of overlap (or none), and a revoked client gets no token and its tokens are refused', async () => {
+    await start().listening();
+    const made = await adminCall('POST', '/admin/agencies/rsj-lawang/clients', {
+      body: { clientId: 'rsj-lawang-rotating' },
+    });
+    const first = { clientId: 'rsj-lawang-rotating', clientSecret: String(made.body.secret) };
+    const before = String((await token(issuer, first)).body.access_token);
+    const rotated = await adminCall('POST', '/admin/clients/rsj-lawang-rotating/secret', { body: {} });
+    expect(rotated).toMatchObject({ status: 200, body: { client: { previousSecretUntil: expect.any(String) } } });
+    const next = { clientId: first.clientId, clientSecret: String(rotated.body.secret) };
+    // During the overlap both work, so the RSJ deploys the new one without an outage.
+    expect((await token(issuer, first)).status).toBe(200);
+    expect((await token(issuer, next)).status).toBe(200);
+    const cut = await adminCall('POST', '/admin/clients/rsj-lawang-rotating/secret', { body: { overlapSeconds: 0 } });
+    const newest = { clientId: first.clientId, clientSecret: String(cut.body.secret) };
+    expect((await token(issuer, next)).status).toBe(401);
+    expect((await token(issuer, newest)).status).toBe(200);
+
+    const keys = new IssuerKeys(issuer);
+    const expected = { issuer, audience: AUDIENCE, isRevoked: keys.isRevoked };
+    await expect(verifyAccessToken(before, keys.getKey, expected)).resolves.toMatchObject({ clientId: first.clientId });
+    expect(
+      await adminCall('POST', '/admin/clients/rsj-lawang-rotating/revocation', {
+        body: { reason: 'the RSJ left Lintas' },
+      }),
+    ).toMatchObject({ status: 200, body: { client: { status: 'revoked', revocationReason: 'the RSJ left Lintas' } } });
+    expect(await token(issuer, newest)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await (await fetch(`${issuer}/revoked-clients`)).json()).toEqual({
+      clients: [{ clientId: first.clientId, revokedAt: expect.any(Number) }],
+    });
+    const fresh = new IssuerKeys(issuer);
+    await expect(
+      verifyAccessToken(before, fresh.getKey, { ...expected, isRevoked: fresh.isRevoked }),
+    ).rejects.toMatchObject({
+      reason: 'the client was revoked',
+    });
+    expect(await adminCall('POST', '/admin/clients/rsj-lawang-rotating/secret', { body: {} })).toMatchObject({
+      status: 409,
+    });
+    const changes = (await adminCall('GET', '/admin/register-changes')).body.changes as {
+      action: string;
+      subject: string;
+    }[];
+    expect(changes.filter((change) => change.subject === first.clientId).map((change) => change.action)).toEqual([
+      'client-registered',
+      'client-secret-rotated',
+      'client-secret-rotated',
+      'client-revoked',
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
+import { secretMatches } from './register/client-secret';
 import Provider, { errors, type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
 
 type SigningAlgorithm = 'ES256' | 'EdDSA';
@@ -17,10 +18,20 @@ export const LINTAS_SCOPES = ['lintas.admin'];
 export const MAX_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
 
-/** An agency's system as the provider knows it: its credentials and the agency it speaks for. */
+/**
+ * An agency's system as the provider knows it: how it proves itself and the agency it speaks for.
+ * A client authenticates with a secret (client_secret_basic), of which only hashes are known — two
+ * while a rotation overlaps — or with a JWT signed by one of its own keys (private_key_jwt, RFC
+ * 7523), so that no secret exists at all.
+ */
 export interface IdentityClient {
   clientId: string;
-  clientSecret: string;
+  /** SHA-256 (hex) of each secret that is valid now; empty for a private_key_jwt client. */
+  secretHashes: string[];
+  /** When the newest secret expires, in seconds since the epoch. */
+  secretExpiresAt?: number;
+  /** Public JWKs for private_key_jwt; when given, a secret is not accepted. */
+  publicKeys?: JWK[];
   agencyId: string;
   agencyKind: string;
   regionCode: string;
@@ -31,7 +42,25 @@ export interface IdentityClient {
 /** Where the provider looks a client up, at every request: a revoked client is gone at once. */
 export interface ClientDirectory {
   find(clientId: string): IdentityClient | undefined | Promise<IdentityClient | undefined>;
+  /**
+   * Clients revoked within the longest life of a token, with when: their tokens still unexpired
+   * are refused by the services, which read this list (see REVOKED_CLIENTS_PATH).
+   */
+  revoked?(): RevokedClient[] | Promise<RevokedClient[]>;
 }
+
+export interface RevokedClient {
+  clientId: string;
+  /** Seconds since the epoch: every token of the client issued before then is void. */
+  revokedAt: number;
+}
+
+/**
+ * Where the provider lists revoked clients (not an OpenID standard: discovery names it as
+ * `lintas_revoked_clients_uri`). An issuer without it (Keycloak) revokes by its own means; its
+ * tokens then live out their at most 15 minutes.
+ */
+export const REVOKED_CLIENTS_PATH = '/revoked-clients';
 
 export interface IdentityProviderOptions {
   issuer: string;
@@ -106,6 +135,13 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
       if (!client) return undefined;
       return { agency_id: client.agencyId, agency_kind: client.agencyKind, region_code: client.regionCode };
     },
+    // A secret (header or form), or a JWT signed with the client's own key; client_secret_jwt would
+    // need the secret itself as an HMAC key, and only its hash is known here.
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    enabledJWA: { clientAuthSigningAlgValues: ['ES256', 'EdDSA'] },
+    ...(options.clients.revoked && {
+      discovery: { lintas_revoked_clients_uri: `${options.issuer}${REVOKED_CLIENTS_PATH}` },
+    }),
     clientDefaults: {
       grant_types: ['client_credentials'],
       response_types: [],
@@ -118,15 +154,52 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
       ctx.body = out;
     },
   };
-  return new Provider(options.issuer, configuration);
+  const provider = new Provider(options.issuer, configuration);
+  // The directory holds hashes of the client's valid secrets, not the secrets: the adapter hands
+  // them to the library as the client's "secret", and the comparison hashes what was presented.
+  provider.Client.prototype.compareClientSecret = function compareClientSecret(
+    this: { clientSecret?: string },
+    actual,
+  ) {
+    return secretMatches(String(actual), (this.clientSecret ?? '').split(' ').filter(Boolean));
+  };
+  const listRevoked = options.clients.revoked?.bind(options.clients);
+  if (listRevoked) {
+    provider.use(async (ctx, next) => {
+      if (ctx.path !== REVOKED_CLIENTS_PATH) return next();
+      if (ctx.method !== 'GET') {
+        ctx.status = 405;
+        ctx.set('allow', 'GET');
+        return;
+      }
+      ctx.type = 'application/json';
+      // Read again by each service every few seconds; a cache would delay a revocation.
+      ctx.set('cache-control', 'no-store');
+      ctx.body = { clients: await listRevoked() };
+    });
+  }
+  return provider;
 }
 
-/** The provider on its own HTTP server, at the issuer's port. */
+/** Requests served beside the provider's (the admin API); answers false for one it does not serve. */
+export type ExtraRoutes = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+/** The provider's request handler, with the extra routes (if any) asked first. */
+export function identityRequestListener(provider: Provider, extra?: ExtraRoutes): RequestListener {
+  const callback = provider.callback();
+  return (request, response) => {
+    if (!extra) return void callback(request, response);
+    void extra(request, response).then((served) => {
+      if (!served) void callback(request, response);
+    });
+  };
+}
+
+/** The provider on its own HTTP server, at the issuer's port, with any extra routes before it. */
 export async function startIdentityProvider(
-  options: IdentityProviderOptions & { host?: string },
+  options: IdentityProviderOptions & { host?: string; extraRoutes?: ExtraRoutes },
 ): Promise<RunningIdentityProvider> {
-  const provider = createIdentityProvider(options);
-  const server = createServer(provider.callback());
+  const server = createServer(identityRequestListener(createIdentityProvider(options), options.extraRoutes));
   const url = new URL(options.issuer);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -159,13 +232,20 @@ function directoryAdapter(clients: ClientDirectory, signingAlg: SigningAlgorithm
       if (this.model !== 'Client') return stored.get(`${this.model}:${id}`);
       const client = await clients.find(id);
       if (!client) return undefined;
+      const byKey = (client.publicKeys?.length ?? 0) > 0;
+      if (!byKey && client.secretHashes.length === 0) return undefined;
       return {
         client_id: client.clientId,
-        client_secret: client.clientSecret,
+        ...(byKey
+          ? { jwks: { keys: client.publicKeys ?? [] }, token_endpoint_auth_method: 'private_key_jwt' }
+          : {
+              client_secret: client.secretHashes.join(' '),
+              ...(client.secretExpiresAt !== undefined && { client_secret_expires_at: client.secretExpiresAt }),
+              token_endpoint_auth_method: 'client_secret_basic',
+            }),
         grant_types: ['client_credentials'],
         response_types: [],
         redirect_uris: [],
-        token_endpoint_auth_method: 'client_secret_basic',
         // Never used (no ID tokens here), but checked: the default, RS256, has no key.
         id_token_signed_response_alg: signingAlg,
         ...(client.scopes.length > 0 && { scope: client.scopes.join(' ') }),

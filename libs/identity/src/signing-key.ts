@@ -9,3 +9,8 @@ export async function generateSigningKey(alg: 'ES256' | 'EdDSA' = 'ES256'): Prom
   const jwk = await exportJWK(privateKey);
   return { ...jwk, alg, use: 'sig', kid: await calculateJwkThumbprint(jwk) };
 }
+
+/** The public halves of private JWKs, as a JWKS publishes them. */
+export function publicKeysOf(keys: JWK[]): JWK[] {
+  return keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, k: _k, ...rest }) => rest);
+}

@@ -138,6 +138,30 @@ it('runs an identity provider of its own and prints how to get a token, with whi
     });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
+
+    // The demo admin registers an agency and its client; that client's printed-once secret gets a token.
+    const [, adminId, adminSecret] = /admin\s+(\S+)\s+(\S+)/.exec(output.join('')) ?? [];
+    const issuer = String(tokenUrl).replace(/\/token$/, '');
+    const adminToken = await tokenOf(issuer, String(adminId), String(adminSecret), 'lintas.admin');
+    const admin = (path: string, body: unknown) =>
+      fetch(`${issuer}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const agencyId = `rsj-e2e-${randomUUID().slice(0, 8)}`;
+    expect(
+      (await admin('/admin/agencies', { id: agencyId, kind: 'rsj', name: 'RSJ e2e', regionCode: '3578' })).status,
+    ).toBe(201);
+    const registered = (await (await admin(`/admin/agencies/${agencyId}/clients`, {})).json()) as {
+      client: { clientId: string };
+      secret: string;
+    };
+    const rsjToken = await tokenOf(issuer, registered.client.clientId, registered.secret);
+    const referrals = await fetch(`http://127.0.0.1:${basePort + 1}/referrals`, {
+      headers: { authorization: `Bearer ${rsjToken}` },
+    });
+    expect(referrals.status).toBe(200);
   } catch (error) {
     process.stdout.write(output.join(''));
     throw error;
@@ -146,3 +170,16 @@ it('runs an identity provider of its own and prints how to get a token, with whi
     expect(await closed).toBe(0);
   }
 }, 120_000);
+
+async function tokenOf(issuer: string, clientId: string, secret: string, scope?: string): Promise<string> {
+  const issued = await fetch(`${issuer}/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', ...(scope && { scope }) }),
+  });
+  expect(issued.status).toBe(200);
+  return ((await issued.json()) as { access_token: string }).access_token;
+}

@@ -10,14 +10,15 @@ export function requestValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new InvalidRequestError(flatten(errors)),
+    exceptionFactory: (errors) => new InvalidRequestError(fieldErrors(errors)),
   });
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator's errors as the problem's `errors`: one entry per field, by its path. */
+export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }

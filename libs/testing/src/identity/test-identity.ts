@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import {
   IDENTITY_AUDIENCE,
   startIdentityProvider,
   type IdentityClient,
+  type RevokedClient,
   type RunningIdentityProvider,
 } from '@lintas/identity/identity-provider';
+import { newClientSecret } from '@lintas/identity/register/client-secret';
 import { generateSigningKey } from '@lintas/identity/signing-key';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { freePort } from '../infra/free-port';
@@ -20,22 +21,35 @@ const RENEW_BEFORE_SECONDS = 60;
  */
 export class TestIdentity {
   private readonly tokens = new Map<string, { token: string; renewAt: number }>();
+  private readonly secrets = new Map<string, string>();
 
-  /** `clients` is the provider's directory: a client registered here is found there. */
+  /** `clients` and `revoked` are the provider's directory: a client registered here is found there. */
   private constructor(
     private readonly provider: RunningIdentityProvider,
     private readonly clients: Map<string, IdentityClient>,
+    private readonly revokedClients: RevokedClient[],
   ) {}
 
   static async start(): Promise<TestIdentity> {
     const clients = new Map<string, IdentityClient>();
+    const revoked: RevokedClient[] = [];
     const provider = await startIdentityProvider({
       issuer: `http://127.0.0.1:${await freePort()}`,
       audience: IDENTITY_AUDIENCE,
       signingKeys: [await generateSigningKey()],
-      clients: { find: (clientId) => clients.get(clientId) },
+      clients: { find: (clientId) => clients.get(clientId), revoked: () => revoked },
     });
-    return new TestIdentity(provider, clients);
+    return new TestIdentity(provider, clients, revoked);
+  }
+
+  /**
+   * Revokes the agency's client as the register does: no new token, and its tokens still alive
+   * are listed for the services to refuse.
+   */
+  revoke(actor: AgencyActor): void {
+    this.clients.delete(actor.clientId);
+    this.tokens.delete(actor.clientId);
+    this.revokedClients.push({ clientId: actor.clientId, revokedAt: Math.ceil(Date.now() / 1000) });
   }
 
   get issuer(): string {
@@ -51,11 +65,11 @@ export class TestIdentity {
   async tokenFor(actor: AgencyActor): Promise<string> {
     const cached = this.tokens.get(actor.clientId);
     if (cached && cached.renewAt > Date.now()) return cached.token;
-    const client = this.register(actor);
+    const secret = this.register(actor);
     const response = await fetch(`${this.issuer}/token`, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+        authorization: `Basic ${Buffer.from(`${actor.clientId}:${secret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ grant_type: 'client_credentials' }),
@@ -69,10 +83,14 @@ export class TestIdentity {
     return body.access_token;
   }
 
-  /** Registers the agency's client once; the same client id for another agency is a mistake in the test. */
-  private register(actor: AgencyActor): IdentityClient {
+  /**
+   * Registers the agency's client once and answers its secret; the same client id for another
+   * agency is a mistake in the test.
+   */
+  private register(actor: AgencyActor): string {
     const known = this.clients.get(actor.clientId);
-    if (known) {
+    const knownSecret = this.secrets.get(actor.clientId);
+    if (known && knownSecret) {
       if (
         known.agencyId !== actor.agencyId ||
         known.agencyKind !== actor.kind ||
@@ -80,18 +98,19 @@ export class TestIdentity {
       ) {
         throw new Error(`client ${actor.clientId} is registered for another agency`);
       }
-      return known;
+      return knownSecret;
     }
-    const client: IdentityClient = {
+    const { secret, hash } = newClientSecret();
+    this.clients.set(actor.clientId, {
       clientId: actor.clientId,
-      clientSecret: randomBytes(24).toString('base64url'),
+      secretHashes: [hash],
       agencyId: actor.agencyId,
       agencyKind: actor.kind,
       regionCode: actor.regionCode,
       scopes: [],
-    };
-    this.clients.set(client.clientId, client);
-    return client;
+    });
+    this.secrets.set(actor.clientId, secret);
+    return secret;
   }
 
   stop(): Promise<void> {

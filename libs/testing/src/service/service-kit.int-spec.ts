@@ -296,6 +296,38 @@ describe('the service kit, on a probe service', () => {
     expect((await service.as(office).post('/notes', { text: 'Budi' })).status).toBe(201);
   });
 
+  it("refuses a revoked client's tokens still alive with 401 problem+json within seconds, and no other client's", async () => {
+    const identity = await testIdentity();
+    const leaving = agency('dinas-sosial', 'dinsos-3573');
+    const kept = await identity.tokenFor(office);
+    const doomed = await identity.tokenFor(leaving);
+    const open = (bearer: string) =>
+      fetch(`${service.url}/notes`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ text: 'Budi' }),
+      }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.json() }));
+    expect((await open(doomed)).status).toBe(201);
+
+    identity.revoke(leaving);
+    // The service reads the issuer's list of revoked clients at most every 5 s.
+    const refused = await eventually(
+      () => open(doomed),
+      (reply) => reply.status === 401,
+      { timeoutMs: 10_000 },
+    );
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({
+      code: 'agency.not-authenticated',
+      detail: expect.stringContaining('revoked'),
+    });
+    expect((await open(kept)).status).toBe(201);
+  });
+
   it('answers with security headers, and no browser of another origin may call it', async () => {
     const reply = await fetch(`${service.url}/notes/${randomUUID()}`, {
       headers: {

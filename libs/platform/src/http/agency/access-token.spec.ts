@@ -67,6 +67,7 @@ describe('verifying an access token', () => {
       kind: 'satpol-pp',
       regionCode: '3507',
       clientId: 'satpol-malang-system',
+      scopes: ['pickups:write'],
     });
   });
 
@@ -128,5 +129,19 @@ describe('verifying an access token', () => {
     expect(await refusal(await sign(claims({ region_code: 'Malang' })))).toMatch(/^region_code must be/);
     expect(await refusal(await sign(claims({ client_id: undefined })))).toMatch(/^claim client_id/);
     expect(await refusal(await sign(claims({ client_id: 42 })))).toBe('no client_id claim');
+  });
+
+  it('refuses a token of a revoked client issued before or at the revocation, not one issued after it', async () => {
+    const revokedAt = now();
+    const isRevoked = (clientId: string, issuedAt: number) =>
+      clientId === 'satpol-malang-system' && issuedAt <= revokedAt;
+    const before = await sign(claims({ iat: revokedAt - 60, exp: revokedAt + 540 }));
+    await expect(verifyAccessToken(before, keys, { ...expected, isRevoked })).rejects.toThrow(
+      new AccessTokenRejected('the client was revoked'),
+    );
+    const after = await sign(claims({ iat: revokedAt + 1, exp: revokedAt + 600 }));
+    await expect(verifyAccessToken(after, keys, { ...expected, isRevoked })).resolves.toMatchObject({
+      clientId: 'satpol-malang-system',
+    });
   });
 });

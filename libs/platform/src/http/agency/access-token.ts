@@ -15,6 +15,8 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 export interface AccessTokenExpectations {
   issuer: string;
   audience: string;
+  /** Whether the issuer revoked the client after it issued this token (see IssuerKeys.isRevoked). */
+  isRevoked?: (clientId: string, issuedAt: number) => boolean | Promise<boolean>;
 }
 
 /** Why a token was refused, in words a caller's developer can act on; never the token itself. */
@@ -55,7 +57,11 @@ export async function verifyAccessToken(
       throw new AccessTokenRejected(`lives longer than ${MAX_ACCESS_TOKEN_AGE_SECONDS} s`);
     }
   }
-  return actorOf(payload);
+  const actor = actorOf(payload);
+  if (await expected.isRevoked?.(actor.clientId, Number(payload.iat))) {
+    throw new AccessTokenRejected('the client was revoked');
+  }
+  return actor;
 }
 
 function actorOf(payload: JWTPayload): AgencyActor {
@@ -69,7 +75,8 @@ function actorOf(payload: JWTPayload): AgencyActor {
   if (typeof regionCode !== 'string' || !/^\d{2}(\d{2})?$/.test(regionCode)) {
     throw new AccessTokenRejected('region_code must be a province (2 digits) or kab/kota (4 digits) code');
   }
-  return { agencyId, kind: kind as AgencyKind, regionCode, clientId };
+  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+  return { agencyId, kind: kind as AgencyKind, regionCode, clientId, ...(scopes.length > 0 && { scopes }) };
 }
 
 function describe(error: unknown): string {
@@ -85,22 +92,65 @@ function describe(error: unknown): string {
   return 'not verifiable';
 }
 
+/** How old the list of revoked clients may be when a token is checked against it. */
+export const REVOCATION_REFRESH_MS = 5_000;
+
+interface Discovered {
+  getKey: JWTVerifyGetKey;
+  revokedClientsUri?: string;
+}
+
 /**
  * The keys of an OpenID issuer, found as any relying party finds them: its discovery document
  * names its JWKS, which is fetched when a token names a `kid` not seen yet (at most every 30 s)
- * and at least every 10 minutes, so that rotated keys are picked up without a restart.
+ * and at least every 10 minutes, so that rotated keys are picked up without a restart. Where the
+ * document also names a list of revoked clients (the Lintas identity app's
+ * `lintas_revoked_clients_uri`), a token is checked against a copy at most 5 s old.
  */
 export class IssuerKeys {
-  private keys?: Promise<JWTVerifyGetKey>;
+  private keys?: Promise<Discovered>;
+  private revocations = new Map<string, number>();
+  private revocationsReadAt = 0;
+  private reading?: Promise<void>;
 
   constructor(
     private readonly issuer: string,
     private readonly fetchDocument: typeof fetch = fetch,
   ) {}
 
-  readonly getKey: JWTVerifyGetKey = async (header, token) => (await this.discovered())(header, token);
+  readonly getKey: JWTVerifyGetKey = async (header, token) => (await this.discovered()).getKey(header, token);
 
-  private discovered(): Promise<JWTVerifyGetKey> {
+  /** Whether the issuer revoked the client at or after the token's issue time. */
+  readonly isRevoked = async (clientId: string, issuedAt: number): Promise<boolean> => {
+    const { revokedClientsUri } = await this.discovered();
+    if (revokedClientsUri === undefined) return false;
+    if (Date.now() - this.revocationsReadAt > REVOCATION_REFRESH_MS) {
+      // An issuer that cannot answer leaves the last list in force until the next refresh: the
+      // tokens themselves still verify by signature and die within 15 minutes.
+      this.reading ??= this.readRevocations(revokedClientsUri)
+        .catch(() => void (this.revocationsReadAt = Date.now()))
+        .finally(() => (this.reading = undefined));
+      await this.reading;
+    }
+    const revokedAt = this.revocations.get(clientId);
+    return revokedAt !== undefined && issuedAt <= revokedAt;
+  };
+
+  private async readRevocations(uri: string): Promise<void> {
+    const response = await this.fetchDocument(uri, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new errors.JWKSInvalid(`the revoked clients at ${uri} answered ${response.status}`);
+    const { clients } = (await response.json()) as { clients?: { clientId?: unknown; revokedAt?: unknown }[] };
+    const revocations = new Map<string, number>();
+    for (const client of clients ?? []) {
+      if (typeof client.clientId === 'string' && typeof client.revokedAt === 'number') {
+        revocations.set(client.clientId, client.revokedAt);
+      }
+    }
+    this.revocations = revocations;
+    this.revocationsReadAt = Date.now();
+  }
+
+  private discovered(): Promise<Discovered> {
     this.keys ??= this.discover().catch((error: unknown) => {
       // Not kept: the next token tries again, the issuer may be starting.
       this.keys = undefined;
@@ -109,14 +159,22 @@ export class IssuerKeys {
     return this.keys;
   }
 
-  private async discover(): Promise<JWTVerifyGetKey> {
+  private async discover(): Promise<Discovered> {
     const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
     const response = await this.fetchDocument(url, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new errors.JWKSInvalid(`discovery at ${url} answered ${response.status}`);
-    const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    const document = (await response.json()) as {
+      issuer?: unknown;
+      jwks_uri?: unknown;
+      lintas_revoked_clients_uri?: unknown;
+    };
     // OpenID Connect Discovery §4.3: a document that names another issuer is not this issuer's.
     if (document.issuer !== this.issuer) throw new errors.JWKSInvalid(`discovery at ${url} names another issuer`);
     if (typeof document.jwks_uri !== 'string') throw new errors.JWKSInvalid(`discovery at ${url} names no jwks_uri`);
-    return createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    const revoked = document.lintas_revoked_clients_uri;
+    return {
+      getKey: createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }),
+      ...(typeof revoked === 'string' && { revokedClientsUri: revoked }),
+    };
   }
 }

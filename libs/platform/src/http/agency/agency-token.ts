@@ -17,4 +17,6 @@ export interface AgencyActor {
   regionCode: string;
   clientId: string;
   userId?: string;
+  /** The token's scopes, where it has any: what no agency kind implies (administering Lintas). */
+  scopes?: string[];
 }

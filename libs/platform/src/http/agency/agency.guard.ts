@@ -54,6 +54,7 @@ export class AgencyGuard implements CanActivate {
       request.actor = await verifyAccessToken(header.slice('Bearer '.length), this.keys.getKey, {
         issuer: this.env.IDENTITY_ISSUER,
         audience: this.env.ACCESS_TOKEN_AUDIENCE,
+        isRevoked: this.keys.isRevoked,
       });
     } catch (error) {
       if (error instanceof AccessTokenRejected) throw new NotAuthenticatedError(error.reason);

@@ -1,0 +1,28 @@
+import { createLocalJWKSet, type JWK } from 'jose';
+import { verifyAccessToken } from '@lintas/platform/http/agency/access-token';
+import { publicKeysOf } from '../signing-key';
+import type { AgencyRegister } from './agency-register';
+import type { AdminTokenVerifier } from './admin-api';
+
+/**
+ * The admin API's check of a bearer token: exactly the services' check (verifyAccessToken), with
+ * this issuer's own public keys instead of a fetched JWKS, and the register's revocations read
+ * directly, so that a revoked admin is refused at once.
+ */
+export function adminTokenVerifier(options: {
+  issuer: string;
+  audience: string;
+  signingKeys: JWK[];
+  register: Pick<AgencyRegister, 'revoked'>;
+}): AdminTokenVerifier {
+  const keys = createLocalJWKSet({ keys: publicKeysOf(options.signingKeys) });
+  return (token) =>
+    verifyAccessToken(token, keys, {
+      issuer: options.issuer,
+      audience: options.audience,
+      isRevoked: async (clientId, issuedAt) =>
+        (await options.register.revoked()).some(
+          (revoked) => revoked.clientId === clientId && issuedAt <= revoked.revokedAt,
+        ),
+    });
+}
