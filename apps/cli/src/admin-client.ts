@@ -1,0 +1,62 @@
+/** A refusal of the admin API or of the token endpoint, as its problem's words. */
+export class AdminRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AdminRefusal';
+  }
+}
+
+/** The identity app's admin API, called with an admin client's token (client credentials, scope lintas.admin). */
+export class AdminClient {
+  private token?: Promise<string>;
+
+  constructor(
+    private readonly issuer: string,
+    private readonly clientId: string,
+    private readonly secret: string,
+  ) {}
+
+  async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.issuer.replace(/\/$/, '')}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await this.accessToken()}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const answer = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) {
+      const fields = Array.isArray(answer.errors)
+        ? ` (${(answer.errors as { field: string; messages: string[] }[]).map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')})`
+        : '';
+      throw new AdminRefusal(response.status, `${response.status} ${String(answer.detail ?? answer.title)}${fields}`);
+    }
+    return answer;
+  }
+
+  private accessToken(): Promise<string> {
+    this.token ??= (async () => {
+      const response = await fetch(`${this.issuer.replace(/\/$/, '')}/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${this.clientId}:${this.secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'lintas.admin' }),
+      });
+      const answer = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
+      if (!response.ok || !answer.access_token) {
+        throw new AdminRefusal(
+          response.status,
+          `no admin token: ${answer.error} ${answer.error_description ?? ''}`.trim(),
+        );
+      }
+      return answer.access_token;
+    })();
+    return this.token;
+  }
+}

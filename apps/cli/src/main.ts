@@ -1,0 +1,132 @@
+/**
+ * `lintas`: the admin command line (`npm run lintas -- <command>`). It calls the identity app's
+ * admin API as any admin client would, with a token of its own by client credentials: nothing here
+ * reaches into a database. Answers go to stdout as JSON; a refusal goes to stderr as its problem's
+ * detail, with exit code 1.
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { AGENCY_KINDS } from '@lintas/platform/http/agency/agency-token';
+import { AdminClient, AdminRefusal } from './admin-client';
+
+const program = new Command('lintas')
+  .description('Lintas administration: the agency register (more to come)')
+  .addOption(
+    new Option('--identity <url>', 'the identity app (OpenID issuer) to administer')
+      .env('LINTAS_IDENTITY_URL')
+      .default('http://127.0.0.1:4000'),
+  )
+  .addOption(new Option('--client-id <id>', "the admin's client id").env('LINTAS_CLIENT_ID'))
+  .addOption(
+    new Option(
+      '--client-secret-file <path>',
+      "a file holding the admin client's secret (kept out of the shell history)",
+    ).env('LINTAS_CLIENT_SECRET_FILE'),
+  )
+  .showHelpAfterError();
+
+async function admin(): Promise<AdminClient> {
+  const options = program.opts<{ identity: string; clientId?: string; clientSecretFile?: string }>();
+  const { clientId, clientSecretFile } = options;
+  if (!clientId || !clientSecretFile) {
+    return program.error(
+      'an admin client is needed: --client-id and --client-secret-file (or LINTAS_CLIENT_ID, LINTAS_CLIENT_SECRET_FILE)',
+    );
+  }
+  const secret = (await readFile(clientSecretFile, 'utf8')).trim();
+  return new AdminClient(options.identity, clientId, secret);
+}
+
+const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+const agencies = program.command('agencies').description('agencies in the register');
+agencies
+  .command('list')
+  .description('every registered agency')
+  .action(async () => print(await (await admin()).call('GET', '/admin/agencies')));
+agencies
+  .command('show <id>')
+  .description('an agency and its clients (never a secret)')
+  .action(async (id: string) => print(await (await admin()).call('GET', `/admin/agencies/${encodeURIComponent(id)}`)));
+agencies
+  .command('register')
+  .description('register an agency')
+  .requiredOption('--id <id>', 'e.g. rsj-menur')
+  .addOption(new Option('--kind <kind>').choices(AGENCY_KINDS).makeOptionMandatory())
+  .requiredOption('--name <name>', 'e.g. "RSJ Menur Surabaya"')
+  .requiredOption('--region <code>', 'kab/kota (4 digits) or province (2 digits), e.g. 3578')
+  .option('--parent <id>', 'the office it belongs to (a provincial office for its UPT)')
+  .action(async (options: { id: string; kind: string; name: string; region: string; parent?: string }) =>
+    print(
+      await (
+        await admin()
+      ).call('POST', '/admin/agencies', {
+        id: options.id,
+        kind: options.kind,
+        name: options.name,
+        regionCode: options.region,
+        ...(options.parent && { parentId: options.parent }),
+      }),
+    ),
+  );
+
+const clients = program.command('clients').description("agencies' clients (their systems)");
+clients
+  .command('register <agencyId>')
+  .description('register a client of the agency; prints its secret once (unless it signs with its own keys)')
+  .option('--client-id <id>', 'a client id of your choice (else <agencyId>-<n>)')
+  .option('--public-keys <file>', 'a JSON array (or {"keys": [...]}) of public JWKs: private_key_jwt, no secret')
+  .option('--scope <scope...>', 'scopes beyond the agency kind (lintas.admin, for an admin agency only)')
+  .action(async (agencyId: string, options: { clientId?: string; publicKeys?: string; scope?: string[] }) => {
+    const keys = options.publicKeys ? (JSON.parse(await readFile(options.publicKeys, 'utf8')) as unknown) : undefined;
+    print(
+      await (
+        await admin()
+      ).call('POST', `/admin/agencies/${encodeURIComponent(agencyId)}/clients`, {
+        ...(options.clientId && { clientId: options.clientId }),
+        ...(keys !== undefined && { publicKeys: Array.isArray(keys) ? keys : (keys as { keys?: unknown }).keys }),
+        ...(options.scope && { scopes: options.scope }),
+      }),
+    );
+  });
+clients
+  .command('rotate-secret <clientId>')
+  .description('a new secret, printed once; the old one works on for the overlap')
+  .option('--overlap-seconds <n>', 'how long the old secret keeps working (default: a day; 0 ends it now)', (value) =>
+    Number.parseInt(value, 10),
+  )
+  .action(async (clientId: string, options: { overlapSeconds?: number }) =>
+    print(
+      await (
+        await admin()
+      ).call('POST', `/admin/clients/${encodeURIComponent(clientId)}/secret`, {
+        ...(options.overlapSeconds !== undefined && { overlapSeconds: options.overlapSeconds }),
+      }),
+    ),
+  );
+clients
+  .command('revoke <clientId>')
+  .description('end a client: no new token, and its tokens still alive are refused')
+  .requiredOption('--reason <reason>', 'why, for the record')
+  .action(async (clientId: string, options: { reason: string }) =>
+    print(
+      await (
+        await admin()
+      ).call('POST', `/admin/clients/${encodeURIComponent(clientId)}/revocation`, {
+        reason: options.reason,
+      }),
+    ),
+  );
+
+program
+  .command('register-changes')
+  .description("the register's record of changes, oldest first")
+  .option('--after <position>', 'only changes after this position', '0')
+  .action(async (options: { after: string }) =>
+    print(await (await admin()).call('GET', `/admin/register-changes?after=${encodeURIComponent(options.after)}`)),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`lintas: ${error instanceof AdminRefusal ? error.message : String(error)}\n`);
+  process.exit(1);
+});
