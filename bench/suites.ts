@@ -3,6 +3,13 @@ import { eventStoreAppendSuite } from './suites/event-store/append-suite';
 import { eventStoreHistorySuite } from './suites/event-store/history-suite';
 import { journeySuite } from './suites/journey/journey-suite';
 import { messagingSuite } from './suites/messaging/messaging-suite';
+import { securitySuite } from './suites/security/security-suite';
 
 /** The suites `npm run bench` runs, in order. Each compares Lintas with the raw ceiling and Emmett. */
-export const suites: BenchSuite[] = [eventStoreAppendSuite, eventStoreHistorySuite, messagingSuite, journeySuite];
+export const suites: BenchSuite[] = [
+  eventStoreAppendSuite,
+  eventStoreHistorySuite,
+  messagingSuite,
+  securitySuite,
+  journeySuite,
+];
