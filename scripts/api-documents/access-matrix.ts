@@ -8,7 +8,10 @@ import { serviceDocument } from './service-document';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** An operation as the platform annotates it (libs/platform/src/http/openapi/annotate-document.ts). */
-type AnnotatedOperation = OperationObject & { 'x-lintas-allowed-agency-kinds'?: string[] };
+type AnnotatedOperation = OperationObject & {
+  'x-lintas-allowed-agency-kinds'?: string[];
+  'x-lintas-recorded-read'?: { personalFields: string[] };
+};
 
 /** The services as nest-cli.json lists them, in its order. */
 export function serviceNames(root: string): string[] {
@@ -40,7 +43,12 @@ export async function renderAccessMatrix(root: string, compiledRoot: string): Pr
         const isPublic = !operation.security || operation.security.length === 0;
         const kinds = operation['x-lintas-allowed-agency-kinds'] ?? [];
         const cells = AGENCY_KINDS.map((kind) => (!isPublic && kinds.includes(kind) ? '✓' : ''));
-        rows.push(`| \`${method.toUpperCase()} ${path}\` | ${isPublic ? 'anyone' : ''} | ${cells.join(' | ')} |`);
+        const recorded = operation['x-lintas-recorded-read'];
+        const count = recorded?.personalFields.length ?? 0;
+        const fields = recorded ? (count > 0 ? `✓ (${count} personal fields)` : '✓') : '';
+        rows.push(
+          `| \`${method.toUpperCase()} ${path}\` | ${isPublic ? 'anyone' : ''} | ${cells.join(' | ')} | ${fields} |`,
+        );
         routes += 1;
       }
     }
@@ -48,8 +56,8 @@ export async function renderAccessMatrix(root: string, compiledRoot: string): Pr
       [
         `## ${service}`,
         '',
-        `| route | public | ${AGENCY_KINDS.join(' | ')} |`,
-        `| --- | --- | ${AGENCY_KINDS.map(() => '---').join(' | ')} |`,
+        `| route | public | ${AGENCY_KINDS.join(' | ')} | recorded read |`,
+        `| --- | --- | ${AGENCY_KINDS.map(() => '---').join(' | ')} | --- |`,
         ...rows,
       ].join('\n'),
     );
@@ -65,6 +73,11 @@ export async function renderAccessMatrix(root: string, compiledRoot: string): Pr
     "owning office acts on its case, a region's office sees its region), answering 403, or 404 where the",
     "object's existence must not leak. Admin functions of the agency register are on the identity app",
     '(`/admin/...`, an admin agency with the `lintas.admin` scope; see architecture.md, "Identity").',
+    '',
+    "**Recorded read** marks a read of people's data (its answer names persons or carries personal fields; the",
+    'count is of the personal fields it may carry): every call, granted or refused, leaves an access record',
+    'before the answer leaves, which admins and the offices that acted on the person read at',
+    '`GET /persons/{personId}/access-records` on the same service.',
     '',
     ...sections.map((section) => `${section}\n`),
   ].join('\n');

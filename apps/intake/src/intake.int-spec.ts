@@ -204,6 +204,94 @@ describe('intake', () => {
     expect((await whereabouts(personId, surabaya)).status).toBe(404);
   });
 
+  it("records every read of a person's data before answering, and every refused attempt", async () => {
+    const { caseId, personId } = await registered();
+    const identified = await service.as(malang).post(`/cases/${caseId}/identification`, {
+      name: 'Wahyuni',
+      sex: 'female',
+      birthYear: 1979,
+      source: 'self-report',
+      confidence: 'probable',
+    });
+    expect(identified.status).toBe(201);
+    const recordsOf = async () =>
+      (
+        await sql.query<{
+          outcome: string;
+          status: number;
+          agency_id: string | null;
+          client_id: string | null;
+          route: string;
+          person_ids: string[];
+          fields: string[];
+          reason: string | null;
+        }>(
+          `SELECT outcome, status, agency_id, client_id, route, person_ids::text[] AS person_ids, fields, reason
+             FROM intake.access_records WHERE params->>'caseId' = $1 ORDER BY id`,
+          [caseId],
+        )
+      ).rows;
+
+    expect((await service.as(malang).get(`/cases/${caseId}`)).status).toBe(200);
+    const [read, ...none] = await recordsOf();
+    expect(none).toEqual([]);
+    expect(read).toMatchObject({
+      outcome: 'granted',
+      status: 200,
+      agency_id: 'dinsos-3507',
+      client_id: malang.clientId,
+      route: '/cases/:caseId',
+      person_ids: [personId],
+    });
+    expect(read?.fields).toEqual(expect.arrayContaining(['identity.name', 'identity.sex', 'identity.birthYear']));
+    expect(read?.fields).not.toContain('identity.nik');
+
+    expect((await service.as(kediri).get(`/cases/${caseId}`)).status).toBe(404);
+    expect((await service.as(rsj).get(`/cases/${caseId}`)).status).toBe(403);
+    expect((await fetch(`${service.url}/cases/${caseId}`)).status).toBe(401);
+    expect((await recordsOf()).slice(1)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        status: 404,
+        agency_id: 'dinsos-3571',
+        reason: 'case.not-found',
+        person_ids: [],
+      }),
+      expect.objectContaining({
+        outcome: 'refused',
+        status: 403,
+        agency_id: 'rsj-lawang',
+        reason: 'agency.not-allowed',
+      }),
+      expect.objectContaining({
+        outcome: 'refused',
+        status: 401,
+        agency_id: null,
+        client_id: null,
+        reason: 'agency.not-authenticated',
+      }),
+    ]);
+    // The trail keeps no personal data of its own: ids and field names only.
+    expect(JSON.stringify(await recordsOf())).not.toContain('Wahyuni');
+
+    const own = await service.as(malang).get(`/persons/${personId}/access-records`);
+    expect(own.status).toBe(200);
+    expect(own.body.records.map((r: { route: string; outcome: string }) => `${r.outcome} ${r.route}`)).toEqual(
+      expect.arrayContaining(['granted /cases/:caseId']),
+    );
+    expect((await service.as(kediri).get(`/persons/${personId}/access-records`)).status).toBe(404);
+    const audited = await service.as(admin).get(`/persons/${personId}/access-records?limit=500`);
+    // The office's look at the records is itself a look at the person, recorded like any other.
+    expect(audited.body.records[0]).toMatchObject({ agencyId: 'dinsos-3571', outcome: 'refused', status: 404 });
+    expect(audited.body.records[1]).toMatchObject({
+      agencyId: 'dinsos-3507',
+      route: '/persons/:personId/access-records',
+    });
+    await expect(sql.query(`DELETE FROM intake.access_records WHERE params->>'caseId' = $1`, [caseId])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
   it('refuses what the edge must refuse', async () => {
     const unknownField = await service.as(satpol).post('/pickups', { foundAt: new Date().toISOString(), nama: 'x' });
     expect(unknownField.status).toBe(400);

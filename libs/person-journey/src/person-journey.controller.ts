@@ -3,33 +3,38 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
-import { Allow } from '@lintas/platform/http/agency/agency.guard';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { MinPosition } from '@lintas/platform/http/request-context';
 import { PersonJourneyResponse } from './person-journey.response.dto';
-import { PersonLinks } from './person-links';
+import { PersonAccess } from './person-access';
 
-/** GET /persons/:personId/journey — this service's part of a person's path, in order. */
+/**
+ * GET /persons/:personId/journey — this service's part of a person's path, in order; for admins and
+ * the offices that acted on the person here (PersonAccess).
+ */
 @Controller('persons')
 export class PersonJourneyController {
-  private readonly links: PersonLinks;
+  private readonly access: PersonAccess;
 
   constructor(
     @Inject(Pool) private readonly pool: Pool,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {
-    this.links = new PersonLinks(store.schema);
+    this.access = new PersonAccess(pool, store.schema);
   }
 
   @Get(':personId/journey')
   @ApiOkResponse({ type: PersonJourneyResponse, description: "The person's steps in this service, in order." })
-  @Allow('dinas-sosial', 'dinas-sosial-provinsi', 'admin')
+  @Allow('dinas-sosial', 'admin')
   async journey(
     @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Actor() actor: AgencyActor,
     @MinPosition() minPosition?: string,
   ): Promise<PersonJourneyResponse> {
     await this.readModels.waitFor(minPosition);
-    const persons = await this.links.group(this.pool, personId);
+    const persons = await this.access.persons(personId, actor);
     const { rows } = await this.pool.query<{
       person_id: string;
       type: string;

@@ -2,6 +2,8 @@ import type { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { Pool } from 'pg';
 import { ServiceEnv } from '../config/service-env';
+import { AccessLog } from './access/access-log';
+import { AuditedReadInterceptor, AuditedReads } from './access/audited-reads';
 import { IssuerKeys } from './agency/access-token';
 import { AgencyGuard } from './agency/agency.guard';
 import { RateLimiter } from './agency/rate-limit';
@@ -13,7 +15,8 @@ import { requestValidationPipe } from './validation.pipe';
 
 /**
  * The agency-facing HTTP edge every service shares: agency tokens and kinds checked on every
- * route, bodies validated, idempotent POSTs, versions as ETags, every error as problem+json.
+ * route, bodies validated, idempotent POSTs, versions as ETags, every read of people's data
+ * recorded (granted or refused), every error as problem+json.
  */
 export function httpEdgeProviders(schema: string): Provider[] {
   return [
@@ -32,10 +35,13 @@ export function httpEdgeProviders(schema: string): Provider[] {
       inject: [ServiceEnv],
       useFactory: (env: ServiceEnv) => new RateLimiter(env.RATE_LIMIT_PER_SECOND, env.RATE_LIMIT_BURST),
     },
+    { provide: AccessLog, inject: [Pool], useFactory: (pool: Pool) => new AccessLog(pool, schema) },
+    AuditedReads,
     { provide: APP_GUARD, useClass: AgencyGuard },
     { provide: APP_GUARD, useClass: JsonBodyGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: requestValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: AuditedReadInterceptor },
   ];
 }

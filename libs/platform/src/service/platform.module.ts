@@ -7,6 +7,7 @@ import { HealthController } from '../health/health.controller';
 import { KafkaReadiness } from '../health/kafka-readiness';
 import { PostgresReadiness } from '../health/postgres-readiness';
 import { READINESS_CHECKS } from '../health/readiness-check';
+import { AccessLog } from '../http/access/access-log';
 import { httpEdgeProviders } from '../http/http-edge';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -54,7 +55,7 @@ export class PlatformModule implements OnApplicationShutdown {
             env.usesKafka ? [new PostgresReadiness(pool), kafka] : [new PostgresReadiness(pool)],
         },
       ],
-      exports: [SERVICE_NAME, ServiceEnv, SERVICE_LOGGER, Pool, ServiceMetrics],
+      exports: [SERVICE_NAME, ServiceEnv, SERVICE_LOGGER, Pool, ServiceMetrics, AccessLog],
     };
   }
 

@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ServiceEnv } from '../../config/service-env';
 import { NotAllowedError, NotAuthenticatedError, RateLimitedError } from '../problems/http-errors';
+import { AuditedReads } from '../access/audited-reads';
 import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
 import { RateLimiter } from './rate-limit';
@@ -42,11 +43,25 @@ export class AgencyGuard implements CanActivate {
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
     @Inject(IssuerKeys) private readonly keys: IssuerKeys,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(AuditedReads) private readonly reads: AuditedReads,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    try {
+      return await this.admit(context, targets);
+    } catch (error) {
+      // A refused attempt at people's data is recorded as a granted one is (UU PDP).
+      await this.reads.refusedBy(context, error);
+      throw error;
+    }
+  }
+
+  private async admit(
+    context: ExecutionContext,
+    targets: ReturnType<ExecutionContext['getHandler']>[],
+  ): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { actor?: AgencyActor }>();
     const header = request.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) throw new NotAuthenticatedError('no bearer token');

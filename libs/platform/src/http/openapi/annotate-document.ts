@@ -30,7 +30,10 @@ import type { RouteFacts } from './route-facts';
  * the headers and problems it answers with, and names a client generator can use.
  */
 
-type Operation = OperationObject & { 'x-lintas-allowed-agency-kinds'?: string[] };
+type Operation = OperationObject & {
+  'x-lintas-allowed-agency-kinds'?: string[];
+  'x-lintas-recorded-read'?: { personalFields: string[] };
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -75,7 +78,15 @@ export function annotateDocument(document: OpenAPIObject, routes: RouteFacts[]):
   return document;
 }
 
-const KEY_ORDER = ['operationId', 'summary', 'description', 'tags', 'security', 'x-lintas-allowed-agency-kinds'];
+const KEY_ORDER = [
+  'operationId',
+  'summary',
+  'description',
+  'tags',
+  'security',
+  'x-lintas-allowed-agency-kinds',
+  'x-lintas-recorded-read',
+];
 
 /** The keys a reader looks for first, first; the rest (parameters, body, responses) as they were. */
 function ordered(operation: Operation): Operation {
@@ -258,6 +269,14 @@ function describeAccess(operation: Operation, route: RouteFacts | undefined): vo
       ? `Allowed agency kinds: ${kinds.map((kind) => `\`${kind}\``).join(', ')}.`
       : 'Closed: the route names no agency kind that may call it, so every caller gets 403.',
   );
+  if (route?.recordedRead) {
+    operation['x-lintas-recorded-read'] = route.recordedRead;
+    appendDescription(
+      operation,
+      "A read of people's data: every call, granted or refused, leaves an access record (who, which persons, " +
+        'which personal fields, when) before the answer leaves; see `GET /persons/{personId}/access-records`.',
+    );
+  }
 }
 
 function appendDescription(operation: Operation, sentence: string): void {

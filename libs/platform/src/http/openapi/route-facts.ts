@@ -2,6 +2,7 @@ import { ParseIntPipe, ParseUUIDPipe, RequestMethod, type INestApplication, type
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DECORATORS, type SchemaObject } from '@nestjs/swagger';
+import { readShapeOf } from '../access/read-shape';
 import { Allow, Public } from '../agency/agency.guard';
 import { IfMatch, MinPosition, NewId } from '../request-context';
 
@@ -19,6 +20,8 @@ export interface RouteFacts {
   isPublic: boolean;
   /** `@Allow(...)`: the agency kinds it lets in; empty when it names none (closed). */
   allowedKinds: string[];
+  /** A read of people's data: each call leaves an access record (the personal fields its answer may carry). */
+  recordedRead?: { personalFields: string[] };
   usesIfMatch: boolean;
   usesMinPosition: boolean;
   usesNewId: boolean;
@@ -125,6 +128,7 @@ function readRoute(controller: Type, handler: string): Omit<RouteFacts, 'sibling
     paths: joinPaths(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined, methodPath),
     isPublic: override<boolean>(PUBLIC_KEY) === true,
     allowedKinds: [...(override<string[]>(ALLOWED_KINDS_KEY) ?? [])],
+    ...recordedRead(fn as object, requestMethod),
     usesIfMatch: uses(IF_MATCH),
     usesMinPosition: uses(MIN_POSITION),
     usesNewId: uses(NEW_ID),
@@ -164,4 +168,13 @@ function pathParameterSchemas(args: [string, ParamArgument][]): Record<string, S
     else if (has(ParseIntPipe)) schemas[arg.data] = { type: 'integer' };
   }
   return schemas;
+}
+
+/** As AuditedReads decides at run time: a GET whose declared answer is about people. */
+function recordedRead(handler: object, method: RequestMethod): Pick<RouteFacts, 'recordedRead'> {
+  if (method !== RequestMethod.GET) return {};
+  const shape = readShapeOf(handler);
+  return shape.personalFields.length > 0 || shape.namesPersons
+    ? { recordedRead: { personalFields: shape.personalFields } }
+    : {};
 }

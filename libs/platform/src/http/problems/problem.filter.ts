@@ -21,6 +21,18 @@ export const PROBLEM_BASE = 'https://lintas.id/problems/';
 
 const STATUS_OF: Record<DomainErrorKind, number> = { conflict: 409, invalid: 422, forbidden: 403, 'not-found': 404 };
 
+/** The status of a refusal to show something (401, 403, 404), else undefined: what an access record notes. */
+export function refusalStatus(error: unknown): number | undefined {
+  const status =
+    error instanceof EdgeError ? error.status : error instanceof DomainError ? STATUS_OF[error.kind] : undefined;
+  return status === 401 || status === 403 || status === 404 ? status : undefined;
+}
+
+/** The problem code of an error the edge or the domain raised. */
+export function problemCode(error: unknown): string | undefined {
+  return error instanceof EdgeError || error instanceof DomainError ? error.code : undefined;
+}
+
 /** A stale expected version: 412 when the client sent If-Match, 409 when the server raced itself. */
 interface ConcurrencyLike {
   name: 'ConcurrencyError';

@@ -1,0 +1,91 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
+import type { AgencyActor } from '../agency/agency-token';
+import { problemCode, refusalStatus } from '../problems/problem.filter';
+import { AccessLog } from './access-log';
+import { personalFieldsIn, personsNamedIn, readShapeOf, type ReadShape } from './read-shape';
+
+type ActorRequest = Request & { actor?: AgencyActor; emergencyAccess?: string };
+
+/**
+ * Which requests are reads of people's data (a GET whose declared answer carries personal fields
+ * or names persons), and their records: one per request, granted or refused.
+ */
+@Injectable()
+export class AuditedReads {
+  private readonly shapes = new WeakMap<object, ReadShape>();
+
+  constructor(@Inject(AccessLog) private readonly log: AccessLog) {}
+
+  /** The route's read shape when this request reads people's data; undefined otherwise. */
+  shapeOf(context: ExecutionContext): ReadShape | undefined {
+    if (context.getType() !== 'http') return undefined;
+    if (context.switchToHttp().getRequest<Request>().method !== 'GET') return undefined;
+    const handler = context.getHandler();
+    let shape = this.shapes.get(handler);
+    if (!shape) {
+      shape = readShapeOf(handler);
+      this.shapes.set(handler, shape);
+    }
+    return shape.personalFields.length > 0 || shape.namesPersons ? shape : undefined;
+  }
+
+  async granted(context: ExecutionContext, shape: ReadShape, body: unknown): Promise<void> {
+    const request = context.switchToHttp().getRequest<ActorRequest>();
+    await this.log.record({
+      ...this.asked(request),
+      outcome: 'granted',
+      status: 200,
+      actor: request.actor,
+      personIds: personsNamedIn(body),
+      fields: personalFieldsIn(body, shape.personalFields),
+      ...(request.emergencyAccess ? { reason: `emergency-access:${request.emergencyAccess}` } : {}),
+    });
+  }
+
+  /** Records the refusal when `error` is one (401, 403, 404) of a read of people's data; other errors are not. */
+  async refusedBy(context: ExecutionContext, error: unknown): Promise<void> {
+    const status = refusalStatus(error);
+    if (status === undefined || !this.shapeOf(context)) return;
+    const request = context.switchToHttp().getRequest<ActorRequest>();
+    const asked = this.asked(request);
+    await this.log.record({
+      ...asked,
+      outcome: 'refused',
+      status,
+      actor: request.actor,
+      personIds: asked.params.personId ? [asked.params.personId] : [],
+      fields: [],
+      reason: problemCode(error) ?? `http.${status}`,
+    });
+  }
+
+  private asked(request: ActorRequest): { method: string; route: string; params: Record<string, string> } {
+    const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+    const params = Object.fromEntries(
+      Object.entries(request.params as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>;
+    return { method: request.method, route, params };
+  }
+}
+
+/** Writes each read's record before its answer leaves, and each refusal the handler raised. */
+@Injectable()
+export class AuditedReadInterceptor implements NestInterceptor {
+  constructor(@Inject(AuditedReads) private readonly reads: AuditedReads) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const shape = this.reads.shapeOf(context);
+    if (!shape) return next.handle();
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        await this.reads.granted(context, shape, body);
+        return body;
+      }),
+      catchError((error: unknown) =>
+        from(this.reads.refusedBy(context, error)).pipe(mergeMap(() => throwError(() => error))),
+      ),
+    );
+  }
+}
