@@ -210,8 +210,9 @@ describe('family-reunification', () => {
     });
     expect(moved.status).toBe(201);
     const notSender = await sender.post(`/reunifications/${id}/home-visit`, { readiness: 'ready' });
-    expect(notSender.status).toBe(403);
-    expect(notSender.body.code).toBe('reunification.not-owning-office');
+    // Once the case moved on, the office that sent it is no party of it any more.
+    expect(notSender.status).toBe(404);
+    expect(notSender.body.code).toBe('reunification.not-found');
 
     await receiver.post(`/reunifications/${id}/home-visit`, { readiness: 'ready' });
     const completed = await receiver.post(`/reunifications/${id}/complete`, {

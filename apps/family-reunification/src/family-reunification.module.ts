@@ -7,6 +7,8 @@ import { REHABILITATION_CONTRACTS } from '@lintas/contracts/rehabilitation/rehab
 import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
+import { OnEmergencyAccessGranted } from '@lintas/person-journey/emergency/on-emergency-access-granted.reaction';
+import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
@@ -115,6 +117,8 @@ import { ReunificationsProjection } from './read-models/reunifications/reunifica
     CaseloadReadModel,
     FollowUpsDueReadModel,
     OnPersonsLinked,
+    OnPersonErased,
+    OnEmergencyAccessGranted,
     OnAssessmentCompleted,
     OnPatientDischarged,
     OnRehabilitationTerminated,

@@ -214,8 +214,8 @@ describe('health-liaison', () => {
     expect(byPanti.body.code).toBe('agency.not-allowed');
 
     const byOtherRsj = await service.as(menur).post(`/referrals/${referralId}/accept`, {});
-    expect(byOtherRsj.status).toBe(403);
-    expect(byOtherRsj.body.code).toBe('referral.not-addressee');
+    expect(byOtherRsj.status).toBe(404);
+    expect(byOtherRsj.body.code).toBe('referral.not-found');
 
     const earlyAdmission = await service.as(lawang).post(`/referrals/${referralId}/admission`, {
       ward: 'A',

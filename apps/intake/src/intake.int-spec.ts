@@ -10,6 +10,7 @@ import {
   IntakeRegisteredV1,
   PersonHandedOverV1,
   PersonIdentifiedV1,
+  EmergencyAccessGrantedV1,
   PersonsLinkedV1,
   PickupReportedV1,
 } from '@lintas/contracts/intake/intake.contracts';
@@ -35,6 +36,8 @@ const kediri = agency('dinas-sosial', 'dinsos-3571', '3571');
 const surabaya = agency('dinas-sosial', 'dinsos-3578', '3578');
 const rsj = agency('rsj', 'rsj-lawang', '3507');
 const admin = agency('admin', 'lintas-admin', '35');
+const menur = agency('rsj', 'rsj-menur', '3578');
+const EMERGENCY_SECONDS = 3;
 
 let service: ServiceUnderTest;
 let neighbours: NeighbouringServices;
@@ -44,7 +47,8 @@ let serial = 0;
 
 beforeAll(async () => {
   sql = infra.createPool({ max: 2 });
-  service = await startServiceUnderTest(INTAKE_SERVICE, infra);
+  // An emergency access that holds seconds, not hours, so that its end is seen.
+  service = await startServiceUnderTest(INTAKE_SERVICE, infra, { EMERGENCY_ACCESS_SECONDS: String(EMERGENCY_SECONDS) });
   neighbours = await NeighbouringServices.open(infra, INTAKE_TOPIC);
 });
 
@@ -115,8 +119,9 @@ describe('intake', () => {
     const { id: pickupId, personId } = reported.body;
 
     const refused = await service.as(polres).post(`/pickups/${pickupId}/hand-over`, { officeId: 'dinsos-3507' });
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('pickup.not-yours');
+    // Another unit's pickup does not exist for it, on writes as on reads.
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('pickup.not-found');
     const toProvince = await service.as(satpol).post(`/pickups/${pickupId}/hand-over`, { officeId: 'rsj-lawang' });
     expect(toProvince.status).toBe(422);
     const handedOver = await service
@@ -292,6 +297,78 @@ describe('intake', () => {
     );
   });
 
+  it('lets an agency outside the rules in for a while under break-the-glass; the owning office is told and reviews it', async () => {
+    const { caseId, personId } = await registered();
+    expect((await service.as(menur).get(`/cases/${caseId}`)).status).toBe(403);
+    const reason = 'brought unconscious to our emergency room; we need the history';
+    expect((await service.as(menur).post(`/persons/${personId}/emergency-access`, { reason: 'urgent' })).status).toBe(
+      400,
+    );
+    const taken = await service.as(menur).post(`/persons/${personId}/emergency-access`, { reason });
+    expect(taken.status).toBe(201);
+    const accessId: string = taken.body.id;
+    expect(Date.parse(taken.body.expiresAt) - Date.now()).toBeLessThanOrEqual(EMERGENCY_SECONDS * 1000);
+
+    const read = await service.as(menur).get(`/cases/${caseId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.personId).toBe(personId);
+    expect((await service.as(menur).get(`/persons/${personId}/journey`)).status).toBe(200);
+    // It is the RSJ's, for this person only.
+    expect((await service.as(kediri).get(`/cases/${caseId}`)).status).toBe(404);
+    const { rows: recorded } = await sql.query<{ reason: string; agency_id: string }>(
+      `SELECT reason, agency_id FROM intake.access_records WHERE params->>'caseId' = $1 AND outcome = 'granted'`,
+      [caseId],
+    );
+    expect(recorded).toEqual([{ reason: `emergency-access:${accessId}`, agency_id: 'rsj-menur' }]);
+
+    const queue = await service.as(malang).get('/work-queues/emergency-accesses', { minPosition: taken.body.position });
+    expect(queue.body.find((row: { accessId: string }) => row.accessId === accessId)).toMatchObject({
+      personId,
+      agencyId: 'rsj-menur',
+      agencyKind: 'rsj',
+      reason,
+      active: true,
+      reviewDue: false,
+      verdict: null,
+    });
+    const elsewhere = await service.as(kediri).get('/work-queues/emergency-accesses');
+    expect(elsewhere.body.map((row: { accessId: string }) => row.accessId)).not.toContain(accessId);
+    expect(
+      (await service.as(kediri).post(`/emergency-accesses/${accessId}/review`, { verdict: 'justified' })).status,
+    ).toBe(404);
+
+    // It ends on time: the RSJ is refused again, and the office now owes its review.
+    await eventually(
+      () => service.as(menur).get(`/cases/${caseId}`),
+      (reply) => reply.status === 403,
+      { timeoutMs: (EMERGENCY_SECONDS + 5) * 1000 },
+    );
+    const due = await service.as(malang).get('/work-queues/emergency-accesses');
+    expect(due.body.find((row: { accessId: string }) => row.accessId === accessId)).toMatchObject({
+      active: false,
+      reviewDue: true,
+    });
+    const reviewed = await service.as(malang).post(`/emergency-accesses/${accessId}/review`, {
+      verdict: 'justified',
+      note: 'the person was in crisis at night',
+    });
+    expect(reviewed.status).toBe(201);
+    expect(
+      (await service.as(malang).post(`/emergency-accesses/${accessId}/review`, { verdict: 'justified' })).status,
+    ).toBe(409);
+    const published = await eventually(
+      async () => publishedOf(EmergencyAccessGrantedV1, personId),
+      (events) => events.length === 1,
+    );
+    expect(published[0]?.data).toMatchObject({
+      accessId,
+      personId,
+      agencyId: 'rsj-menur',
+      owningOfficeIds: ['dinsos-3507'],
+    });
+    expect(JSON.stringify(published)).not.toContain('unconscious');
+  });
+
   it('refuses what the edge must refuse', async () => {
     const unknownField = await service.as(satpol).post('/pickups', { foundAt: new Date().toISOString(), nama: 'x' });
     expect(unknownField.status).toBe(400);
@@ -311,7 +388,7 @@ describe('intake', () => {
     expect(elsewhere.body.code).toBe('pickup.outside-unit-region');
     const { caseId } = await registered();
     const notOwner = await service.as(kediri).post(`/cases/${caseId}/assessment`, { decision: 'home' });
-    expect(notOwner.status).toBe(403);
+    expect(notOwner.status).toBe(404);
     const noRsj = await service.as(malang).post(`/cases/${caseId}/assessment`, { decision: 'rsj' });
     expect(noRsj.status).toBe(422);
     expect(noRsj.body.code).toBe('assessment.rsj-required');
@@ -418,7 +495,7 @@ describe('intake', () => {
     expect(kediriLoad.body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
     const malangLoad = await service.as(malang).get('/work-queues/caseload');
     expect(malangLoad.body.map((c: { caseId: string }) => c.caseId)).not.toContain(caseId);
-    expect((await service.as(malang).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(403);
+    expect((await service.as(malang).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(404);
     expect((await service.as(kediri).post(`/cases/${caseId}/assessment`, { decision: 'home' })).status).toBe(201);
     await eventually(
       async () => neighbours.published,

@@ -7,6 +7,7 @@ import { REHABILITATION_CONTRACTS } from '@lintas/contracts/rehabilitation/rehab
 import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
+import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
@@ -21,6 +22,16 @@ import { CompleteAssessmentController } from './commands/complete-assessment/com
 import { CompleteAssessmentHandler } from './commands/complete-assessment/complete-assessment.handler';
 import { DeclineCaseTransferController } from './commands/decline-case-transfer/decline-case-transfer.http.controller';
 import { DeclineCaseTransferHandler } from './commands/decline-case-transfer/decline-case-transfer.handler';
+import { RequestEmergencyAccessController } from './commands/request-emergency-access/request-emergency-access.http.controller';
+import { RequestEmergencyAccessHandler } from './commands/request-emergency-access/request-emergency-access.handler';
+import { ReviewEmergencyAccessController } from './commands/review-emergency-access/review-emergency-access.http.controller';
+import { ReviewEmergencyAccessHandler } from './commands/review-emergency-access/review-emergency-access.handler';
+import { EmergencyAccessesController } from './queries/emergency-accesses/emergency-accesses.http.controller';
+import { EmergencyAccessesProjection } from './read-models/emergency-accesses/emergency-accesses.projection';
+import { EMERGENCY_ACCESS_EVENT_DEFINITIONS } from './domain/emergency-access/emergency-access.events';
+import { OnEmergencyAccessGranted } from '@lintas/person-journey/emergency/on-emergency-access-granted.reaction';
+import { ErasePersonController } from './commands/erase-person/erase-person.http.controller';
+import { ErasePersonHandler } from './commands/erase-person/erase-person.handler';
 import { FindDuplicateCandidatesController } from './commands/find-duplicate-candidates/find-duplicate-candidates.http.controller';
 import { FindDuplicateCandidatesHandler } from './commands/find-duplicate-candidates/find-duplicate-candidates.handler';
 import { HandOverPersonController } from './commands/hand-over-person/hand-over-person.http.controller';
@@ -43,6 +54,7 @@ import { ReportPickupHandler } from './commands/report-pickup/report-pickup.hand
 import { RequestCaseTransferController } from './commands/request-case-transfer/request-case-transfer.http.controller';
 import { RequestCaseTransferHandler } from './commands/request-case-transfer/request-case-transfer.handler';
 import { CASE_EVENT_DEFINITIONS } from './domain/case/case.events';
+import { ERASURE_EVENT_DEFINITIONS } from './domain/erasure/erasure.events';
 import { PICKUP_EVENT_DEFINITIONS } from './domain/pickup/pickup.events';
 import { INTAKE_PUBLICATIONS } from './publications';
 import { CaseDetailsController } from './queries/case-details/case-details.http.controller';
@@ -70,13 +82,19 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     CommandsModule,
     EventStoreModule.forService({
       schema: 'intake',
-      definitions: [...PICKUP_EVENT_DEFINITIONS, ...CASE_EVENT_DEFINITIONS],
+      definitions: [
+        ...PICKUP_EVENT_DEFINITIONS,
+        ...CASE_EVENT_DEFINITIONS,
+        ...ERASURE_EVENT_DEFINITIONS,
+        ...EMERGENCY_ACCESS_EVENT_DEFINITIONS,
+      ],
       integration: (source) => integrationMapper(source, INTAKE_PUBLICATIONS),
       projections: (schema, store) => [
         new PersonJourneyProjection(schema),
         new CaseloadProjection(schema),
         new KnownPersonsProjection(schema, store.cipher),
         new WhereaboutsProjection(schema),
+        new EmergencyAccessesProjection(schema, store.cipher),
       ],
     }),
     MessagingModule.forService({
@@ -105,6 +123,10 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     DeclineCaseTransferController,
     RecordAbscondingController,
     CloseCaseController,
+    ErasePersonController,
+    RequestEmergencyAccessController,
+    ReviewEmergencyAccessController,
+    EmergencyAccessesController,
     PickupDetailsController,
     CaseDetailsController,
     CaseloadController,
@@ -131,11 +153,16 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     RecordAbscondingHandler,
     RecordDeathHandler,
     CloseCaseHandler,
+    ErasePersonHandler,
+    RequestEmergencyAccessHandler,
+    ReviewEmergencyAccessHandler,
     PickupDetailsReadModel,
     CaseDetailsReadModel,
     CaseloadReadModel,
     WhereaboutsReadModel,
     OnPersonsLinked,
+    OnPersonErased,
+    OnEmergencyAccessGranted,
     OnCaseClosed,
     OnPersonDied,
     OnPatientAbsconded,

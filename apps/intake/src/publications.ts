@@ -6,6 +6,9 @@ import {
   IntakeRegisteredV1,
   PersonHandedOverV1,
   PersonIdentifiedV1,
+  EmergencyAccessGrantedV1,
+  EmergencyAccessReviewedV1,
+  PersonErasedV1,
   PersonsLinkedV1,
   PickupReportedV1,
 } from '@lintas/contracts/intake/intake.contracts';
@@ -48,6 +51,28 @@ const PUBLISHERS: PublishersOf<IntakeEvent> = {
       caseId: data.caseId,
       personId: data.personId,
       originRegionCode: data.originRegionCode,
+    }),
+  EmergencyAccessGranted: (data) =>
+    publication(EmergencyAccessGrantedV1, {
+      accessId: data.accessId,
+      personId: data.personId,
+      agencyId: data.agencyId,
+      expiresAt: data.expiresAt,
+      owningOfficeIds: data.owningOfficeIds,
+    }),
+  EmergencyAccessReviewed: (data) =>
+    publication(EmergencyAccessReviewedV1, {
+      accessId: data.accessId,
+      personId: data.personId,
+      verdict: data.verdict,
+      reviewedBy: data.reviewedBy,
+    }),
+  PersonErased: (data) =>
+    publication(PersonErasedV1, {
+      personId: data.personId,
+      persons: data.persons,
+      ground: data.ground,
+      erasedAt: data.erasedAt,
     }),
   PersonsLinked: (data) =>
     publication(PersonsLinkedV1, {

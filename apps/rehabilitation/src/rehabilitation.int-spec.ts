@@ -171,8 +171,8 @@ describe('rehabilitation', () => {
       'agency.not-allowed',
     );
     const otherPanti = await service.as(pasuruan).post(`/placements/${placementId}/decline`, { reason: 'full' });
-    expect(otherPanti.status).toBe(403);
-    expect(otherPanti.body.code).toBe('placement.not-addressed-panti');
+    expect(otherPanti.status).toBe(404);
+    expect(otherPanti.body.code).toBe('placement.not-found');
 
     const first = await service
       .as(kediri)

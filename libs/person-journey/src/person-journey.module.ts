@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { applySchema } from '@lintas/platform/database/apply-schema';
 import { AccessRecordsController } from './access-records.controller';
+import { EmergencyGrants } from './emergency/emergency-grants';
 import { PersonJourneyController } from './person-journey.controller';
 import { PersonLinks } from './person-links';
 
@@ -11,7 +12,11 @@ import { PersonLinks } from './person-links';
  * between records of one person) and "who looked at their data here" (its access records). The service lists PersonJourneyProjection among its
  * projections and OnPersonsLinked among its reactions.
  */
-@Module({ controllers: [PersonJourneyController, AccessRecordsController] })
+@Module({
+  controllers: [PersonJourneyController, AccessRecordsController],
+  providers: [EmergencyGrants],
+  exports: [EmergencyGrants],
+})
 export class PersonJourneyModule implements OnModuleInit {
   constructor(
     @Inject(Pool) private readonly pool: Pool,
@@ -20,6 +25,9 @@ export class PersonJourneyModule implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const schema = this.store.schema;
-    await applySchema(this.pool, `lintas-person-journey:${schema}`, [...PersonLinks.ddl(schema)]);
+    await applySchema(this.pool, `lintas-person-journey:${schema}`, [
+      ...PersonLinks.ddl(schema),
+      ...EmergencyGrants.ddl(schema),
+    ]);
   }
 }

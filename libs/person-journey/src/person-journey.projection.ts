@@ -5,10 +5,13 @@ import type { Projection } from '@lintas/event-store/subscriptions/projection';
 /**
  * Each person's steps in this service, in the store's global order: what happened (the event
  * type), when in the field, when recorded, by which agency. No personal data: the steps tell the
- * path, the details stay in the streams where access is checked.
+ * path, the details stay in the streams where access is checked. Beside them, the person's parties
+ * here: every agency that acted on them or that an event names as their office (a reaction acts as
+ * the service itself, on behalf of the office its event names), which PersonAccess reads.
  */
 export class PersonJourneyProjection implements Projection {
-  readonly name = 'person-journey';
+  // v2 added the parties: a new name replays the store into them (the steps' inserts are idempotent).
+  readonly name = 'person-journey.v2';
 
   constructor(private readonly schema: string) {}
 
@@ -28,6 +31,11 @@ export class PersonJourneyProjection implements Projection {
          PRIMARY KEY (transaction_id, sequence)
        )`,
       `CREATE INDEX IF NOT EXISTS person_journey_person ON ${schema}.person_journey (person_id, transaction_id, sequence)`,
+      `CREATE TABLE IF NOT EXISTS ${schema}.person_parties (
+         person_id uuid NOT NULL,
+         agency_id text NOT NULL,
+         PRIMARY KEY (person_id, agency_id)
+       )`,
     ];
   }
 
@@ -52,9 +60,24 @@ export class PersonJourneyProjection implements Projection {
         steps.map((e) => e.metadata.actor.agencyId),
       ],
     );
+    const parties = steps.flatMap((e) => partiesOf(e).map((agencyId) => [e.metadata.personId, agencyId] as const));
+    await client.query(
+      `INSERT INTO ${this.schema}.person_parties (person_id, agency_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [parties.map(([personId]) => personId), parties.map(([, agencyId]) => agencyId)],
+    );
   }
 
   async reset(client: PoolClient): Promise<void> {
-    await client.query(`TRUNCATE ${this.schema}.person_journey`);
+    await client.query(`TRUNCATE ${this.schema}.person_journey, ${this.schema}.person_parties`);
   }
+}
+
+/** The fields by which an event names the office a person is with (or is handed to). */
+const OFFICE_FIELDS = ['officeId', 'toOfficeId', 'ownerOfficeId'] as const;
+
+function partiesOf(event: RecordedEvent): string[] {
+  const data = event.data as Record<string, unknown>;
+  const named = OFFICE_FIELDS.map((field) => data[field]).filter((v): v is string => typeof v === 'string');
+  return [...new Set([event.metadata.actor.agencyId, ...named])];
 }

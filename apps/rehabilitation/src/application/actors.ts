@@ -14,10 +14,6 @@ export function officeActor(officeId: string): Actor {
   return { agencyId: officeId, kind: 'dinas-sosial', regionCode: /(\d{2,4})$/.exec(officeId)?.[1] ?? '' };
 }
 
-export function rsjActor(rsjId: string): Actor {
-  return { agencyId: rsjId, kind: 'rsj', regionCode: '' };
-}
-
 /**
  * Lintas itself, acting on a fact another service has already checked (a death it recorded): the
  * domain lets an admin do what any agency may report.

@@ -1,5 +1,5 @@
 import { defineContract } from '../contract';
-import { agencyId, instant, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
+import { agencyId, instant, listOf, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
 
 /**
  * What intake tells the other services: pickups, hand-overs, cases, identities linked, assessment
@@ -131,6 +131,71 @@ export const CaseTransferDeclinedV1 = defineContract<CaseTransferDeclinedV1>({
   schema: record({ caseId: uuid, personId: uuid, fromOfficeId: agencyId, toOfficeId: agencyId }),
 });
 
+export const ERASURE_GROUNDS = [
+  'data-subject-request',
+  'purpose-fulfilled',
+  'unlawful-processing',
+  'court-order',
+] as const;
+
+/**
+ * An admin erased a person (UU 27/2022): every service destroys the keys that seal their data, so
+ * that it reads as erased everywhere and for good, while every chain still verifies. `persons` is
+ * the person and every record linked with them.
+ */
+export interface PersonErasedV1 {
+  personId: string;
+  persons: string[];
+  ground: (typeof ERASURE_GROUNDS)[number];
+  erasedAt: string;
+}
+export const PersonErasedV1 = defineContract<PersonErasedV1>({
+  ...source,
+  name: 'id.lintas.intake.person.erased',
+  schema: record({ personId: uuid, persons: listOf(uuid), ground: oneOf(ERASURE_GROUNDS), erasedAt: instant }),
+});
+
+/**
+ * Break-the-glass: an agency took emergency access to a person until `expiresAt`; every service
+ * lets it read that person's records until then, each read recorded under this access. The reason
+ * stays in intake (it may tell of the person): the owning offices read it there when they review.
+ */
+export interface EmergencyAccessGrantedV1 {
+  accessId: string;
+  personId: string;
+  agencyId: string;
+  expiresAt: string;
+  owningOfficeIds: string[];
+}
+export const EmergencyAccessGrantedV1 = defineContract<EmergencyAccessGrantedV1>({
+  ...source,
+  name: 'id.lintas.intake.emergency-access.granted',
+  schema: record({
+    accessId: uuid,
+    personId: uuid,
+    agencyId,
+    expiresAt: instant,
+    owningOfficeIds: listOf(agencyId),
+  }),
+});
+
+export interface EmergencyAccessReviewedV1 {
+  accessId: string;
+  personId: string;
+  verdict: 'justified' | 'unjustified';
+  reviewedBy: string;
+}
+export const EmergencyAccessReviewedV1 = defineContract<EmergencyAccessReviewedV1>({
+  ...source,
+  name: 'id.lintas.intake.emergency-access.reviewed',
+  schema: record({
+    accessId: uuid,
+    personId: uuid,
+    verdict: oneOf(['justified', 'unjustified']),
+    reviewedBy: agencyId,
+  }),
+});
+
 export const INTAKE_CONTRACTS = [
   PickupReportedV1,
   PersonHandedOverV1,
@@ -141,4 +206,7 @@ export const INTAKE_CONTRACTS = [
   CaseTransferRequestedV1,
   CaseTransferAcceptedV1,
   CaseTransferDeclinedV1,
+  PersonErasedV1,
+  EmergencyAccessGrantedV1,
+  EmergencyAccessReviewedV1,
 ] as const;

@@ -7,6 +7,7 @@ import {
   InvalidRequestError,
   NotAllowedError,
   NotAuthenticatedError,
+  ScopeMissingError,
 } from '@lintas/platform/http/problems/http-errors';
 import { PROBLEM_BASE } from '@lintas/platform/http/problems/problem.filter';
 import { preferredLanguage, problemTitle } from '@lintas/platform/http/problems/problem-titles';
@@ -139,7 +140,7 @@ async function administrator(request: IncomingMessage, verify: AdminTokenVerifie
   }
   if (actor.kind !== 'admin') throw new NotAllowedError(actor.kind);
   if (!actor.scopes?.includes(ADMIN_SCOPE)) {
-    throw new EdgeError(403, 'agency.scope-missing', `the token needs the scope ${ADMIN_SCOPE}`);
+    throw new ScopeMissingError([ADMIN_SCOPE]);
   }
   return { clientId: actor.clientId, agencyId: actor.agencyId };
 }

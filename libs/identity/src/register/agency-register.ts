@@ -20,7 +20,9 @@ import {
 } from './register-entities';
 
 /** The one scope that no agency kind implies; only an admin agency's client may hold it. */
-export const ADMIN_SCOPE = 'lintas.admin';
+import { ADMIN_SCOPE } from '@lintas/platform/http/agency/agency-token';
+
+export { ADMIN_SCOPE };
 /** A rotated-out secret keeps working this long, so that an agency can deploy the new one. */
 export const SECRET_ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 /** A secret expires after a year: a forgotten credential does not work forever. */

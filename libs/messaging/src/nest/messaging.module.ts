@@ -211,6 +211,10 @@ async function react(
   try {
     await withinTransaction(transaction, () => reaction.handle(event, transaction));
   } catch (error) {
+    // Nothing personal may be recorded of an erased person, on any retry.
+    if (error instanceof Error && error.name === 'PersonErasedError') {
+      throw new PermanentError(`${event.type} refused: person.erased`);
+    }
     if (!(error instanceof DomainError)) throw error;
     if (metadata.options.harmless?.includes(error.code)) return;
     throw new PermanentError(`${event.type} refused: ${error.code}`);

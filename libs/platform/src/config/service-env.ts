@@ -89,6 +89,15 @@ export class ServiceEnv {
   @Min(1)
   RATE_LIMIT_PER_SECOND: number = 100;
 
+  /**
+   * How long an emergency access (break-the-glass) holds, in seconds: 3 hours unless an
+   * installation decides otherwise (at most a day).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  EMERGENCY_ACCESS_SECONDS: number = 10_800;
+
   /** Requests one client may make at once before the average applies. */
   @IsInt()
   @Min(1)

@@ -7,7 +7,7 @@ import {
 } from '@lintas/identity/identity-provider';
 import { newClientSecret } from '@lintas/identity/register/client-secret';
 import { generateSigningKey } from '@lintas/identity/signing-key';
-import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { ADMIN_SCOPE, type AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { freePort } from '../infra/free-port';
 
 /** A token is fetched again this long before it expires, so that no request carries a dying one. */
@@ -72,7 +72,10 @@ export class TestIdentity {
         authorization: `Basic ${Buffer.from(`${actor.clientId}:${secret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ grant_type: 'client_credentials' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        ...(actor.kind === 'admin' && { scope: ADMIN_SCOPE }),
+      }),
     });
     const body = (await response.json()) as { access_token?: string; expires_in?: number; error?: string };
     if (!response.ok || !body.access_token) {
@@ -107,7 +110,8 @@ export class TestIdentity {
       agencyId: actor.agencyId,
       agencyKind: actor.kind,
       regionCode: actor.regionCode,
-      scopes: [],
+      // An admin agency's system administers Lintas, as the register's demo admin client does.
+      scopes: actor.kind === 'admin' ? [ADMIN_SCOPE] : [],
     });
     this.secrets.set(actor.clientId, secret);
     return secret;

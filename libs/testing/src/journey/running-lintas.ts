@@ -8,6 +8,8 @@ export interface LintasSettings {
   transport?: 'platformatic' | 'kafkajs' | 'pg-log';
   /** `warn` unless a test reads the services' lines: `debug` logs every event consumed, skipped ones too. */
   logLevel?: 'warn' | 'info' | 'debug';
+  /** Further settings of every service, e.g. a short EMERGENCY_ACCESS_SECONDS. */
+  env?: Record<string, string>;
 }
 
 const JOURNEY_SERVICES: ServiceName[] = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification'];
@@ -35,6 +37,7 @@ export class RunningLintas {
       TOPIC_PREFIX: settings.topicPrefix,
       MESSAGING_TRANSPORT: settings.transport ?? 'platformatic',
       LOG_LEVEL: settings.logLevel ?? 'warn',
+      ...settings.env,
     };
     const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
     const processes = new Map(started.map((process) => [process.service, process]));

@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { Actor } from '../actor';
 import type { ReunificationRef } from './reunification.events';
 import type { LocatedFamily, OpenedReunification, ReunificationState } from './reunification.state';
@@ -25,10 +25,10 @@ export function requireOpen(state: ReunificationState): OpenedReunification {
 /** One owning office at a time (docs/domain.md, "Case ownership"): only it may act on the case. */
 export function requireOwner(state: OpenedReunification, actor: Actor): void {
   if (actor.agencyId !== state.owningOfficeId) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'reunification',
       'reunification.not-owning-office',
       'only the office owning the case may act on it',
-      'forbidden',
     );
   }
 }

@@ -120,7 +120,7 @@ describe('tracing the family', () => {
     const error = given(reunificationDecider, histories.tracing())
       .when(traced({ actor: MALANG }))
       .thenThrows('reunification.not-owning-office');
-    expect(error.kind).toBe('forbidden');
+    expect(error.kind).toBe('not-a-party');
   });
 
   it('is over once the person is home', () => {

@@ -181,7 +181,7 @@ describe('case ownership moves (intake CaseTransferAccepted)', () => {
     const error = given(reunificationDecider, histories.transferred())
       .when(ownershipMoved({ actor: KEDIRI }))
       .thenThrows('reunification.not-receiving-office');
-    expect(error.kind).toBe('forbidden');
+    expect(error.kind).toBe('not-a-party');
   });
 
   it('needs a started reunification', () => {

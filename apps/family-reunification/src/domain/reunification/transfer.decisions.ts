@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { Actor } from '../actor';
 import type { MoveCaseOwnership, RecordTransferDeclined, TransferToRegionOfOrigin } from './reunification.commands';
 import type { CaseOwnershipMoved, TransferDeclined, TransferredToRegionOfOrigin } from './reunification.events';
@@ -75,10 +75,10 @@ export function moveCaseOwnership(command: MoveCaseOwnership, state: Reunificati
   const started = requireStarted(state);
   if (started.status === 'closed' || started.owningOfficeId === command.toOfficeId) return [];
   if (command.actor.agencyId !== command.toOfficeId) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'reunification',
       'reunification.not-receiving-office',
       'only the receiving office accepts a case',
-      'forbidden',
     );
   }
   const { toOfficeId, at } = command;
@@ -95,10 +95,10 @@ export function recordTransferDeclined(command: RecordTransferDeclined, state: R
   const started = requireStarted(state);
   if (started.status === 'closed' || started.pendingTransferTo !== command.toOfficeId) return [];
   if (command.actor.agencyId !== command.toOfficeId) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'reunification',
       'reunification.not-receiving-office',
       'only the receiving office declines a case',
-      'forbidden',
     );
   }
   return [{ type: 'TransferDeclined', data: { ...refOf(started), toOfficeId: command.toOfficeId, at: command.at } }];

@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { ReportAbsconding, ReportDeath } from './referral.commands';
 import type { ReferralEvent } from './referral.events';
 import { isAddressee, isBefore, isOwningOffice, requireAddressee, requireOpen, requireStatus } from './referral.guards';
@@ -26,10 +26,10 @@ export function reportAbsconding(command: ReportAbsconding, referral: Referral):
  */
 export function reportDeath(command: ReportDeath, referral: Referral): ReferralEvent[] {
   if (!isAddressee(referral, command.actor) && !isOwningOffice(referral, command.actor)) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'referral',
       'referral.not-involved',
       'only the addressed RSJ or the owning office reports a death',
-      'forbidden',
     );
   }
   requireOpen(referral);

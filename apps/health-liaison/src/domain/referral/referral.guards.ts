@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { Actor } from '../actor';
 import {
   CLOSED_STATUSES,
@@ -29,16 +29,20 @@ export function requireOffice(actor: Actor): void {
 
 export function requireOwningOffice(referral: Referral, actor: Actor): void {
   if (!isOwningOffice(referral, actor)) {
-    throw new DomainError('referral.not-owning-office', 'only the office that owns the case may do this', 'forbidden');
+    throw new NotAPartyError(
+      'referral',
+      'referral.not-owning-office',
+      'only the office that owns the case may do this',
+    );
   }
 }
 
 export function requireAddressee(referral: Referral, actor: Actor): void {
   if (!isAddressee(referral, actor)) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'referral',
       'referral.not-addressee',
       'only the RSJ the referral is addressed to may do this',
-      'forbidden',
     );
   }
 }

@@ -50,13 +50,22 @@ export interface ReferralDetails {
 export class ReferralDetailsReadModel {
   constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
 
-  /** Only the addressed RSJ and the owning office see a referral; to anyone else it does not exist. */
-  async seenBy(referralId: string, actor: AgencyActor): Promise<(ReferralDetails & { version: number }) | undefined> {
+  /**
+   * Only the addressed RSJ and the owning office see a referral; to anyone else it does not exist,
+   * unless `admit` lets them in under an emergency access to its person (an RSJ then reads what
+   * the addressed RSJ does, anyone else what the office does).
+   */
+  async seenBy(
+    referralId: string,
+    actor: AgencyActor,
+    admit: (personIds: string[], visible: boolean) => Promise<boolean>,
+  ): Promise<(ReferralDetails & { version: number }) | undefined> {
     const { history, version } = await this.streams.load(referralStream, referralId);
     const details = referralDetails(history);
-    const reader = details && readerOf(details, actor);
-    if (!details || !reader) return undefined;
-    return { ...forReader(details, reader), version };
+    if (!details) return undefined;
+    const reader = readerOf(details, actor);
+    if (!(await admit([details.personId], reader !== undefined))) return undefined;
+    return { ...forReader(details, reader ?? (actor.kind === 'rsj' ? 'rsj' : 'office')), version };
   }
 }
 

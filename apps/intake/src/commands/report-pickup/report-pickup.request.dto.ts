@@ -28,7 +28,7 @@ export class PickupLocationDto {
 
 export class ReportPickupRequest {
   /** When the person was found: an offline unit sends it days later. */
-  @IsISO8601() foundAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) @IsISO8601() foundAt!: string;
   @ValidateNested() @Type(() => PickupLocationDto) location!: PickupLocationDto;
   /** One circumstance or several. */
   @ApiProperty({

@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import { type Actor } from '../actor';
 import { instantMillis } from '../time';
 import { type CaseState, type RegisteredCase } from './case.state';
@@ -20,7 +20,7 @@ export function owningOffice(state: CaseState): Actor {
 /** One office owns a case at a time (docs/domain.md, "Case ownership"); only it may work on the case. */
 export function assertOwner(state: RegisteredCase, actor: Actor): void {
   if (actor.agencyId !== state.ownerOfficeId) {
-    throw new DomainError('case.not-owner', 'only the owning Dinas Sosial office may do this', 'forbidden');
+    throw new NotAPartyError('case', 'case.not-owner', 'only the owning Dinas Sosial office may do this');
   }
 }
 

@@ -89,7 +89,7 @@ describe('case transfer: request', () => {
     const error = given(caseDecider, [registered])
       .when(request({ actor: dinsosSurabaya, toOffice: dinsosKediri }))
       .thenThrows('case.not-owner');
-    expect(error.kind).toBe('forbidden');
+    expect(error.kind).toBe('not-a-party');
   });
 
   it('is not asked for a closed case or a person who died', () => {
@@ -160,16 +160,21 @@ describe('case transfer: answer', () => {
       given(caseDecider, [registered, requested])
         .when(accept({ actor: dinsosSurabaya }))
         .thenThrows('case-transfer.not-addressee').kind,
-    ).toBe('forbidden');
+    ).toBe('not-a-party');
     given(caseDecider, [registered, requested])
       .when(decline({ actor: dinsosMalang }))
       .thenThrows('case-transfer.not-addressee');
   });
 
-  it('needs a request waiting for an answer', () => {
-    given(caseDecider, [registered]).when(accept()).thenThrows('case-transfer.none-pending');
+  it('needs a request waiting for an answer, which only the owner is told', () => {
+    given(caseDecider, [registered])
+      .when(accept({ actor: dinsosMalang }))
+      .thenThrows('case-transfer.none-pending');
     given(caseDecider, [registered, requested, accepted]).when(accept()).thenThrows('case-transfer.none-pending');
-    given(caseDecider, [registered]).when(decline()).thenThrows('case-transfer.none-pending');
+    // Any other office learns nothing of the case, not even that no transfer waits.
+    expect(given(caseDecider, [registered]).when(decline()).thenThrows('case-transfer.not-addressee').kind).toBe(
+      'not-a-party',
+    );
   });
 
   it('needs a reason to decline', () => {
@@ -179,6 +184,19 @@ describe('case transfer: answer', () => {
   });
 
   it('ends with the case: a closed case cannot be taken over', () => {
-    given(caseDecider, [registered, requested, closed]).when(accept()).thenThrows('case.closed');
+    given(caseDecider, [registered, requested, closed])
+      .when(accept({ actor: dinsosMalang }))
+      .thenThrows('case.closed');
+    // Closing withdrew the request: the office once asked is no party of the case any more.
+    expect(
+      given(caseDecider, [registered, requested, closed]).when(accept()).thenThrows('case-transfer.not-addressee').kind,
+    ).toBe('not-a-party');
+  });
+
+  it('is no business of an office neither owning the case nor asked to take it', () => {
+    const error = given(caseDecider, [registered, requested, closed])
+      .when(accept({ actor: dinsosSurabaya }))
+      .thenThrows('case-transfer.not-addressee');
+    expect(error.kind).toBe('not-a-party');
   });
 });

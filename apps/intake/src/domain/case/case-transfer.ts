@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import { isKabKotaCode } from '../regions/region-directory';
 import { type AcceptCaseTransfer, type DeclineCaseTransfer, type RequestCaseTransfer } from './case.commands';
 import { type CaseEvent } from './case.events';
@@ -89,8 +89,12 @@ function awaitingAnswerFrom(
   current: CaseState,
 ): { state: RegisteredCase; transfer: NonNullable<RegisteredCase['pendingTransfer']> } {
   const state = registered(current);
-  assertOpen(state);
   const transfer = state.pendingTransfer;
+  // To an office that neither owns the case nor is asked to take it, the case does not exist.
+  if (agencyId !== state.ownerOfficeId && transfer?.toOfficeId !== agencyId) {
+    throw new NotAPartyError('case', 'case-transfer.not-addressee', 'only the addressed office answers a transfer');
+  }
+  assertOpen(state);
   if (transfer === null) throw new DomainError('case-transfer.none-pending', 'no transfer is waiting for an answer');
   if (transfer.toOfficeId !== agencyId) {
     throw new DomainError('case-transfer.not-addressee', 'only the addressed office answers a transfer', 'forbidden');

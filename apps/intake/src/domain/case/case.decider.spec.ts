@@ -123,7 +123,7 @@ describe('case: intake registration', () => {
         register({ actor: dinsosKediri, pickup: { pickupId, personId, officeId: 'dinsos-3507', regionCode: '3507' } }),
       )
       .thenThrows('case.pickup-of-another-office');
-    expect(error.kind).toBe('forbidden');
+    expect(error.kind).toBe('not-a-party');
   });
 
   it('opens the case for the person of the pickup', () => {
@@ -233,7 +233,7 @@ describe('case: identification', () => {
       given(caseDecider, [registered])
         .when(identify({}, { actor: dinsosKediri }))
         .thenThrows('case.not-owner').kind,
-    ).toBe('forbidden');
+    ).toBe('not-a-party');
   });
 
   it('needs a registered case', () => {

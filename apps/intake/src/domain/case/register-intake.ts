@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import { isKabKotaCode } from '../regions/region-directory';
 import { type RegisterIntake } from './case.commands';
 import { type CaseEvent } from './case.events';
@@ -23,7 +23,7 @@ export function registerIntake(command: RegisterIntake, state: CaseState): CaseE
     throw new DomainError('case.invalid-category', 'a PPKS category must not be empty', 'invalid');
   }
   if (pickup && pickup.officeId !== actor.agencyId) {
-    throw new DomainError('case.pickup-of-another-office', 'the person was handed over to another office', 'forbidden');
+    throw new NotAPartyError('pickup', 'case.pickup-of-another-office', 'the person was handed over to another office');
   }
   if (pickup && pickup.personId !== command.personId) {
     throw new DomainError('case.person-not-of-pickup', 'the case must be for the person of the pickup', 'invalid');

@@ -261,7 +261,7 @@ describe('pickup: hand-over to Dinas Sosial', () => {
     const error = given(pickupDecider, [reported])
       .when(handOver({ actor: polresMalang }))
       .thenThrows('pickup.not-yours');
-    expect(error.kind).toBe('forbidden');
+    expect(error.kind).toBe('not-a-party');
   });
 
   it('goes only to a kabupaten/kota Dinas Sosial', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { Decider } from '@lintas/event-store/decider';
 import { type AgencyKind } from '../actor';
 import { isKabKotaCode, isKecamatanCode } from '../regions/region-directory';
@@ -110,10 +110,10 @@ function handOverPerson(command: HandOverPerson, state: PickupState): PickupEven
   if (state.status === 'none') throw new DomainError('pickup.not-found', 'no such pickup', 'not-found');
   const { actor, office } = command;
   if (actor.agencyId !== state.unitId && actor.agencyId !== office.agencyId) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'pickup',
       'pickup.not-yours',
       'only the reporting unit or the receiving office records a hand-over',
-      'forbidden',
     );
   }
   if (state.status === 'handed-over') {

@@ -1,28 +1,36 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { EmergencyGrants, type EmergencyRequest } from '@lintas/person-journey/emergency/emergency-grants';
+import { Actor, Allow, EmergencyReadable } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { CaseDetailsReadModel } from './case-details.read-model';
 import { CaseDetailsResponse } from './case-details.response.dto';
 
 @Controller('cases')
 export class CaseDetailsController {
-  constructor(@Inject(CaseDetailsReadModel) private readonly details: CaseDetailsReadModel) {}
+  constructor(
+    @Inject(CaseDetailsReadModel) private readonly details: CaseDetailsReadModel,
+    @Inject(EmergencyGrants) private readonly grants: EmergencyGrants,
+  ) {}
 
   /**
    * The whole case, read from its stream (so always current; its version is the ETag to send back
-   * as If-Match). The owning office sees it, and the office asked to take it over; to anyone else
-   * it does not exist.
+   * as If-Match). The owning office sees it, and the office asked to take it over, and an agency
+   * holding an emergency access to the person; to anyone else it does not exist.
    */
   @Get(':caseId')
   @ApiOkResponse({ type: CaseDetailsResponse, description: 'The case and its version (also the ETag).' })
   @Allow('dinas-sosial')
+  @EmergencyReadable()
   async show(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Actor() actor: AgencyActor,
+    @Req() request: EmergencyRequest,
   ): Promise<CaseDetailsResponse> {
-    const details = await this.details.caseFor(caseId, actor);
+    const details = await this.details.caseFor(caseId, actor, (persons, visible) =>
+      this.grants.admit(request, persons, visible),
+    );
     if (!details) throw new DomainError('case.not-found', 'no such case', 'not-found');
     return details;
   }

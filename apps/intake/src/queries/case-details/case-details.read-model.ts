@@ -12,11 +12,20 @@ export class CaseDetailsReadModel {
     @Inject(CASE_STREAM) private readonly cases: CaseStream,
   ) {}
 
-  /** From the stream, so always current; only for the owning office and the office asked to take the case over. */
-  async caseFor(caseId: string, actor: AgencyActor): Promise<(CaseView & { version: number }) | undefined> {
+  /**
+   * From the stream, so always current; only for the owning office and the office asked to take the
+   * case over, or whom `admit` lets in under an emergency access to the person.
+   */
+  async caseFor(
+    caseId: string,
+    actor: AgencyActor,
+    admit: (personIds: string[], visible: boolean) => Promise<boolean>,
+  ): Promise<(CaseView & { version: number }) | undefined> {
     const { history, version } = await this.streams.load(this.cases, caseId);
     const view = caseView(history);
-    if (!view || (view.officeId !== actor.agencyId && view.transfer?.toOfficeId !== actor.agencyId)) return undefined;
+    if (!view) return undefined;
+    const visible = view.officeId === actor.agencyId || view.transfer?.toOfficeId === actor.agencyId;
+    if (!(await admit([view.personId], visible))) return undefined;
     return { ...view, version };
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { Decider } from '@lintas/event-store/decider';
 import { isDinasSosial, type Actor } from '../actor';
 import { pantiDecider } from '../panti/panti.decider';
@@ -140,10 +140,10 @@ function withdraw(command: WithdrawPlacementRequest, state: OccupancyState): Occ
   const placement = existingPlacement(state.placement, command.placementId);
   const { placementId, reason, actor, at } = command;
   if (!isOwningOffice(actor, placement) && !(reason === 'died' && mayReportDeath(actor))) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'placement',
       'placement.not-owning-office',
       'only the office that owns the case withdraws its request',
-      'forbidden',
     );
   }
   requirePending(placement);

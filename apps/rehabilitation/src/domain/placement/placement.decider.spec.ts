@@ -368,10 +368,17 @@ describe('placement', () => {
         .thenThrows('placement.not-panti-office-or-rsj');
     });
 
-    it('needs a resident in the RSJ', () => {
-      given(placementDecider, resident()).when(returnResidentFromRsj()).thenThrows('placement.not-in-rsj');
+    it('needs a resident in the RSJ; an RSJ without them is no party of the placement', () => {
+      expect(
+        given(placementDecider, resident())
+          .when(returnResidentFromRsj())
+          .thenThrows('placement.not-panti-office-or-rsj').kind,
+      ).toBe('not-a-party');
+      given(placementDecider, resident())
+        .when(returnResidentFromRsj({ actor: panti }))
+        .thenThrows('placement.not-in-rsj');
       given(placementDecider, [...inRsj(), placement.terminated()])
-        .when(returnResidentFromRsj())
+        .when(returnResidentFromRsj({ actor: panti }))
         .thenThrows('placement.not-in-rsj');
     });
   });

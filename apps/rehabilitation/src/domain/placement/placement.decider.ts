@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import type { Decider } from '@lintas/event-store/decider';
 import { isDinasSosial } from '../actor';
 import { checkPlan, checkReview, checkService, requireCatalogue } from './atensi.rules';
@@ -138,17 +138,19 @@ function reportRelapse(command: ReportRelapse, state: PlacementState): Placement
 }
 
 /**
- * Any RSJ may bring the resident back, not only the one named at the relapse: a declined referral
- * goes on to another hospital, and the one that discharges is the one that knows.
+ * The RSJ the resident was sent to at the relapse brings them back while they are there; the
+ * panti and the owning office may too (and do, for a hospital a declined referral went on to: its
+ * discharge reaches here as the owning office's).
  */
 function returnResidentFromRsj(command: ReturnResidentFromRsj, state: PlacementState): PlacementEvent[] {
   const placement = existingPlacement(state, command.placementId);
   const { actor } = command;
-  if (actor.kind !== 'rsj' && !isAddressedPanti(actor, placement) && !isOwningOffice(actor, placement)) {
-    throw new DomainError(
+  const rsjWithResident = actor.kind === 'rsj' && placement.status === 'in-rsj' && placement.rsjId === actor.agencyId;
+  if (!rsjWithResident && !isAddressedPanti(actor, placement) && !isOwningOffice(actor, placement)) {
+    throw new NotAPartyError(
+      'placement',
       'placement.not-panti-office-or-rsj',
-      'only the panti, the owning office or the discharging RSJ may bring the resident back',
-      'forbidden',
+      'only the panti, the owning office or the RSJ the resident is in may bring them back',
     );
   }
   if (placement.status !== 'in-rsj') {
@@ -184,10 +186,10 @@ function transferOwnership(command: TransferPlacementOwnership, state: Placement
   const placement = existingPlacement(state, command.placementId);
   const { actor, toOfficeId } = command;
   if (actor.kind !== 'admin' && !(isDinasSosial(actor) && actor.agencyId === toOfficeId)) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'placement',
       'placement.not-receiving-office',
       'only the office taking the case over records it',
-      'forbidden',
     );
   }
   if (!PENDING.includes(placement.status) && !HOLDING_BED.includes(placement.status)) {

@@ -1,4 +1,4 @@
-import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError } from '@lintas/domain-kernel/domain-error';
 import { isDinasSosial, type Actor } from '../actor';
 import type { Placement, PlacementState } from './placement.state';
 
@@ -18,20 +18,20 @@ export function isOwningOffice(actor: Actor, placement: Placement): boolean {
 
 export function requireAddressedPanti(actor: Actor, placement: Placement): void {
   if (!isAddressedPanti(actor, placement)) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'placement',
       'placement.not-addressed-panti',
       'only the panti the placement is addressed to may do this',
-      'forbidden',
     );
   }
 }
 
 export function requirePantiOrOffice(actor: Actor, placement: Placement): void {
   if (!isAddressedPanti(actor, placement) && !isOwningOffice(actor, placement)) {
-    throw new DomainError(
+    throw new NotAPartyError(
+      'placement',
       'placement.not-panti-or-office',
       'only the panti or the Dinas Sosial office that owns the case may do this',
-      'forbidden',
     );
   }
 }

@@ -5,7 +5,7 @@ import { PatientDischargedV1 } from '@lintas/contracts/health-liaison/health-lia
 import { PermanentError } from '@lintas/messaging/inbox/permanent-error';
 import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
 import { deterministicUuid } from '@lintas/platform/http/request-context';
-import { officeActor, rsjActor } from '../../application/actors';
+import { officeActor } from '../../application/actors';
 import { RequestPlacementCommand } from '../../commands/request-placement/request-placement.command';
 import { ReturnResidentFromRsjCommand } from '../../commands/return-resident-from-rsj/return-resident-from-rsj.command';
 import { TerminateRehabilitationCommand } from '../../commands/terminate-rehabilitation/terminate-rehabilitation.command';
@@ -31,7 +31,9 @@ export class OnPatientDischarged implements Reaction<PatientDischargedV1> {
             placementId: returnToPlacementId,
             rsjId,
             referralId,
-            actor: rsjActor(rsjId),
+            // For the owning office: the discharging RSJ may not be the one named at the relapse
+            // (a declined referral goes on to another hospital), and health-liaison checked it.
+            actor: officeActor(officeId),
             at,
           },
           cause,

@@ -9,6 +9,9 @@ export const AGENCY_KINDS = [
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
+/** The scope of administering Lintas (erase, replay, verify, register): no agency kind implies it. */
+export const ADMIN_SCOPE = 'lintas.admin';
+
 /** Who calls: an agency's system (and, where it says so, the user behind it). */
 export interface AgencyActor {
   agencyId: string;

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ServiceEnv } from '../../config/service-env';
-import { NotAllowedError, NotAuthenticatedError, RateLimitedError } from '../problems/http-errors';
+import { NotAllowedError, NotAuthenticatedError, RateLimitedError, ScopeMissingError } from '../problems/http-errors';
 import { AuditedReads } from '../access/audited-reads';
 import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
@@ -17,9 +17,21 @@ import { RateLimiter } from './rate-limit';
 
 const ALLOWED_KINDS = 'lintas:allowed-agency-kinds';
 const PUBLIC = 'lintas:public';
+const REQUIRED_SCOPES = 'lintas:required-scopes';
+const EMERGENCY_READABLE = 'lintas:emergency-readable';
 
 /** The kinds of agency that may call this route (least privilege: name them on every route). */
 export const Allow = (...kinds: AgencyKind[]) => SetMetadata(ALLOWED_KINDS, kinds);
+
+/** Scopes the token must carry besides an allowed kind: `@RequireScopes(ADMIN_SCOPE)` on admin functions. */
+export const RequireScopes = (...scopes: string[]) => SetMetadata(REQUIRED_SCOPES, scopes);
+
+/**
+ * A read that an agency of any kind may make under an emergency access to the record's person
+ * (break-the-glass): the guard lets a kind the route does not allow through to the handler, marked
+ * `emergencyOnly`, and the handler refuses it (403) unless such an access holds (EmergencyGrants).
+ */
+export const EmergencyReadable = () => SetMetadata(EMERGENCY_READABLE, true);
 
 /** A route anyone may call: health probes, the OpenAPI document. */
 export const Public = () => SetMetadata(PUBLIC, true);
@@ -78,7 +90,15 @@ export class AgencyGuard implements CanActivate {
     const wait = this.limiter.take(request.actor.clientId);
     if (wait > 0) throw new RateLimitedError(wait);
     const allowed = this.reflector.getAllAndOverride<AgencyKind[]>(ALLOWED_KINDS, targets) ?? [];
-    if (!allowed.includes(request.actor.kind)) throw new NotAllowedError(request.actor.kind);
+    if (!allowed.includes(request.actor.kind)) {
+      if (!this.reflector.getAllAndOverride<boolean>(EMERGENCY_READABLE, targets)) {
+        throw new NotAllowedError(request.actor.kind);
+      }
+      (request as { emergencyOnly?: boolean }).emergencyOnly = true;
+    }
+    const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
+    const missing = required.filter((scope) => !request.actor?.scopes?.includes(scope));
+    if (missing.length > 0) throw new ScopeMissingError(missing);
     return true;
   }
 }

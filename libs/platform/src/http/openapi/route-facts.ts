@@ -128,7 +128,7 @@ function readRoute(controller: Type, handler: string): Omit<RouteFacts, 'sibling
     paths: joinPaths(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined, methodPath),
     isPublic: override<boolean>(PUBLIC_KEY) === true,
     allowedKinds: [...(override<string[]>(ALLOWED_KINDS_KEY) ?? [])],
-    ...recordedRead(fn as object, requestMethod),
+    ...recordedRead(fn, requestMethod),
     usesIfMatch: uses(IF_MATCH),
     usesMinPosition: uses(MIN_POSITION),
     usesNewId: uses(NEW_ID),

@@ -43,6 +43,12 @@ export class NotAllowedError extends EdgeError {
   }
 }
 
+export class ScopeMissingError extends EdgeError {
+  constructor(scopes: readonly string[]) {
+    super(403, 'agency.scope-missing', `the token needs the scope ${scopes.join(' ')}`);
+  }
+}
+
 export class PreconditionError extends EdgeError {
   constructor(code: string, detail: string, status = 412, extra: Record<string, unknown> = {}) {
     super(status, code, detail, extra);

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { DomainError, type DomainErrorKind } from '@lintas/domain-kernel/domain-error';
+import { DomainError, NotAPartyError, type DomainErrorKind } from '@lintas/domain-kernel/domain-error';
 import { SERVICE_LOGGER } from '../../service/service-tokens';
 import { EdgeError } from './http-errors';
 import { preferredLanguage, problemTitle } from './problem-titles';
@@ -19,7 +19,13 @@ export interface ProblemDetails {
 
 export const PROBLEM_BASE = 'https://lintas.id/problems/';
 
-const STATUS_OF: Record<DomainErrorKind, number> = { conflict: 409, invalid: 422, forbidden: 403, 'not-found': 404 };
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  conflict: 409,
+  invalid: 422,
+  forbidden: 403,
+  'not-found': 404,
+  'not-a-party': 404,
+};
 
 /** The status of a refusal to show something (401, 403, 404), else undefined: what an access record notes. */
 export function refusalStatus(error: unknown): number | undefined {
@@ -28,7 +34,7 @@ export function refusalStatus(error: unknown): number | undefined {
   return status === 401 || status === 403 || status === 404 ? status : undefined;
 }
 
-/** The problem code of an error the edge or the domain raised. */
+/** The code of an error the edge or the domain raised; for a party check, the rule it broke (the caller sees less). */
 export function problemCode(error: unknown): string | undefined {
   return error instanceof EdgeError || error instanceof DomainError ? error.code : undefined;
 }
@@ -66,8 +72,21 @@ export class ProblemFilter implements ExceptionFilter {
   private describe(error: unknown, request: Request) {
     if (error instanceof EdgeError)
       return { status: error.status, code: error.code, detail: error.detail, extra: error.extra };
+    if (error instanceof NotAPartyError) {
+      // Which rule it broke would tell that the object exists: the log keeps it, the caller does not.
+      this.logger.info({ code: error.code, route: request.route?.path }, 'refused: not a party of the object');
+      return { status: 404, code: `${error.object}.not-found`, detail: `no such ${error.object}`, extra: {} };
+    }
     if (error instanceof DomainError)
       return { status: STATUS_OF[error.kind], code: error.code, detail: error.detail, extra: {} };
+    if (error instanceof Error && error.name === 'PersonErasedError') {
+      return {
+        status: 409,
+        code: 'person.erased',
+        detail: 'the person was erased (UU 27/2022): nothing personal may be recorded of them any more',
+        extra: {},
+      };
+    }
     if (error instanceof Error && error.name === 'ReadModelsBehindError') {
       return { status: 504, code: 'read-model.behind', detail: error.message, extra: {} };
     }

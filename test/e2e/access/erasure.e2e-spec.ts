@@ -1,0 +1,76 @@
+import { verifyStore } from '@lintas/event-store/verification/verify-store';
+import { eventually, eventuallyExpect } from '@lintas/testing/eventually';
+import { journeyIdentity, prepareJourneys } from '@lintas/testing/journey/nine-journeys';
+import { PersonJourney } from '@lintas/testing/journey/person-journey';
+import { RunningLintas } from '@lintas/testing/journey/running-lintas';
+import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+
+/**
+ * Erasure under UU 27/2022, across the four services as separate processes: an admin erases a
+ * person whose path went through all of them; every service destroys its key, every personal
+ * field reads as erased, the erasure is a step of the person's journey, and every store's chains
+ * and seals still verify.
+ */
+const infra = useRealInfrastructure();
+let lintas: RunningLintas;
+const SCHEMAS = ['intake', 'health_liaison', 'rehabilitation', 'family_reunification'];
+
+beforeAll(async () => {
+  lintas = await RunningLintas.start({
+    databaseUrl: infra.databaseUrl,
+    kafkaBrokers: infra.kafkaBrokers,
+    topicPrefix: infra.topics.prefix,
+  });
+  infra.defer(() => lintas.stop());
+  await prepareJourneys(lintas.world);
+}, 120_000);
+
+it('reads as erased everywhere once an admin erases a person, and every chain still verifies', async () => {
+  const world = lintas.world;
+  const person = await new PersonJourney(world).mainPath(journeyIdentity('Sulastri'));
+  const sql = infra.createPool({ max: 2 });
+  const caseView = () => world.intake('dinsosMalang').get(`/cases/${person.caseId}`);
+  const referralView = () => world.healthLiaison('dinsosMalang').get(`/referrals/${person.referralId}`);
+  expect((await caseView()).body.identity.name).toBe('Sulastri');
+  expect((await referralView()).body.admission.hospitalRecordNumber).toMatch(/^RM-/);
+
+  const erasure = { ground: 'data-subject-request', legalBasis: 'UU 27/2022 Pasal 8' };
+  expect((await world.intake('dinsosMalang').post(`/persons/${person.personId}/erasure`, erasure)).status).toBe(403);
+  const erased = await world.intake('admin').post(`/persons/${person.personId}/erasure`, erasure);
+  expect(erased.status).toBe(201);
+
+  // Each service destroys its own key when the erasure reaches it.
+  await eventuallyExpect(
+    async () =>
+      Promise.all(
+        SCHEMAS.map(async (schema) => {
+          const { rows } = await sql.query<{ destroyed: boolean }>(
+            `SELECT destroyed_at IS NOT NULL AS destroyed FROM ${schema}_keys.person_keys WHERE person_id = $1`,
+            [person.personId],
+          );
+          return [schema, rows[0]?.destroyed] as const;
+        }),
+      ),
+    (keys) => expect(keys).toEqual(SCHEMAS.map((schema) => [schema, true])),
+    { timeoutMs: 30_000 },
+  );
+  const gone = { $erased: true };
+  const view = (await caseView()).body;
+  expect(view.identity).toMatchObject({ name: gone, nik: gone, birthDate: gone });
+  expect((await world.intake('satpolMalang').get(`/pickups/${person.pickupId}`)).body.report.location.text).toEqual(
+    gone,
+  );
+  const referral = (await referralView()).body;
+  expect(referral.admission.hospitalRecordNumber).toEqual(gone);
+  expect(referral.discharge.medicationPlan).toEqual(gone);
+  const journey = await eventually(
+    () => world.intake('admin').get(`/persons/${person.personId}/journey`),
+    (reply) => reply.body.steps?.some((step: { type: string }) => step.type === 'PersonErased'),
+  );
+  expect(journey.body.steps.at(-1)).toMatchObject({ type: 'PersonErased', agencyId: 'lintas-admin' });
+  expect((await world.intake('admin').post(`/persons/${person.personId}/erasure`, erasure)).status).toBe(409);
+
+  for (const schema of SCHEMAS) {
+    expect({ schema, ...(await verifyStore(sql, schema)) }).toMatchObject({ schema, ok: true });
+  }
+}, 180_000);
