@@ -20,12 +20,7 @@ const identity = journeyIdentity('Siti Rahayu');
 const person = { journey: undefined as PersonJourney | undefined };
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
-  });
-  infra.defer(() => lintas.stop());
+  lintas = await RunningLintas.forTestFile(infra);
   const journey = new PersonJourney(lintas.world);
   await journey.pickedUp();
   await journey.handedOver();

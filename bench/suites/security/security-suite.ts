@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ExecutionContext, INestApplication } from '@nestjs/common';
+import type * as AuditedReadsModule from '../../../libs/platform/src/http/access/audited-reads';
 import type * as AgencyGuardModule from '../../../libs/platform/src/http/agency/agency.guard';
 import type * as JsonLogger from '../../../libs/platform/src/logging/json-logger';
 import type * as RunService from '../../../libs/platform/src/service/run-service';
@@ -29,7 +30,9 @@ const ROOT = join(__dirname, '..', '..', '..');
  * with the guard switched off in this process only. The intake service runs in the bench process,
  * built (`npm run bench` builds first: the DTOs need the compiler's decorator metadata), on the
  * PostgreSQL log so that no broker adds its noise. On and off alternate in rounds, so load from
- * elsewhere falls on both alike. Audited reads do not exist yet: this row measures the token checks.
+ * elsewhere falls on both alike. A second pair of rows does the same for the unit reading its pickup
+ * back (`GET /pickups/:id`, a recorded read: its access record is written before the answer leaves),
+ * with token checks and the access record on, beside both switched off.
  */
 export const securitySuite: BenchSuite = {
   name: 'security',
@@ -42,6 +45,9 @@ export const securitySuite: BenchSuite = {
       const { AgencyGuard } = load(
         join(compiled, 'libs/platform/src/http/agency/agency.guard.js'),
       ) as typeof AgencyGuardModule;
+      const { AuditedReadInterceptor } = load(
+        join(compiled, 'libs/platform/src/http/access/audited-reads.js'),
+      ) as typeof AuditedReadsModule;
       const { INTAKE_SERVICE } = load(
         join(compiled, 'apps/intake/src/intake.service-definition.js'),
       ) as typeof IntakeDefinition;
@@ -71,7 +77,10 @@ export const securitySuite: BenchSuite = {
         execution.switchToHttp().getRequest<{ actor?: unknown }>().actor = actor;
         return true;
       };
-      const measure = (durationMs: number) =>
+      const recording = AuditedReadInterceptor.prototype.intercept;
+      const notRecording: typeof recording = (_execution, next) => next.handle();
+      const pickups: string[] = [];
+      const report = (durationMs: number) =>
         openLoop(RATE, durationMs, async () => {
           const response = await fetch(`${url}/pickups`, {
             method: 'POST',
@@ -83,25 +92,41 @@ export const securitySuite: BenchSuite = {
             body: JSON.stringify(pickupReport()),
           });
           if (response.status !== 201) throw new Error(`POST /pickups answered ${response.status}`);
+          pickups.push(((await response.json()) as { id: string }).id);
+        });
+      const readBack = (durationMs: number) =>
+        openLoop(RATE, durationMs, async () => {
+          const id = pickups[Math.floor(Math.random() * pickups.length)];
+          const response = await fetch(`${url}/pickups/${id}`, { headers: { authorization: `Bearer ${token}` } });
+          if (response.status !== 200) throw new Error(`GET /pickups/:id answered ${response.status}`);
           await response.arrayBuffer();
         });
-      const on: number[] = [];
-      const off: number[] = [];
+      const measured = {
+        write: { on: [] as number[], off: [] as number[] },
+        read: { on: [] as number[], off: [] as number[] },
+      };
       try {
-        for (const [guard, into] of [
-          [checking, undefined],
-          [trusting, undefined],
-          ...Array.from({ length: ROUNDS }, () => [
-            [checking, on],
-            [trusting, off],
-          ]).flat(),
-        ] as [typeof checking, number[] | undefined][]) {
-          AgencyGuard.prototype.canActivate = guard;
-          const latencies = await measure(into ? ROUND_MS : WARMUP_MS);
-          into?.push(...latencies);
+        for (const [kind, measure] of [
+          ['write', report],
+          ['read', readBack],
+        ] as const) {
+          for (const [secured, into] of [
+            [true, undefined],
+            [false, undefined],
+            ...Array.from({ length: ROUNDS }, () => [
+              [true, measured[kind].on],
+              [false, measured[kind].off],
+            ]).flat(),
+          ] as [boolean, number[] | undefined][]) {
+            AgencyGuard.prototype.canActivate = secured ? checking : trusting;
+            AuditedReadInterceptor.prototype.intercept = secured ? recording : notRecording;
+            const latencies = await measure(into ? ROUND_MS : WARMUP_MS);
+            into?.push(...latencies);
+          }
         }
       } finally {
         AgencyGuard.prototype.canActivate = checking;
+        AuditedReadInterceptor.prototype.intercept = recording;
         await app.close();
         await identity.stop();
       }
@@ -109,17 +134,27 @@ export const securitySuite: BenchSuite = {
         const sorted = [...values].sort((a, b) => a - b);
         return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
       };
-      context.log(
-        `security: p50 ${p(on, 0.5).toFixed(1)} ms with token checks, ${p(off, 0.5).toFixed(1)} ms without; ` +
-          `p99 ${p(on, 0.99).toFixed(1)} ms with, ${p(off, 0.99).toFixed(1)} ms without (${on.length} requests each)`,
-      );
-      return [0.5, 0.99].map((q) => ({
-        metric: `HTTP pickup → committed p${q * 100} at ${RATE}/s (raw: token checks off)`,
-        unit: 'ms',
-        lintas: p(on, q),
-        raw: p(off, q),
-        emmett: null,
-      }));
+      const rows: ResultRow[] = [];
+      for (const [kind, label, switchedOff] of [
+        ['write', 'HTTP pickup → committed', 'token checks off'],
+        ['read', 'HTTP pickup read back (recorded read)', 'token checks and access record off'],
+      ] as const) {
+        const { on, off } = measured[kind];
+        context.log(
+          `security, ${label}: p50 ${p(on, 0.5).toFixed(1)} ms secured, ${p(off, 0.5).toFixed(1)} ms with ${switchedOff}; ` +
+            `p99 ${p(on, 0.99).toFixed(1)} ms, ${p(off, 0.99).toFixed(1)} ms (${on.length} requests each)`,
+        );
+        for (const q of [0.5, 0.99]) {
+          rows.push({
+            metric: `${label} p${q * 100} at ${RATE}/s (raw: ${switchedOff})`,
+            unit: 'ms',
+            lintas: p(on, q),
+            raw: p(off, q),
+            emmett: null,
+          });
+        }
+      }
+      return rows;
     });
   },
 };

@@ -15,13 +15,9 @@ let lintas: RunningLintas;
 const HOLDS_SECONDS = 8;
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
+  lintas = await RunningLintas.forTestFile(infra, {
     env: { EMERGENCY_ACCESS_SECONDS: String(HOLDS_SECONDS) },
   });
-  infra.defer(() => lintas.stop());
   await prepareJourneys(lintas.world);
 }, 120_000);
 

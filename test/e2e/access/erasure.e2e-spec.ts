@@ -16,12 +16,7 @@ let lintas: RunningLintas;
 const SCHEMAS = ['intake', 'health_liaison', 'rehabilitation', 'family_reunification'];
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
-  });
-  infra.defer(() => lintas.stop());
+  lintas = await RunningLintas.forTestFile(infra);
   await prepareJourneys(lintas.world);
 }, 120_000);
 

@@ -183,12 +183,7 @@ const NAMED_IN_BODIES: Record<string, string> = {
 const OWNED = ['pickupId', 'caseId', 'personId', 'referralId', 'placementId', 'reunificationId'];
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
-  });
-  infra.defer(() => lintas.stop());
+  lintas = await RunningLintas.forTestFile(infra);
   scene = await buildScene();
 }, 180_000);
 

@@ -16,12 +16,7 @@ const infra = useRealInfrastructure();
 let lintas: RunningLintas;
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
-  });
-  infra.defer(() => lintas.stop());
+  lintas = await RunningLintas.forTestFile(infra);
   await prepareJourneys(lintas.world);
 }, 120_000);
 afterEach(() => {

@@ -18,12 +18,7 @@ let lintas: RunningLintas;
 let prism: PrismProxies;
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
-  });
-  infra.defer(() => lintas.stop());
+  lintas = await RunningLintas.forTestFile(infra);
   prism = await PrismProxies.start(lintas.world.urls, { errors: !reportOnly });
   infra.defer(() => prism.stop());
   await prepareJourneys(prism.world);

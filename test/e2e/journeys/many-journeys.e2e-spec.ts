@@ -14,12 +14,7 @@ const PERSONS = 50;
 let lintas: RunningLintas;
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
-  });
-  infra.defer(() => lintas.stop());
+  lintas = await RunningLintas.forTestFile(infra);
   const capacity = await lintas.world
     .rehabilitation('pantiKediri')
     .post(`/pantis/${AGENCIES.pantiKediri.agencyId}/capacity`, {

@@ -19,14 +19,10 @@ const infra = useRealInfrastructure();
 let lintas: RunningLintas;
 
 beforeAll(async () => {
-  lintas = await RunningLintas.start({
-    databaseUrl: infra.databaseUrl,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix: infra.topics.prefix,
+  lintas = await RunningLintas.forTestFile(infra, {
     // Debug: events a service consumes but has no reaction to are logged too.
     logLevel: 'debug',
   });
-  infra.defer(() => lintas.stop());
   await prepareJourneys(lintas.world);
 }, 120_000);
 afterEach(() => {

@@ -1,4 +1,5 @@
 import { ServiceProcess, type ServiceName } from '../processes/service-process';
+import type { RealInfrastructure } from '../real-infrastructure';
 import { JourneyWorld, type ServiceUrls } from './journey-world';
 
 export interface LintasSettings {
@@ -28,6 +29,21 @@ export class RunningLintas {
     readonly world: JourneyWorld,
     private readonly env: Record<string, string>,
   ) {}
+
+  /** The four services for one test file, on its own database and topics, stopped when the file ends. */
+  static async forTestFile(
+    infra: RealInfrastructure,
+    settings: Omit<LintasSettings, 'databaseUrl' | 'kafkaBrokers' | 'topicPrefix'> = {},
+  ): Promise<RunningLintas> {
+    const lintas = await RunningLintas.start({
+      databaseUrl: infra.databaseUrl,
+      kafkaBrokers: infra.kafkaBrokers,
+      topicPrefix: infra.topics.prefix,
+      ...settings,
+    });
+    infra.defer(() => lintas.stop());
+    return lintas;
+  }
 
   static async start(settings: LintasSettings): Promise<RunningLintas> {
     const env = {

@@ -23,8 +23,8 @@ export class CaseReunificationReadModel {
     this.schema = store.schema;
   }
 
-  /** The latest reunification of the case that the office owns, if any. */
-  async latestOf(caseId: string, officeId: string): Promise<OwnedReunification | undefined> {
+  /** The latest reunification of the case that the office owns (whoever owns it, without one), if any. */
+  async latestOf(caseId: string, officeId?: string): Promise<OwnedReunification | undefined> {
     const { rows } = await this.pool.query<{
       state: OpenedReunification;
       version: number;
@@ -32,8 +32,8 @@ export class CaseReunificationReadModel {
       started_from: TracingTrigger;
     }>(
       `SELECT state, version, started_at, started_from FROM ${this.schema}.reunifications
-        WHERE case_id = $1 AND office_id = $2 ORDER BY started_at DESC, reunification_id LIMIT 1`,
-      [caseId, officeId],
+        WHERE case_id = $1 AND ($2::text IS NULL OR office_id = $2) ORDER BY started_at DESC, reunification_id LIMIT 1`,
+      [caseId, officeId ?? null],
     );
     const row = rows[0];
     return (

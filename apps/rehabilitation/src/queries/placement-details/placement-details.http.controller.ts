@@ -1,14 +1,18 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { EmergencyGrants, type EmergencyRequest } from '@lintas/person-journey/emergency/emergency-grants';
+import { Actor, Allow, EmergencyReadable } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { PlacementDetailsReadModel } from './placement-details.read-model';
 import { PlacementDetailsResponse } from './placement-details.response.dto';
 
-/** One placement as its panti or owning office sees it now. The version is the ETag. */
+/** One placement as its panti or owning office sees it now (or an emergency access). The version is the ETag. */
 @Controller('placements')
 export class PlacementDetailsController {
-  constructor(@Inject(PlacementDetailsReadModel) private readonly placements: PlacementDetailsReadModel) {}
+  constructor(
+    @Inject(PlacementDetailsReadModel) private readonly placements: PlacementDetailsReadModel,
+    @Inject(EmergencyGrants) private readonly grants: EmergencyGrants,
+  ) {}
 
   @Get(':placementId')
   @ApiOkResponse({
@@ -16,10 +20,12 @@ export class PlacementDetailsController {
     description: 'The placement now, and its version (also the ETag).',
   })
   @Allow('panti', 'dinas-sosial', 'dinas-sosial-provinsi')
+  @EmergencyReadable()
   read(
     @Param('placementId', new ParseUUIDPipe()) placementId: string,
     @Actor() actor: AgencyActor,
+    @Req() request: EmergencyRequest,
   ): Promise<PlacementDetailsResponse> {
-    return this.placements.read(placementId, actor);
+    return this.placements.read(placementId, actor, (persons, visible) => this.grants.admit(request, persons, visible));
   }
 }

@@ -8,17 +8,22 @@ import { isPending, placementView, withQueue, type PlacementView } from './place
 
 /**
  * One placement, folded from its stream (always current, so no position to wait for), shown only
- * to the panti it is addressed to and the office that owns the case now.
+ * to the panti it is addressed to and the office that owns the case now, or to whom `admit` lets in
+ * under an emergency access to the person.
  */
 @Injectable()
 export class PlacementDetailsReadModel {
   constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
 
-  async read(placementId: string, reader: AgencyActor): Promise<PlacementView> {
+  async read(
+    placementId: string,
+    reader: AgencyActor,
+    admit: (personIds: string[], visible: boolean) => Promise<boolean>,
+  ): Promise<PlacementView> {
     const { history, version } = await this.streams.load(placementStream, placementId);
     const view = placementView(history, version);
-    const mayRead = view && (reader.kind === 'panti' ? view.pantiId : view.officeId) === reader.agencyId;
-    if (!view || !mayRead) {
+    const visible = view && (reader.kind === 'panti' ? view.pantiId : view.officeId) === reader.agencyId;
+    if (!view || !(await admit([view.personId], visible === true))) {
       throw new DomainError('placement.not-found', `no placement ${placementId} for this agency`, 'not-found');
     }
     if (!isPending(view)) return view;
