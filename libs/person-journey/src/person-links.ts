@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { DomainError } from '@lintas/domain-kernel/domain-error';
 
 type Queryable = Pool | PoolClient;
 
@@ -43,5 +44,16 @@ export class PersonLinks {
       [personId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The group, as `group`, of a person this service has a step of; else the person is not found. */
+  async knownGroup(db: Queryable, personId: string): Promise<string[]> {
+    const persons = await this.group(db, personId);
+    const { rows } = await db.query(
+      `SELECT 1 FROM ${this.schema}.person_journey WHERE person_id = ANY($1::uuid[]) LIMIT 1`,
+      [persons],
+    );
+    if (rows.length === 0) throw new DomainError('person.not-found', 'no such person', 'not-found');
+    return persons;
   }
 }

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter, writeResult } from '@lintas/commands/stream-writer';
-import { DomainError } from '@lintas/domain-kernel/domain-error';
 import type { WriteResult } from '@lintas/platform/http/idempotency/write.interceptor';
 import { PersonLinks } from '@lintas/person-journey/person-links';
 import { EventStore } from '@lintas/event-store/event-store';
@@ -16,24 +15,17 @@ import { ErasePersonCommand } from './erase-person.command';
 @CommandHandler(ErasePersonCommand)
 export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
   private readonly links: PersonLinks;
-  private readonly schema: string;
 
   constructor(
     @Inject(StreamWriter) private readonly streams: StreamWriter,
     @Inject(EventStore) store: EventStore,
   ) {
     this.links = new PersonLinks(store.schema);
-    this.schema = store.schema;
   }
 
   execute({ command, cause }: ErasePersonCommand): Promise<WriteResult> {
     return this.streams.transaction(async (tx) => {
-      const persons = await this.links.group(tx.client, command.personId);
-      const { rows } = await tx.client.query(
-        `SELECT 1 FROM ${this.schema}.person_journey WHERE person_id = ANY($1::uuid[]) LIMIT 1`,
-        [persons],
-      );
-      if (rows.length === 0) throw new DomainError('person.not-found', 'no such person', 'not-found');
+      const persons = await this.links.knownGroup(tx.client, command.personId);
       return writeResult(await tx.handle(erasureStream, command.personId, { ...command, persons }, cause));
     });
   }

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter, writeResult } from '@lintas/commands/stream-writer';
-import { DomainError } from '@lintas/domain-kernel/domain-error';
 import { EventStore } from '@lintas/event-store/event-store';
 import { EmergencyGrants } from '@lintas/person-journey/emergency/emergency-grants';
 import { PersonLinks } from '@lintas/person-journey/person-links';
@@ -30,15 +29,12 @@ export class RequestEmergencyAccessHandler implements ICommandHandler<RequestEme
 
   execute({ command, cause }: RequestEmergencyAccessCommand): Promise<RequestEmergencyAccessResponse> {
     return this.streams.transaction(async (tx) => {
-      const persons = await this.links.group(tx.client, command.personId);
-      const { rows } = await tx.client.query<{ office_id: string | null }>(
-        `SELECT DISTINCT c.office_id FROM ${this.schema}.person_journey j
-           LEFT JOIN ${this.schema}.caseload c ON c.person_id = j.person_id
-          WHERE j.person_id = ANY($1::uuid[])`,
+      const persons = await this.links.knownGroup(tx.client, command.personId);
+      const { rows } = await tx.client.query<{ office_id: string }>(
+        `SELECT DISTINCT office_id FROM ${this.schema}.caseload WHERE person_id = ANY($1::uuid[])`,
         [persons],
       );
-      if (rows.length === 0) throw new DomainError('person.not-found', 'no such person', 'not-found');
-      const owningOfficeIds = rows.flatMap((row) => (row.office_id ? [row.office_id] : []));
+      const owningOfficeIds = rows.map((row) => row.office_id);
       const taken = await tx.handle(emergencyAccessStream, command.accessId, { ...command, owningOfficeIds }, cause);
       const granted = taken.events.find((event) => event.type === 'EmergencyAccessGranted');
       if (granted?.type !== 'EmergencyAccessGranted')
