@@ -39,7 +39,7 @@ export interface Publisher {
 }
 
 export interface Subscription {
-  /** Stops fetching, lets the batch in hand finish, commits its offset, leaves the group. */
+  /** Stops fetching, lets the batch in hand finish, commits the offsets handled, leaves the group. */
   stop(): Promise<void>;
 }
 

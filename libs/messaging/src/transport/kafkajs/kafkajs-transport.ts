@@ -15,6 +15,7 @@ import {
   CLIENT_RETRIES,
   CLIENT_RETRY_FIRST_MS,
   CLIENT_RETRY_MAX_MS,
+  COMMIT_INTERVAL_MS,
   FETCH_MAX_WAIT_MS,
   GROUP_HEARTBEAT_INTERVAL_MS,
   GROUP_REBALANCE_TIMEOUT_MS,
@@ -45,7 +46,7 @@ const CLIENT_RETRY = { initialRetryTime: CLIENT_RETRY_FIRST_MS, maxRetryTime: CL
 
 /**
  * The messaging port on Kafka through kafkajs: one idempotent producer per transport, one consumer
- * per subscription, offsets committed by hand after each handled batch.
+ * per subscription, offsets resolved by hand once their batch was handled and committed by kafkajs.
  */
 export class KafkajsTransport implements Transport {
   readonly name = 'kafkajs';
@@ -107,8 +108,10 @@ export class KafkajsTransport implements Transport {
     try {
       await consumer.subscribe({ topics: options.topics, fromBeginning: true });
       await consumer.run({
-        // Offsets move only after `handle` resolved; kafkajs must neither resolve nor commit on its own.
-        autoCommit: false,
+        // Offsets are resolved here only after `handle` resolved, and kafkajs commits only resolved offsets:
+        // every COMMIT_INTERVAL_MS, on a rebalance and when it stops.
+        autoCommit: true,
+        autoCommitInterval: COMMIT_INTERVAL_MS,
         eachBatchAutoResolve: false,
         // Each partition's batches still come one after another, in order (see transport.ts).
         partitionsConsumedConcurrently: PARTITIONS_HANDLED_AT_ONCE,
@@ -232,13 +235,9 @@ async function deliverBatch(
       await heartbeat();
     }
   }
-  const last = batch.lastOffset();
-  resolveOffset(last);
-  // With autoCommit off, commitOffsetsIfNecessary() without offsets commits nothing (it only honours the
-  // autoCommit interval and threshold), so the offset is given explicitly.
-  await commitOffsetsIfNecessary({
-    topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset(last) }] }],
-  });
+  resolveOffset(batch.lastOffset());
+  // Commits what was resolved once COMMIT_INTERVAL_MS passed since the last commit; otherwise nothing.
+  await commitOffsetsIfNecessary();
 }
 
 /**
@@ -285,8 +284,4 @@ function toHeaders(headers: IHeaders | undefined): Headers {
     if (value !== undefined) result[name] = value.toString();
   }
   return result;
-}
-
-function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
 }

@@ -17,6 +17,7 @@ import {
   CLIENT_RETRIES,
   CLIENT_RETRY_FIRST_MS,
   CLIENT_RETRY_MAX_MS,
+  COMMIT_INTERVAL_MS,
   FETCH_MAX_WAIT_MS,
   GROUP_HEARTBEAT_INTERVAL_MS,
   GROUP_REBALANCE_TIMEOUT_MS,
@@ -60,7 +61,7 @@ const CLIENT_RETRY = { retries: CLIENT_RETRIES, retryDelay: clientRetryDelay };
 
 /**
  * The messaging port on Kafka through @platformatic/kafka: one idempotent producer per transport, one
- * consumer and messages stream per subscription, offsets committed by hand after each handled batch.
+ * consumer and messages stream per subscription, offsets committed by hand once their batch was handled.
  */
 export class PlatformaticTransport implements Transport {
   readonly name = 'platformatic';
@@ -177,7 +178,8 @@ class PlatformaticPublisher implements Publisher {
 }
 
 /**
- * Reads the stream, hands each partition's run of messages to `handle` and commits after it. A
+ * Reads the stream, hands each partition's run of messages to `handle` and commits after it (in the
+ * background, see commitInBackground). A
  * rejected batch is handed over again in place, so nothing behind it on its partition moves first. A
  * stream lost to an error (a rebalance that failed a commit, a broken fetch) is replaced by a new one,
  * which starts again at the committed offsets.
@@ -192,6 +194,11 @@ class PlatformaticSubscription implements Subscription {
   private running?: Promise<void>;
   private stopped?: Promise<void>;
   private wake?: () => void;
+  /** Per partition, the commits on their way (see commitInBackground); a stream is replaced after they settle. */
+  private readonly committing = new Map<string, Promise<void>>();
+  /** Per partition, the last handled message whose offset waits for the next commit. */
+  private readonly nextCommits = new Map<string, KafkaMessage>();
+  private commitFailed = false;
 
   constructor(
     private readonly newConsumer: () => KafkaConsumer,
@@ -262,10 +269,12 @@ class PlatformaticSubscription implements Subscription {
         // The new stream is opened before the old one closes: the client rejoins its group (a rebalance
         // for every member) when its last stream on the topics closes, not while another one is open.
         const stale = stream;
+        await this.commitsSettled();
         stream = await this.openStream().catch(() => undefined);
         await closeStream(stale);
       }
     }
+    await this.commitsSettled();
     if (stream) await closeStream(stream);
     await closeConsumer(this.consumer);
   }
@@ -292,9 +301,10 @@ class PlatformaticSubscription implements Subscription {
    * longer be trusted: after a rebalance (the client refetches from the committed offsets while the
    * old reads are still buffered, so they would come twice, and a partition given up here must not
    * see its later messages committed), or after a failed commit (the next commit would leave a gap
-   * behind it).
+   * behind it; commits run in the background, so the batch after the failure asks).
    */
   private async deliverAll(messages: KafkaMessage[]): Promise<'done' | 'stopped' | 'replace'> {
+    if (this.commitFailed) return 'replace';
     const outcomes = await eachAtOnce(byPartition(messages), PARTITIONS_HANDLED_AT_ONCE, (batch) =>
       this.deliverAndCommit(batch),
     );
@@ -308,11 +318,7 @@ class PlatformaticSubscription implements Subscription {
     const delivered = await this.deliver(batch);
     if (delivered === 'stopped') return 'stopped';
     if (delivered === 'revoked') return 'replace';
-    try {
-      await batch[batch.length - 1].commit();
-    } catch {
-      return 'replace';
-    }
+    this.commitInBackground(batch[batch.length - 1]);
     return this.stopping.signal.aborted ? 'stopped' : 'done';
   }
 
@@ -340,6 +346,37 @@ class PlatformaticSubscription implements Subscription {
     const assignments = this.consumer.assignments;
     if (!assignments) return true;
     return assignments.some((assignment) => assignment.topic === topic && assignment.partitions.includes(partition));
+  }
+
+  /**
+   * Commits the offset after `last` without holding up the next batch, and at most once per
+   * COMMIT_INTERVAL_MS per partition: a later offset asked for meanwhile replaces the one waiting. A
+   * crash before a commit lands hands those messages over again, which the inbox recognises. A failed
+   * commit has the stream replaced at the next batch, as a rebalance does.
+   */
+  private commitInBackground(last: KafkaMessage): void {
+    const partition = `${last.topic}\u0000${last.partition}`;
+    this.nextCommits.set(partition, last);
+    if (this.committing.has(partition)) return;
+    const commitNext = async (): Promise<void> => {
+      for (let next = this.nextCommits.get(partition); next; next = this.nextCommits.get(partition)) {
+        this.nextCommits.delete(partition);
+        try {
+          await next.commit();
+        } catch {
+          this.commitFailed = true;
+        }
+        if (!this.stopping.signal.aborted) await pause(COMMIT_INTERVAL_MS, this.stopping.signal);
+      }
+    };
+    this.committing.set(
+      partition,
+      commitNext().finally(() => this.committing.delete(partition)),
+    );
+  }
+
+  private async commitsSettled(): Promise<void> {
+    while (this.committing.size > 0) await Promise.all(this.committing.values());
   }
 
   private createConsumer(): KafkaConsumer {
@@ -371,6 +408,7 @@ class PlatformaticSubscription implements Subscription {
     stream.on('error', notify);
     stream.on('end', notify);
     stream.on('close', notify);
+    this.commitFailed = false;
     // consume() resolves with the stream as it is created, after any join and before it reads.
     this.generation = this.consumer.generationId;
     return stream;
