@@ -25,7 +25,9 @@ interface RelaySession {
   shipped: Map<string, OutboxRow>;
   /** The batch on its way to the broker: one at a time, so each person's order holds. */
   sending: Promise<void>;
-  /** Rows the broker acknowledged are being deleted, one batch after another. */
+  /** Rows the broker acknowledged and no delete has taken yet. */
+  acknowledged: OutboxRow[];
+  /** The delete on its way: one at a time, each taking every row acknowledged until it starts. */
   deleting: Promise<void>;
 }
 
@@ -134,7 +136,12 @@ export class OutboxRelay {
       // The next batch is read while the last one is on its way to the broker, and shipped rows are
       // deleted off the critical path. Sends and deletes each run one after another, and all are
       // done before leadership is given up.
-      const shipping: RelaySession = { shipped: new Map(), sending: Promise.resolve(), deleting: Promise.resolve() };
+      const shipping: RelaySession = {
+        shipped: new Map(),
+        sending: Promise.resolve(),
+        acknowledged: [],
+        deleting: Promise.resolve(),
+      };
       try {
         while (!this.stopping && !broken) {
           const read = await this.relayBatch(publisher, shipping);
@@ -191,16 +198,31 @@ export class OutboxRelay {
     await shipping.sending;
     shipping.sending = publisher.send(messages).then(() => {
       this.options.observer?.sent(rows.map(headersOf));
-      // A failed delete only means those rows go out again after a restart: report it, carry on.
-      shipping.deleting = shipping.deleting
-        .then(() => this.deleteShipped(rows))
-        .then(() => rows.forEach((row) => shipping.shipped.delete(rowKey(row))))
-        .catch(this.onError);
+      this.deleteAcknowledged(shipping, rows);
     });
     // Awaited by the next batch or the end of the leadership; marked handled meanwhile, so that a
     // failure while the next batch is read is not an unhandled rejection (which ends the process).
     shipping.sending.catch(() => undefined);
     return rows.length;
+  }
+
+  /**
+   * Deletes acknowledged rows off the critical path. Batches acknowledged while a delete is on its
+   * way go together in the next one, so under load there are fewer deletes than batches.
+   */
+  private deleteAcknowledged(shipping: RelaySession, rows: OutboxRow[]): void {
+    const idle = shipping.acknowledged.length === 0;
+    shipping.acknowledged.push(...rows);
+    if (!idle) return;
+    shipping.deleting = shipping.deleting.then(async () => {
+      const taken = shipping.acknowledged;
+      shipping.acknowledged = [];
+      // A failed delete only means those rows go out again after a restart: report it, carry on.
+      await this.deleteShipped(taken).then(
+        () => taken.forEach((row) => shipping.shipped.delete(rowKey(row))),
+        this.onError,
+      );
+    });
   }
 
   private async deleteShipped(rows: OutboxRow[]): Promise<void> {
