@@ -74,10 +74,18 @@ module.exports = {
       comment:
         'The event store and messaging are below the HTTP edge and the command kit: they never import them (the store takes only the database helpers and the actor type of the edge).',
       severity: 'error',
-      from: { path: '^libs/(event-store|messaging|privacy|contracts|domain-kernel)/src/' },
+      from: { path: '^libs/(event-store|messaging|privacy|contracts|domain-kernel|evidence)/src/' },
       to: {
         path: ['^libs/commands/', '^libs/platform/src/http/(?!agency/agency-token)', '^libs/person-journey/'],
       },
+    },
+    {
+      name: 'evidence-is-pure',
+      comment:
+        'libs/evidence is what an outsider runs to check a bundle offline: pure TypeScript on node:crypto, so that it can be read and trusted on its own (no Nest, no SQL, no other lib).',
+      severity: 'error',
+      from: { path: '^libs/evidence/src/' },
+      to: { pathNot: '^libs/evidence/', dependencyTypesNot: ['core'] },
     },
     {
       name: 'no-orphans',

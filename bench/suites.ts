@@ -1,6 +1,7 @@
 import type { BenchSuite } from './harness/suite';
 import { eventStoreAppendSuite } from './suites/event-store/append-suite';
 import { eventStoreHistorySuite } from './suites/event-store/history-suite';
+import { evidenceSuite } from './suites/evidence/evidence-suite';
 import { journeySuite } from './suites/journey/journey-suite';
 import { messagingSuite } from './suites/messaging/messaging-suite';
 import { securitySuite } from './suites/security/security-suite';
@@ -12,4 +13,5 @@ export const suites: BenchSuite[] = [
   messagingSuite,
   securitySuite,
   journeySuite,
+  evidenceSuite,
 ];

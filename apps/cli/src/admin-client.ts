@@ -9,7 +9,10 @@ export class AdminRefusal extends Error {
   }
 }
 
-/** The identity app's admin API, called with an admin client's token (client credentials, scope lintas.admin). */
+/**
+ * The admin APIs (the identity app's, the services'), called with an admin client's token (client
+ * credentials, scope lintas.admin; the tokens' audience is every service's).
+ */
 export class AdminClient {
   private token?: Promise<string>;
 
@@ -19,8 +22,14 @@ export class AdminClient {
     private readonly secret: string,
   ) {}
 
-  async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.issuer.replace(/\/$/, '')}${path}`, {
+  /** The identity app's admin API. */
+  call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    return this.callAt(this.issuer, method, path, body);
+  }
+
+  /** A service's API (the audit service's, a domain service's admin routes), with the same admin token. */
+  async callAt(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${base.replace(/\/$/, '')}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await this.accessToken()}`,

@@ -116,7 +116,7 @@ describe('the lintas command', () => {
     ]);
   });
 
-  it('says why a change is refused, with exit code 1, and needs an admin client', async () => {
+  it('says why a change is refused (exit code 1), and tells wrong use apart (exit code 2)', async () => {
     const twice = await lintas([
       'agencies',
       'register',
@@ -144,11 +144,12 @@ describe('the lintas command', () => {
       '--region',
       '35',
     ]);
-    expect(badKind.code).toBe(1);
+    // Wrong use is told apart from a refusal: exit code 2.
+    expect(badKind.code).toBe(2);
     expect(badKind.stderr).toContain("argument 'bank' is invalid");
 
     const nobody = await lintas(['agencies', 'list'], { LINTAS_CLIENT_ID: '' });
-    expect(nobody.code).toBe(1);
+    expect(nobody.code).toBe(2);
     expect(nobody.stderr).toContain('an admin client is needed');
   });
 });

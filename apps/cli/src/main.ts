@@ -1,16 +1,24 @@
 /**
- * `lintas`: the admin command line (`npm run lintas -- <command>`). It calls the identity app's
- * admin API as any admin client would, with a token of its own by client credentials: nothing here
- * reaches into a database. Answers go to stdout as JSON; a refusal goes to stderr as its problem's
- * detail, with exit code 1.
+ * `lintas`: the admin command line (`npx lintas <command>`). It calls the identity app's and the
+ * services' admin APIs as any admin client would, with a token of its own by client credentials:
+ * nothing here reaches into a database. A refusal goes to stderr as its problem's detail. Exit
+ * codes (exit-codes.ts): 0 fine, 1 failed (a verification, or a refusal), 2 wrong use.
  */
 import { readFile } from 'node:fs/promises';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { AGENCY_KINDS } from '@lintas/platform/http/agency/agency-token';
 import { AdminClient, AdminRefusal } from './admin-client';
+import { EXIT, UsageError } from './exit-codes';
+import { trailCommands } from './trail/trail-commands';
 
 const program = new Command('lintas')
-  .description('Lintas administration: the agency register (more to come)')
+  .description('Lintas administration: the agency register, trails and evidence, verification')
+  .addOption(
+    new Option('--audit <url>', 'the audit service (the ledger)')
+      .env('LINTAS_AUDIT_URL')
+      .default('http://127.0.0.1:3005'),
+  )
+  .option('--json', 'machine-readable output')
   .addOption(
     new Option('--identity <url>', 'the identity app (OpenID issuer) to administer')
       .env('LINTAS_IDENTITY_URL')
@@ -23,7 +31,9 @@ const program = new Command('lintas')
       "a file holding the admin client's secret (kept out of the shell history)",
     ).env('LINTAS_CLIENT_SECRET_FILE'),
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Commander's own wrong-use errors end here with exit code 2, not its default 1.
+  .exitOverride();
 
 async function admin(): Promise<AdminClient> {
   const options = program.opts<{ identity: string; clientId?: string; clientSecretFile?: string }>();
@@ -126,7 +136,19 @@ program
     print(await (await admin()).call('GET', `/admin/register-changes?after=${encodeURIComponent(options.after)}`)),
   );
 
+trailCommands(
+  program,
+  admin,
+  () => program.opts<{ audit: string }>().audit,
+  () => program.opts<{ json?: boolean }>().json === true,
+);
+
 program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`lintas: ${error instanceof AdminRefusal ? error.message : String(error)}\n`);
-  process.exit(1);
+  if (error instanceof CommanderError) {
+    // Help and version end "with an error" too, whose exit code is 0.
+    process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  }
+  const message = error instanceof AdminRefusal || error instanceof UsageError ? error.message : String(error);
+  process.stderr.write(`lintas: ${message}\n`);
+  process.exit(error instanceof UsageError ? EXIT.usage : EXIT.failed);
 });

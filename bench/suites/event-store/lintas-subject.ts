@@ -2,6 +2,7 @@ import { EventStore } from '@lintas/event-store/event-store';
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import type { GlobalPosition } from '@lintas/event-store/position';
 import { sealAll } from '@lintas/event-store/sealing/sealer';
+import { SealSigner, TrustedSealKeys } from '@lintas/event-store/sealing/seal-signature';
 import { CatchUpSubscription } from '@lintas/event-store/subscriptions/catch-up-subscription';
 import { verifyStore } from '@lintas/event-store/verification/verify-store';
 import { SAMPLE_DEFINITIONS } from '../../../libs/event-store/test/sample-events';
@@ -28,6 +29,9 @@ export async function openLintas(databaseUrl: string, settings: BenchSettings): 
     ...(settings.groupCommit ? { groupCommit: settings.groupCommit } : {}),
   });
   await createCountsTable(pool);
+  // Seals are signed as in a service; the key lives for the run only.
+  const sealSigner = SealSigner.generate();
+  const trustedKeys = TrustedSealKeys.of(sealSigner);
 
   return {
     name: 'lintas',
@@ -52,9 +56,9 @@ export async function openLintas(databaseUrl: string, settings: BenchSettings): 
       return countedEvents(pool);
     },
     chain: {
-      prepare: async () => void (await sealAll(pool, store.schema)),
+      prepare: async () => void (await sealAll(pool, store.schema, sealSigner)),
       verify: async () => {
-        const report = await verifyStore(pool, store.schema);
+        const report = await verifyStore(pool, store.schema, { trustedKeys });
         if (!report.ok || report.unsealedEvents > 0) {
           throw new Error(`verifyStore did not pass: ${JSON.stringify(report)}`);
         }

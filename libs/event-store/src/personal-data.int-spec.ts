@@ -7,6 +7,7 @@ import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { EventRegistry } from './events/event-registry';
 import { EventStore } from './event-store';
 import { sealAll } from './sealing/sealer';
+import { SealSigner, TrustedSealKeys } from './sealing/seal-signature';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 import { DigestProjection } from '../test/digest-projection';
 import { SAMPLE_DEFINITIONS, sampleEvent } from '../test/sample-events';
@@ -83,8 +84,12 @@ describe('personal data in events', () => {
     expect(data.source).toBe('dukcapil');
     expect((await store.readStream(otherStream))[0]?.data).toMatchObject({ name: 'Budi', nik: identity.nik });
 
-    await sealAll(pool, 'personal');
-    expect(await verifyStore(pool, 'personal')).toMatchObject({ ok: true });
+    const signer = SealSigner.generate();
+    await sealAll(pool, 'personal', signer);
+    expect(await verifyStore(pool, 'personal', { trustedKeys: TrustedSealKeys.of(signer) })).toMatchObject({
+      ok: true,
+      breaks: [],
+    });
 
     await subscription.rebuild();
     expect((await projection.read(pool))?.count).toBe(countBefore);

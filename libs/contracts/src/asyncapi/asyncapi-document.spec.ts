@@ -65,6 +65,8 @@ describe('the AsyncAPI document of the integration events', () => {
       'ce_subject',
       'ce_correlationid',
       'ce_causationid',
+      'ce_actoragencyid',
+      'ce_actorclientid',
       'ce_traceparent',
       'ce_tracestate',
     ]);

@@ -61,6 +61,12 @@ const CLOUD_EVENT_HEADERS: Json = {
       description: "The journey's correlation id, carried from the request or event that started it.",
     },
     ce_causationid: { type: 'string', description: 'The id of the event that caused this one, where one did.' },
+    ce_actoragencyid: {
+      type: 'string',
+      description:
+        'The agency that acted (its id in the agency register; never a person), for the cross-agency ledger.',
+    },
+    ce_actorclientid: { type: 'string', description: "The acting agency's calling system (its OAuth client id)." },
     ce_traceparent: {
       type: 'string',
       pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',

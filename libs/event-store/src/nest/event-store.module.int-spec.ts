@@ -4,6 +4,7 @@ import { createLogger } from '@lintas/platform/logging/json-logger';
 import { createServiceApp, readServiceEnv } from '@lintas/platform/service/run-service';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { EventStore } from '../event-store';
+import { SealKeys } from '../sealing/seal-keys';
 import { verifyStore } from '../verification/verify-store';
 import { SAMPLE_DEFINITIONS, sampleEvent } from '../../test/sample-events';
 import { EventStoreModule } from './event-store.module';
@@ -19,7 +20,7 @@ describe('the event store in a service', () => {
   let app: INestApplication;
   afterEach(() => app.close());
 
-  it('is wired with the service pool and keys, encrypts personal fields, and seals in the background', async () => {
+  it('is wired with the service pool and keys, encrypts personal fields, and signs seals in the background', async () => {
     const service = { description: 'a probe', name: 'probe', defaultPort: 0, module: ProbeModule };
     const env = readServiceEnv(service, {
       DATABASE_URL: infra.databaseUrl,
@@ -39,11 +40,13 @@ describe('the event store in a service', () => {
     const { rows } = await pool.query<{ data: string }>('SELECT data::text FROM probe.events');
     expect(rows[0]?.data).not.toContain('Siti');
 
-    let report = await verifyStore(pool, 'probe');
+    // The service's own key signs; its public key is what verification trusts.
+    const { trusted } = app.get(SealKeys);
+    let report = await verifyStore(pool, 'probe', { trustedKeys: trusted });
     for (let waited = 0; report.unsealedEvents > 0 && waited < 5_000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      report = await verifyStore(pool, 'probe');
+      report = await verifyStore(pool, 'probe', { trustedKeys: trusted });
     }
-    expect(report).toMatchObject({ ok: true, sealsChecked: 1, unsealedEvents: 0 });
+    expect(report).toMatchObject({ ok: true, sealsChecked: 1, unsignedSeals: 0, unsealedEvents: 0, breaks: [] });
   });
 });

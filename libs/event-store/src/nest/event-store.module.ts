@@ -12,13 +12,16 @@ import type { Logger } from 'pino';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
+import { STORE_VERIFIER, type StoreVerifier } from '@lintas/platform/service/store-verifier';
 import { parseMasterKey } from '@lintas/privacy/master-key';
 import { PersonalDataProtector } from '@lintas/privacy/personal-data';
 import { PersonKeyStore } from '@lintas/privacy/person-key-store';
 import { EventRegistry, type EventDefinition } from '../events/event-registry';
 import { EventStore, type IntegrationMapper } from '../event-store';
+import { loadSealKeys, SealKeys } from '../sealing/seal-keys';
 import { SealingSchedule } from '../sealing/sealing-schedule';
 import type { Projection } from '../subscriptions/projection';
+import { verifyStore } from '../verification/verify-store';
 import { ReadModels } from './read-models';
 import { appendMetrics, watchStore } from './store-metrics';
 
@@ -35,8 +38,9 @@ export interface EventStoreModuleOptions {
 }
 
 /**
- * A service's event store, wired the same way in every service: its pool, its keys, its seals,
- * its outbox mapping and its read models. Global: commands, queries and reactions all use it.
+ * A service's event store, wired the same way in every service: its pool, its keys, its signed
+ * seals, its verification (served to admins by the platform), its outbox mapping and its read
+ * models. Global: commands, queries and reactions all use it.
  */
 @Global()
 @Module({})
@@ -80,15 +84,36 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
           },
         },
         {
+          // From files the configuration names, never from the database the seals are in.
+          provide: SealKeys,
+          inject: [ServiceEnv, SERVICE_NAME],
+          useFactory: (env: ServiceEnv, name: string) =>
+            loadSealKeys({
+              service: name,
+              signingKeyFile: env.SEAL_SIGNING_KEY_FILE,
+              trustedPublicKeysFile: env.SEAL_TRUSTED_PUBLIC_KEYS_FILE,
+              createIfMissing: env.NODE_ENV !== 'production',
+            }),
+        },
+        {
           provide: SealingSchedule,
-          inject: [Pool, SERVICE_LOGGER],
-          useFactory: (pool: Pool, logger: Logger) =>
-            new SealingSchedule(pool, options.schema, options.sealEveryMs ?? 5_000, (err) =>
+          inject: [Pool, SealKeys, SERVICE_LOGGER],
+          useFactory: (pool: Pool, keys: SealKeys, logger: Logger) =>
+            new SealingSchedule(pool, options.schema, keys.signer, options.sealEveryMs ?? 5_000, (err) =>
               logger.warn({ err }, 'sealing failed; it is tried again'),
             ),
         },
+        {
+          // What POST /admin/store-verifications (the platform's) answers.
+          provide: STORE_VERIFIER,
+          inject: [Pool, SealKeys],
+          useFactory: (pool: Pool, keys: SealKeys): StoreVerifier => ({
+            schema: options.schema,
+            verify: () => verifyStore(pool, options.schema, { trustedKeys: keys.trusted }),
+          }),
+        },
       ],
-      exports: [EventStore, PersonalDataProtector, ReadModels],
+      exports: [EventStore, PersonalDataProtector, ReadModels, SealKeys, STORE_VERIFIER],
     };
   }
 

@@ -67,6 +67,10 @@ export async function createStoreSchema(pool: Pool, schema: string): Promise<voi
         hash bytea NOT NULL,
         sealed_at timestamptz NOT NULL DEFAULT now()
       )`,
+    // Ed25519 over the seal's text (sealing/seal-signature.ts) by a key outside the database; seals of
+    // stores made before seals were signed keep NULL here and read as unsigned.
+    `ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS signature bytea`,
+    `ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS key_id text`,
     visibilityHorizonFunctionSql(s),
     appendFunctionSql(s),
   ]);

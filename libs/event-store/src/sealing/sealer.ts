@@ -2,13 +2,15 @@ import { visibleTransactions } from '../read/visibility';
 import type { Pool } from 'pg';
 import { GENESIS } from '../hashing/event-hash';
 import { sealHashSql } from './seal-hash';
+import type { SealSigner } from './seal-signature';
 
 /**
  * Seals the next run of events in global order (at most maxEvents). Only events below the
  * snapshot's xmin are sealed: their order is final. One sealer at a time per store, by an
- * advisory lock, so that several service instances can all run it. Resolves with the count sealed.
+ * advisory lock, so that several service instances can all run it. Each seal is signed with the
+ * signer's Ed25519 key, which never enters the database. Resolves with the count sealed.
  */
-export async function sealNext(pool: Pool, schema: string, maxEvents = 10_000): Promise<number> {
+export async function sealNext(pool: Pool, schema: string, signer: SealSigner, maxEvents = 10_000): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -43,10 +45,23 @@ export async function sealNext(pool: Pool, schema: string, maxEvents = 10_000): 
         end.sequence,
       ]);
       sealed = rows[0]?.count ?? 0;
+      const hash = rows[0]?.hash ?? Buffer.alloc(0);
+      const number = String(Number(previous?.number ?? 0) + 1);
+      // Milliseconds, as timestamptz keeps them exactly: the verifier rebuilds the same text.
+      const sealedAt = new Date().toISOString();
+      const signature = signer.sign({
+        schema,
+        number,
+        lastPosition: `${end.transaction_id}.${end.sequence}`,
+        eventCount: sealed,
+        hash,
+        previousHash: previous?.hash ?? GENESIS,
+        sealedAt,
+      });
       await client.query(
-        `INSERT INTO ${schema}.seals (number, last_transaction_id, last_sequence, event_count, hash)
-         VALUES ($1, $2::text::xid8, $3, $4, $5)`,
-        [Number(previous?.number ?? 0) + 1, end.transaction_id, end.sequence, sealed, rows[0]?.hash],
+        `INSERT INTO ${schema}.seals (number, last_transaction_id, last_sequence, event_count, hash, sealed_at, signature, key_id)
+         VALUES ($1, $2::text::xid8, $3, $4, $5, $6, $7, $8)`,
+        [number, end.transaction_id, end.sequence, sealed, hash, sealedAt, signature, signer.keyId],
       );
     }
     await client.query('COMMIT');
@@ -60,12 +75,12 @@ export async function sealNext(pool: Pool, schema: string, maxEvents = 10_000): 
 }
 
 /** Seals until everything visible now is sealed. */
-export async function sealAll(pool: Pool, schema: string, maxEvents = 10_000): Promise<number> {
+export async function sealAll(pool: Pool, schema: string, signer: SealSigner, maxEvents = 10_000): Promise<number> {
   let total = 0;
   for (
-    let sealed = await sealNext(pool, schema, maxEvents);
+    let sealed = await sealNext(pool, schema, signer, maxEvents);
     sealed > 0;
-    sealed = await sealNext(pool, schema, maxEvents)
+    sealed = await sealNext(pool, schema, signer, maxEvents)
   ) {
     total += sealed;
   }

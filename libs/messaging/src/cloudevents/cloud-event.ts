@@ -16,6 +16,12 @@ export interface CloudEvent {
   correlationid?: string;
   causationid?: string;
   /**
+   * Who acted, for the cross-agency ledger: the agency (an id of the register, never a person) and
+   * its calling system. Absent on events written before these attributes existed.
+   */
+  actoragencyid?: string;
+  actorclientid?: string;
+  /**
    * The distributed-tracing extension: the W3C trace context in which the event was stored, so
    * that what it causes in the next service continues that trace (docs/architecture.md, "Traces").
    */

@@ -52,6 +52,13 @@ describe('CloudEvents Kafka binding, binary mode', () => {
     expect(fromKafkaMessage(received(message))).toEqual(traced);
   });
 
+  it('carries who acted, for the ledger, as ce_actoragencyid and ce_actorclientid', () => {
+    const acted: CloudEvent = { ...event, actoragencyid: 'rsj-lawang', actorclientid: 'rsj-lawang-1' };
+    const message = toKafkaMessage(acted, 't', 'k');
+    expect(message.headers).toMatchObject({ ce_actoragencyid: 'rsj-lawang', ce_actorclientid: 'rsj-lawang-1' });
+    expect(fromKafkaMessage(received(message))).toEqual(acted);
+  });
+
   it('refuses a message that is not a CloudEvent, saying why', () => {
     const good = received(toKafkaMessage(event, 't', 'k'));
     const { ce_type: _type, ...withoutType } = good.headers;

@@ -18,6 +18,8 @@ export function toKafkaMessage(event: CloudEvent, topic: string, key: string): O
   if (event.subject !== undefined) headers.ce_subject = event.subject;
   if (event.correlationid !== undefined) headers.ce_correlationid = event.correlationid;
   if (event.causationid !== undefined) headers.ce_causationid = event.causationid;
+  if (event.actoragencyid !== undefined) headers.ce_actoragencyid = event.actoragencyid;
+  if (event.actorclientid !== undefined) headers.ce_actorclientid = event.actorclientid;
   if (event.traceparent !== undefined) headers.ce_traceparent = event.traceparent;
   if (event.tracestate !== undefined) headers.ce_tracestate = event.tracestate;
   return { topic, key, value: Buffer.from(JSON.stringify(event.data)), headers };
@@ -55,6 +57,8 @@ export function fromKafkaMessage(message: IncomingMessage): CloudEvent {
     ...(h.ce_subject !== undefined ? { subject: h.ce_subject } : {}),
     ...(h.ce_correlationid !== undefined ? { correlationid: h.ce_correlationid } : {}),
     ...(h.ce_causationid !== undefined ? { causationid: h.ce_causationid } : {}),
+    ...(h.ce_actoragencyid !== undefined ? { actoragencyid: h.ce_actoragencyid } : {}),
+    ...(h.ce_actorclientid !== undefined ? { actorclientid: h.ce_actorclientid } : {}),
     ...(h.ce_traceparent !== undefined ? { traceparent: h.ce_traceparent } : {}),
     ...(h.ce_tracestate !== undefined ? { tracestate: h.ce_tracestate } : {}),
     data,

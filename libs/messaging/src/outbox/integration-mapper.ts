@@ -68,6 +68,8 @@ export function integrationMapper(source: string, publications: Publications): I
       datacontenttype: 'application/json',
       correlationid: event.metadata.correlationId,
       ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
+      actoragencyid: event.metadata.actor.agencyId,
+      actorclientid: event.metadata.actor.clientId,
       // The append's span, active here: the next service's handling of the event becomes its child.
       ...traceContextFields(),
       data: publication.data,

@@ -11,6 +11,9 @@ export interface Received<Data> {
   time: string;
   personId?: string;
   correlationId?: string;
+  causationId?: string;
+  /** The acting agency and its system, where the publisher said (see CloudEvent). */
+  actor?: { agencyId: string; clientId: string };
   data: Data;
 }
 
@@ -52,6 +55,10 @@ export function received<Data>(event: CloudEvent): Received<Data> {
     time: event.time,
     ...(event.subject ? { personId: event.subject } : {}),
     ...(event.correlationid ? { correlationId: event.correlationid } : {}),
+    ...(event.causationid ? { causationId: event.causationid } : {}),
+    ...(event.actoragencyid && {
+      actor: { agencyId: event.actoragencyid, clientId: event.actorclientid ?? event.actoragencyid },
+    }),
     data: event.data as Data,
   };
 }

@@ -63,6 +63,7 @@ describe('loadEnv', () => {
       'DATABASE_URL: must be set explicitly when NODE_ENV=production (not set)',
       'KAFKA_BROKERS: must be set explicitly when NODE_ENV=production (not set)',
       'PERSONAL_DATA_KEY: must be set explicitly when NODE_ENV=production (not set)',
+      'SEAL_SIGNING_KEY_FILE: must be set explicitly when NODE_ENV=production (not set)',
       'IDENTITY_ISSUER: must be set explicitly when NODE_ENV=production (not set)',
     ]);
   });
@@ -79,6 +80,7 @@ describe('loadEnv', () => {
       DATABASE_URL: 'postgres://lintas@db:5432/intake',
       KAFKA_BROKERS: 'kafka:9092',
       PERSONAL_DATA_KEY: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=',
+      SEAL_SIGNING_KEY_FILE: '/run/secrets/intake-seal.pem',
       IDENTITY_ISSUER: 'https://id.lintas.example',
     });
     expect(env.NODE_ENV).toBe('production');

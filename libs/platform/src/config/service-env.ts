@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsUrl, Max, Min, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUrl, Max, Min, MinLength, Matches } from 'class-validator';
 import { RequiredInProduction } from './required-in-production';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -54,6 +54,24 @@ export class ServiceEnv {
   PERSONAL_DATA_KEY: string = DEVELOPMENT_ONLY_PERSONAL_DATA_KEY;
 
   /**
+   * The Ed25519 private key (PKCS#8 PEM: `openssl genpkey -algorithm ed25519`) that signs the seals
+   * of the service's event store; it never enters the database. Unset outside production: a key
+   * made on first start in `.scratch/keys/<service>-seal.pem` (git-ignored, mode 0600).
+   */
+  @RequiredInProduction()
+  @IsOptional()
+  @MinLength(1, { message: 'must be the path of a PEM file' })
+  SEAL_SIGNING_KEY_FILE?: string;
+
+  /**
+   * PEM public keys (`openssl pkey -pubout`) whose seals verification accepts besides the signing
+   * key's own: the keys before a rotation.
+   */
+  @IsOptional()
+  @MinLength(1, { message: 'must be the path of a PEM file' })
+  SEAL_TRUSTED_PUBLIC_KEYS_FILE?: string;
+
+  /**
    * How services exchange integration events: Kafka through @platformatic/kafka (the default, by
    * measurement: `npm run bench`), Kafka through kafkajs, or the PostgreSQL log of the
    * single-machine mode, which needs no broker.
@@ -97,6 +115,26 @@ export class ServiceEnv {
   @Min(1)
   @Max(86_400)
   EMERGENCY_ACCESS_SECONDS: number = 10_800;
+
+  /**
+   * The audit service's ledger signs its checkpoints with this Ed25519 private key (PKCS#8 PEM, e.g.
+   * `openssl genpkey -algorithm ed25519`), kept out of the database. Required in production; without
+   * it elsewhere, one is made at `.scratch/keys/audit-ledger-seal.pem`, as the seal keys are.
+   */
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'must be the path of a PEM file' })
+  LEDGER_SIGNING_KEY_FILE?: string;
+
+  /** Where the audit service also appends each signed checkpoint, one JSON line each, for others to copy. */
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'must be a file path' })
+  LEDGER_CHECKPOINT_FILE?: string;
+
+  /** How often the audit service signs a checkpoint of its ledger when it grew, in seconds. */
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  LEDGER_CHECKPOINT_SECONDS: number = 10;
 
   /** Requests one client may make at once before the average applies. */
   @IsInt()

@@ -8,6 +8,7 @@ import { KafkaReadiness } from '../health/kafka-readiness';
 import { PostgresReadiness } from '../health/postgres-readiness';
 import { READINESS_CHECKS } from '../health/readiness-check';
 import { AccessLog } from '../http/access/access-log';
+import { VerifyStoreController } from '../http/admin/verify-store.controller';
 import { httpEdgeProviders } from '../http/http-edge';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -15,7 +16,8 @@ import { SERVICE_LOGGER, SERVICE_NAME } from './service-tokens';
 
 /**
  * What every service gets the same way: its validated settings, its logger, its PostgreSQL pool,
- * the health endpoints that check PostgreSQL and Kafka, and its metrics at /metrics.
+ * the health endpoints that check PostgreSQL and Kafka, its metrics at /metrics, and the admin's
+ * verification of its event store (which the event store's module provides: STORE_VERIFIER).
  */
 @Global()
 @Module({})
@@ -29,7 +31,7 @@ export class PlatformModule implements OnApplicationShutdown {
     const schema = serviceSchema(name);
     return {
       module: PlatformModule,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, VerifyStoreController],
       providers: [
         { provide: SERVICE_NAME, useValue: name },
         { provide: ServiceEnv, useValue: env },

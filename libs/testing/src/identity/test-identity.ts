@@ -86,6 +86,11 @@ export class TestIdentity {
     return body.access_token;
   }
 
+  /** The agency's client id and secret, as its system (or an admin's command line) would hold them. */
+  credentialsFor(actor: AgencyActor): { clientId: string; secret: string } {
+    return { clientId: actor.clientId, secret: this.register(actor) };
+  }
+
   /**
    * Registers the agency's client once and answers its secret; the same client id for another
    * agency is a mistake in the test.

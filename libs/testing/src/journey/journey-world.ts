@@ -7,6 +7,8 @@ export interface ServiceUrls {
   healthLiaison: string;
   rehabilitation: string;
   familyReunification: string;
+  /** Only where the test started the audit service. */
+  audit?: string;
 }
 
 /** The agencies of the journeys: two kabupaten offices, their units, two RSJ and a panti. */
@@ -46,12 +48,17 @@ export class JourneyWorld {
     return this.client(this.urls.familyReunification, as);
   }
 
+  audit(as: AgencyName): AgencyClient {
+    if (!this.urls.audit) throw new Error('the audit service was not started: RunningLintas withAudit');
+    return this.client(this.urls.audit, as);
+  }
+
   private client(url: string, as: AgencyName): AgencyClient {
     return new AgencyClient(url, AGENCIES[as], this.observe);
   }
 
   /** Each service's part of a person's journey: the event types, in order. */
-  async journeys(personId: string): Promise<Record<keyof ServiceUrls, string[]>> {
+  async journeys(personId: string): Promise<Record<Exclude<keyof ServiceUrls, 'audit'>, string[]>> {
     const read = async (url: string) => {
       const reply = await this.client(url, 'admin').get(`/persons/${personId}/journey`);
       if (reply.status !== 200) throw new Error(`journey at ${url}: ${reply.status} ${JSON.stringify(reply.body)}`);

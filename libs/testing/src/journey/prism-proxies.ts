@@ -148,8 +148,10 @@ export class PrismProxies {
 
   static async start(upstreams: ServiceUrls, options: PrismOptions): Promise<PrismProxies> {
     const folder = mkdtempSync(join(tmpdir(), 'lintas-prism-'));
-    const keys = Object.keys(upstreams) as ServiceKey[];
-    const started = await Promise.allSettled(keys.map((key) => PrismProxy.start(key, upstreams[key], folder, options)));
+    const keys = (Object.keys(upstreams) as ServiceKey[]).filter((key) => upstreams[key] !== undefined);
+    const started = await Promise.allSettled(
+      keys.map((key) => PrismProxy.start(key, upstreams[key] ?? '', folder, options)),
+    );
     const proxies = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) {

@@ -11,6 +11,8 @@ export interface LintasSettings {
   logLevel?: 'warn' | 'info' | 'debug';
   /** Further settings of every service, e.g. a short EMERGENCY_ACCESS_SECONDS. */
   env?: Record<string, string>;
+  /** Also the audit service, the cross-agency ledger: for the tests that read it. */
+  withAudit?: boolean;
 }
 
 const JOURNEY_SERVICES: ServiceName[] = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification'];
@@ -20,9 +22,13 @@ const URL_KEYS: Partial<Record<ServiceName, keyof ServiceUrls>> = {
   'health-liaison': 'healthLiaison',
   rehabilitation: 'rehabilitation',
   'family-reunification': 'familyReunification',
+  audit: 'audit',
 };
 
-/** The four journey services, built, each as its own process, sharing one database and one topic prefix. */
+/**
+ * The four journey services (and the audit service, if asked), built, each as its own process,
+ * sharing one database and one topic prefix.
+ */
 export class RunningLintas {
   private constructor(
     readonly processes: Map<ServiceName, ServiceProcess>,
@@ -55,7 +61,8 @@ export class RunningLintas {
       LOG_LEVEL: settings.logLevel ?? 'warn',
       ...settings.env,
     };
-    const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
+    const services: ServiceName[] = settings.withAudit ? [...JOURNEY_SERVICES, 'audit'] : JOURNEY_SERVICES;
+    const started = await Promise.all(services.map((name) => ServiceProcess.start(name, env)));
     const processes = new Map(started.map((process) => [process.service, process]));
     await Promise.all(started.map((process) => process.ready(60_000)));
     const url = (name: ServiceName) => processes.get(name)?.url ?? '';
@@ -64,6 +71,7 @@ export class RunningLintas {
       healthLiaison: url('health-liaison'),
       rehabilitation: url('rehabilitation'),
       familyReunification: url('family-reunification'),
+      ...(settings.withAudit && { audit: url('audit') }),
     });
     return new RunningLintas(processes, world, env);
   }

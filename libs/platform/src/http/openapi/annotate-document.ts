@@ -41,6 +41,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 export const DOCUMENT_PATH = '/openapi.json';
 
 const PLATFORM_TAGS: Record<string, string> = {
+  admin: 'Administering this service: an admin agency whose token carries the `lintas.admin` scope.',
   health: 'Liveness and readiness probes for the orchestrator; public.',
   metrics: 'Prometheus metrics for the monitoring network; public, without personal data.',
   openapi: 'This document; public.',
@@ -269,6 +270,13 @@ function describeAccess(operation: Operation, route: RouteFacts | undefined): vo
       ? `Allowed agency kinds: ${kinds.map((kind) => `\`${kind}\``).join(', ')}.`
       : 'Closed: the route names no agency kind that may call it, so every caller gets 403.',
   );
+  const scopes = route?.requiredScopes ?? [];
+  if (scopes.length > 0) {
+    appendDescription(
+      operation,
+      `The token must also carry the scope ${scopes.map((scope) => `\`${scope}\``).join(', ')} (else 403).`,
+    );
+  }
   if (route?.recordedRead) {
     operation['x-lintas-recorded-read'] = route.recordedRead;
     appendDescription(

@@ -153,6 +153,21 @@ describe('the OpenAPI document of a service', () => {
     expect(document.components?.parameters?.IfMatch).toMatchObject({ name: 'If-Match', required: false });
   });
 
+  it("serves every service's store verification to admins, answered 200 with its report", () => {
+    const op = operation('/admin/store-verifications', 'post');
+    expect(op).toMatchObject({
+      operationId: 'verifyStore',
+      tags: ['admin'],
+      'x-lintas-allowed-agency-kinds': ['admin'],
+    });
+    expect(op.description).toContain('The token must also carry the scope `lintas.admin` (else 403).');
+    expect(op.responses['200']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/StoreVerificationResponse' } } },
+    });
+    expect(op.responses['201']).toBeUndefined();
+    expect(document.tags?.find((tag) => tag.name === 'admin')?.description).toContain('lintas.admin');
+  });
+
   it('types path parameters by their pipes', () => {
     const [thingId] = operation('/things/{thingId}', 'get').parameters ?? [];
     expect(thingId).toMatchObject({ name: 'thingId', in: 'path', schema: { type: 'string', format: 'uuid' } });
@@ -219,7 +234,7 @@ describe('the OpenAPI document of a service', () => {
     expect(record.description).toContain('Records a thing; its id comes from the Idempotency-Key. More words');
     expect(operation('/things/{thingId}/change', 'post').summary).toBe('Change a thing');
     expect(operation('/things/{thingId}', 'get').summary).toBe('Thing queries: show');
-    expect(document.tags?.map((tag) => tag.name)).toEqual(['health', 'metrics', 'open', 'openapi', 'things']);
+    expect(document.tags?.map((tag) => tag.name)).toEqual(['admin', 'health', 'metrics', 'open', 'openapi', 'things']);
   });
 
   it('describes /metrics as Prometheus text, not as JSON', () => {

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DECORATORS, type SchemaObject } from '@nestjs/swagger';
 import { readShapeOf } from '../access/read-shape';
-import { Allow, Public } from '../agency/agency.guard';
+import { Allow, Public, RequireScopes } from '../agency/agency.guard';
 import { IfMatch, MinPosition, NewId } from '../request-context';
 
 /** What the Nest metadata of one route says that the generated document does not. */
@@ -20,6 +20,8 @@ export interface RouteFacts {
   isPublic: boolean;
   /** `@Allow(...)`: the agency kinds it lets in; empty when it names none (closed). */
   allowedKinds: string[];
+  /** `@RequireScopes(...)`: scopes the token must carry besides an allowed kind. */
+  requiredScopes: string[];
   /** A read of people's data: each call leaves an access record (the personal fields its answer may carry). */
   recordedRead?: { personalFields: string[] };
   usesIfMatch: boolean;
@@ -40,9 +42,10 @@ interface ParamArgument {
   factory?: unknown;
 }
 
-/** The metadata keys behind `@Allow` and `@Public`, read off the decorators rather than copied. */
+/** The metadata keys behind `@Allow`, `@Public` and `@RequireScopes`, read off the decorators rather than copied. */
 const ALLOWED_KINDS_KEY = Allow().KEY;
 const PUBLIC_KEY = Public().KEY;
+const REQUIRED_SCOPES_KEY = RequireScopes().KEY;
 
 /** Each parameter decorator's factory, found by applying it once to a probe. */
 function factoryOf(decorator: () => ParameterDecorator): unknown {
@@ -128,6 +131,7 @@ function readRoute(controller: Type, handler: string): Omit<RouteFacts, 'sibling
     paths: joinPaths(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined, methodPath),
     isPublic: override<boolean>(PUBLIC_KEY) === true,
     allowedKinds: [...(override<string[]>(ALLOWED_KINDS_KEY) ?? [])],
+    requiredScopes: [...(override<string[]>(REQUIRED_SCOPES_KEY) ?? [])],
     ...recordedRead(fn, requestMethod),
     usesIfMatch: uses(IF_MATCH),
     usesMinPosition: uses(MIN_POSITION),

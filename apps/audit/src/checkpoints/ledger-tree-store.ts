@@ -1,0 +1,56 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  inclusionProof,
+  consistencyProof,
+  inclusionProofNodes,
+  consistencyProofNodes,
+  type SubtreeHashes,
+} from '@lintas/evidence/merkle/merkle-tree';
+import { MerkleFrontier } from '@lintas/evidence/merkle/merkle-tree';
+
+type Queryable = Pool | PoolClient;
+
+/** The ledger's tree as LedgerTreeProjection stores it: its size, root, and proofs from its stored subtrees. */
+export class LedgerTreeStore {
+  constructor(
+    private readonly db: Queryable,
+    private readonly schema: string,
+  ) {}
+
+  async frontier(): Promise<MerkleFrontier> {
+    const { rows } = await this.db.query<{ size: string; hashes: string[] }>(
+      `SELECT size::text, hashes FROM ${this.schema}.ledger_frontier`,
+    );
+    const row = rows[0];
+    return row ? MerkleFrontier.fromJSON({ size: Number(row.size), hashes: row.hashes }) : MerkleFrontier.empty();
+  }
+
+  async inclusionProof(index: number, treeSize: number): Promise<Buffer[]> {
+    return inclusionProof(index, treeSize, await this.subtrees(inclusionProofNodes(index, treeSize)));
+  }
+
+  /** Several leaves' proofs against one tree, with one query for all their subtrees. */
+  async inclusionProofs(indices: readonly number[], treeSize: number): Promise<Buffer[][]> {
+    const hashes = await this.subtrees(indices.flatMap((index) => inclusionProofNodes(index, treeSize)));
+    return indices.map((index) => inclusionProof(index, treeSize, hashes));
+  }
+
+  async consistencyProof(first: number, second: number): Promise<Buffer[]> {
+    return consistencyProof(first, second, await this.subtrees(consistencyProofNodes(first, second)));
+  }
+
+  private async subtrees(refs: readonly { level: number; index: number }[]): Promise<SubtreeHashes> {
+    const { rows } = await this.db.query<{ level: number; index: string; hash: Buffer }>(
+      `SELECT level, index::text, hash FROM ${this.schema}.ledger_nodes
+        WHERE (level, index) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))`,
+      [refs.map((r) => r.level), refs.map((r) => r.index)],
+    );
+    const byRef = new Map(rows.map((r) => [`${r.level}/${r.index}`, r.hash]));
+    return (level, index) => {
+      const hash = byRef.get(`${level}/${index}`);
+      // The projection stores every perfect subtree it completes: a gap means the tree was tampered with.
+      if (!hash) throw new Error(`the ledger's tree has no node at level ${level}, index ${index}`);
+      return hash;
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import type { DomainEvent } from '@lintas/event-store/decider';
+
+/**
+ * One integration event of another service, as the ledger keeps it: the CloudEvent's attributes
+ * and data, unchanged. Contracts carry ids, codes and dates, never names, NIK or diagnoses
+ * (docs/domain.md, "Personal data"), so the ledger holds no personal data of its own.
+ */
+export interface LedgerEntryData {
+  eventId: string;
+  /** The publishing service, e.g. `/lintas/health-liaison`. */
+  source: string;
+  /** The contract type with its version. */
+  type: string;
+  /** When it happened, as the publisher said. */
+  time: string;
+  personId: string | null;
+  correlationId: string | null;
+  causationId: string | null;
+  /** The agency that acted and its system, where the publisher said. */
+  actorAgencyId: string | null;
+  actorClientId: string | null;
+  data: unknown;
+}
+
+export type LedgerEntryRecorded = DomainEvent<'LedgerEntryRecorded', LedgerEntryData>;
+
+export type LedgerEvent = LedgerEntryRecorded;

@@ -1,0 +1,87 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { Pool } from 'pg';
+import { EventStore } from '@lintas/event-store/event-store';
+import { ReadModels } from '@lintas/event-store/nest/read-models';
+import { Allow, RequireScopes } from '@lintas/platform/http/agency/agency.guard';
+import { ADMIN_SCOPE } from '@lintas/platform/http/agency/agency-token';
+import { EdgeError } from '@lintas/platform/http/problems/http-errors';
+import { MinPosition } from '@lintas/platform/http/request-context';
+import { ledgerPersonGroup } from '../../application/ledger-persons';
+import { causalOrder } from '../../domain/trail/causal-order';
+import { PersonTrailResponse, type TrailStep } from './person-trail.response.dto';
+
+/**
+ * GET /persons/:personId/trail — the person's whole path across agencies, from the ledger, causes
+ * before effects; `asOf` shows it as it stood at a time. For admins: it spans every agency.
+ */
+@Controller('persons')
+export class PersonTrailController {
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
+
+  @Get(':personId/trail')
+  @ApiOkResponse({ type: PersonTrailResponse, description: "The person's steps across every agency, in causal order." })
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date-time' } })
+  @Allow('admin')
+  @RequireScopes(ADMIN_SCOPE)
+  async trail(
+    @Param('personId', new ParseUUIDPipe()) personId: string,
+    @Query('asOf') asOf?: string,
+    @MinPosition() minPosition?: string,
+  ): Promise<PersonTrailResponse> {
+    if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) {
+      throw new EdgeError(400, 'as-of.invalid', 'asOf must be a date-time, e.g. 2026-12-01T00:00:00+07:00');
+    }
+    await this.readModels.waitFor(minPosition);
+    const schema = this.store.schema;
+    const persons = await ledgerPersonGroup(this.pool, schema, personId);
+    const { rows } = await this.pool.query<{
+      event_id: string;
+      person_id: string;
+      type: string;
+      source: string;
+      stage: string;
+      occurred_at: Date;
+      recorded_at: Date;
+      actor_agency_id: string | null;
+      actor_client_id: string | null;
+      correlation_id: string | null;
+      causation_id: string | null;
+      leaf_index: string | null;
+      data: unknown;
+    }>(
+      `SELECT e.event_id, e.person_id::text, e.type, e.source, e.stage, e.occurred_at, e.recorded_at,
+              e.actor_agency_id, e.actor_client_id, e.correlation_id, e.causation_id, l.index::text AS leaf_index, e.data
+         FROM ${schema}.ledger_entries e
+         LEFT JOIN ${schema}.ledger_leaves l ON l.ledger_event_id = e.ledger_event_id
+        WHERE e.person_id = ANY($1::uuid[]) AND ($2::timestamptz IS NULL OR e.recorded_at <= $2::timestamptz)
+        ORDER BY e.transaction_id, e.sequence`,
+      [persons, asOf ?? null],
+    );
+    const steps = rows.map((r, ledgerOrder): TrailStep & { ledgerOrder: number } => ({
+      eventId: r.event_id,
+      personId: r.person_id,
+      type: r.type,
+      source: r.source,
+      stage: r.stage,
+      occurredAt: r.occurred_at.toISOString(),
+      recordedAt: r.recorded_at.toISOString(),
+      actor: { agencyId: r.actor_agency_id, clientId: r.actor_client_id },
+      correlationId: r.correlation_id,
+      causationId: r.causation_id,
+      leafIndex: r.leaf_index === null ? null : Number(r.leaf_index),
+      data: r.data,
+      ledgerOrder,
+    }));
+    return {
+      personId,
+      persons,
+      asOf: asOf === undefined ? null : new Date(asOf).toISOString(),
+      steps: causalOrder(steps).map(({ ledgerOrder: _, ...step }) => step),
+    };
+  }
+}

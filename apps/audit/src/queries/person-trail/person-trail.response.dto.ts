@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** Who acted: an agency of the register and its calling system, or a service acting on its behalf. */
+export class TrailActor {
+  @ApiProperty({ type: String, nullable: true }) agencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) clientId!: string | null;
+}
+
+/** One step of a person's path, as the service that took it published it. */
+export class TrailStep {
+  /** The integration event's id (unique with its source). */
+  @ApiProperty({ type: String }) eventId!: string;
+  /** The record the step belongs to: the person asked about or one linked with them. */
+  @ApiProperty({ type: String, format: 'uuid' }) personId!: string;
+  /** The contract type with its version, e.g. `id.lintas.intake.pickup.reported.v1`. */
+  @ApiProperty({ type: String }) type!: string;
+  /** The publishing service, e.g. `/lintas/intake`. */
+  @ApiProperty({ type: String }) source!: string;
+  @ApiProperty({ enum: ['intake', 'treatment', 'rehabilitation', 'reunification', 'other'] }) stage!: string;
+  /** When it happened in the field. */
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
+  /** When the ledger recorded it. */
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: TrailActor }) actor!: TrailActor;
+  /** The journey it belongs to. */
+  @ApiProperty({ type: String, nullable: true }) correlationId!: string | null;
+  /** The step that caused it, where one did: it comes before this one in the trail. */
+  @ApiProperty({ type: String, nullable: true }) causationId!: string | null;
+  /** Its place in the ledger's Merkle tree, once a checkpoint covers it: what an evidence bundle proves. */
+  @ApiProperty({ type: Number, nullable: true }) leafIndex!: number | null;
+  /** The event's data as its contract defines it: ids, codes and dates, no names. */
+  @ApiProperty({ type: Object }) data!: unknown;
+}
+
+/** A person's whole path across agencies, causes before effects, for the person and every record linked with them. */
+export class PersonTrailResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) personId!: string;
+  /** The person and every record linked with them; their histories are all kept. */
+  @ApiProperty({ type: String, format: 'uuid', isArray: true }) persons!: string[];
+  /** Non-null: the state as it stood at that time (steps recorded up to then). */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: [TrailStep] }) steps!: TrailStep[];
+}

@@ -1,0 +1,96 @@
+import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '@lintas/event-store/events/event-types';
+import type { Projection } from '@lintas/event-store/subscriptions/projection';
+import { PersonsLinkedV1 } from '@lintas/contracts/intake/intake.contracts';
+import type { LedgerEntryData, LedgerEvent } from '../../domain/ledger/ledger.events';
+import { stageOf } from '../../domain/ledger/stages';
+
+/**
+ * Every ledger entry as a row, in the ledger's order, for the trail; and the links between
+ * records that intake found to be one person, so that a trail reads them as one.
+ */
+export class LedgerEntriesProjection implements Projection<LedgerEvent> {
+  readonly name = 'ledger-entries';
+
+  constructor(private readonly schema: string) {}
+
+  tables(): string[] {
+    const s = this.schema;
+    return [
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_entries (
+         transaction_id xid8 NOT NULL,
+         sequence bigint NOT NULL,
+         ledger_event_id uuid NOT NULL,
+         event_id text NOT NULL,
+         source text NOT NULL,
+         type text NOT NULL,
+         occurred_at timestamptz NOT NULL,
+         recorded_at timestamptz NOT NULL,
+         person_id uuid,
+         correlation_id text,
+         causation_id text,
+         actor_agency_id text,
+         actor_client_id text,
+         stage text NOT NULL,
+         data jsonb NOT NULL,
+         PRIMARY KEY (transaction_id, sequence)
+       )`,
+      `CREATE INDEX IF NOT EXISTS ledger_entries_person ON ${s}.ledger_entries (person_id, transaction_id, sequence)`,
+      `CREATE INDEX IF NOT EXISTS ledger_entries_type ON ${s}.ledger_entries (type, occurred_at)`,
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_person_links (
+         person_id uuid NOT NULL,
+         linked_person_id uuid NOT NULL,
+         PRIMARY KEY (person_id, linked_person_id)
+       )`,
+    ];
+  }
+
+  async apply(events: (RecordedEvent & LedgerEvent)[], client: PoolClient): Promise<void> {
+    const entries = events.filter((e) => e.type === 'LedgerEntryRecorded');
+    if (entries.length === 0) return;
+    const data = entries.map((e) => e.data);
+    await client.query(
+      `INSERT INTO ${this.schema}.ledger_entries
+         (transaction_id, sequence, ledger_event_id, event_id, source, type, occurred_at, recorded_at, person_id,
+          correlation_id, causation_id, actor_agency_id, actor_client_id, stage, data)
+       SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+                            $7::timestamptz[], $8::timestamptz[], $9::uuid[], $10::text[], $11::text[], $12::text[],
+                            $13::text[], $14::text[], $15::jsonb[])
+       ON CONFLICT DO NOTHING`,
+      [
+        entries.map((e) => e.position.transactionId.toString()),
+        entries.map((e) => e.position.sequence.toString()),
+        entries.map((e) => e.id),
+        data.map((d) => d.eventId),
+        data.map((d) => d.source),
+        data.map((d) => d.type),
+        data.map((d) => d.time),
+        entries.map((e) => e.metadata.recordedAt),
+        data.map((d) => d.personId),
+        data.map((d) => d.correlationId),
+        data.map((d) => d.causationId),
+        data.map((d) => d.actorAgencyId),
+        data.map((d) => d.actorClientId),
+        data.map((d) => stageOf(d.source)),
+        data.map((d) => JSON.stringify(d.data)),
+      ],
+    );
+    const links = data.filter((d) => d.type === PersonsLinkedV1.type).map(linkOf);
+    if (links.length === 0) return;
+    // Both ways, so that either record's trail finds the other.
+    await client.query(
+      `INSERT INTO ${this.schema}.ledger_person_links (person_id, linked_person_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[]) UNION SELECT * FROM unnest($2::uuid[], $1::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [links.map((l) => l.survivorPersonId), links.map((l) => l.linkedPersonId)],
+    );
+  }
+
+  async reset(client: PoolClient): Promise<void> {
+    await client.query(`TRUNCATE ${this.schema}.ledger_entries, ${this.schema}.ledger_person_links`);
+  }
+}
+
+function linkOf(entry: LedgerEntryData): PersonsLinkedV1 {
+  return entry.data as PersonsLinkedV1;
+}

@@ -1,0 +1,200 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { verifyCheckpoint, type SignedCheckpoint } from '@lintas/evidence/checkpoint';
+import { verifyConsistency } from '@lintas/evidence/merkle/merkle-verify';
+import { testIdentity } from '@lintas/testing/identity/test-identity';
+import { AGENCIES } from '@lintas/testing/journey/journey-world';
+import { eventually } from '@lintas/testing/eventually';
+import { journeyIdentity, prepareJourneys } from '@lintas/testing/journey/nine-journeys';
+import { PersonJourney } from '@lintas/testing/journey/person-journey';
+import { RunningLintas } from '@lintas/testing/journey/running-lintas';
+import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+
+/**
+ * The cross-agency ledger, with the four services and the audit service as processes: a journey
+ * read back in causal order, evidence exported and checked offline by the `lintas` command as an
+ * admin runs it, and a rewrite of the ledger by SQL caught by its signed checkpoints.
+ */
+const infra = useRealInfrastructure();
+const run = promisify(execFile);
+const CLI = join(__dirname, '..', '..', '..', 'bin', 'lintas.js');
+let lintas: RunningLintas;
+let person: PersonJourney;
+let dir: string;
+let cliEnv: Record<string, string>;
+
+interface Step {
+  eventId: string;
+  causationId: string | null;
+  type: string;
+  stage: string;
+  occurredAt: string;
+  actor: { agencyId: string | null };
+}
+
+beforeAll(async () => {
+  lintas = await RunningLintas.forTestFile(infra, { withAudit: true, env: { LEDGER_CHECKPOINT_SECONDS: '1' } });
+  await prepareJourneys(lintas.world);
+  person = await new PersonJourney(lintas.world).mainPath(journeyIdentity('Wahyuni'));
+  const identity = await testIdentity();
+  const admin = identity.credentialsFor(AGENCIES.admin);
+  dir = await mkdtemp(join(tmpdir(), 'lintas-ledger-'));
+  await writeFile(join(dir, 'admin-secret'), `${admin.secret}\n`, { mode: 0o600 });
+  cliEnv = {
+    LINTAS_IDENTITY_URL: identity.issuer,
+    LINTAS_AUDIT_URL: lintas.world.urls.audit ?? '',
+    LINTAS_CLIENT_ID: admin.clientId,
+    LINTAS_CLIENT_SECRET_FILE: join(dir, 'admin-secret'),
+  };
+}, 240_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...cliEnv },
+      cwd: dir,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const trail = () =>
+  eventually(
+    () => lintas.world.audit('admin').get(`/persons/${person.personId}/trail`),
+    (reply) => reply.body.steps?.some((step: Step) => step.type === 'id.lintas.family-reunification.case.closed.v1'),
+    { timeoutMs: 60_000 },
+  );
+
+it('reads a journey across the four services back from the ledger, causes before effects', async () => {
+  const steps = (await trail()).body.steps as Step[];
+  expect(new Set(steps.map((step) => step.stage))).toEqual(
+    new Set(['intake', 'treatment', 'rehabilitation', 'reunification']),
+  );
+  const at = new Map(steps.map((step, index) => [step.eventId, index]));
+  const caused = steps.filter((step) => step.causationId !== null && at.has(step.causationId));
+  // The journey's hand-overs are reactions: several steps have their cause in the trail.
+  expect(caused.length).toBeGreaterThanOrEqual(2);
+  for (const step of caused) expect(at.get(step.causationId as string)).toBeLessThan(at.get(step.eventId) as number);
+  expect(steps[0]?.type).toBe('id.lintas.intake.pickup.reported.v1');
+  for (const step of steps) expect(step.actor.agencyId).toEqual(expect.any(String));
+  expect(steps.map((step) => step.actor.agencyId)).toContain(AGENCIES.rsjLawang.agencyId);
+
+  const before = await lintas.world
+    .audit('admin')
+    .get(`/persons/${person.personId}/trail?asOf=${encodeURIComponent(steps[2]?.occurredAt ?? '')}`);
+  expect(before.body.steps.length).toBeLessThan(steps.length);
+  expect((await lintas.world.audit('dinsosMalang').get(`/persons/${person.personId}/trail`)).status).toBe(403);
+});
+
+it('exports evidence that the lintas command verifies offline, and names what a changed bundle breaks', async () => {
+  await trail();
+  const exported = await cli(['--json', 'trail', 'export', person.personId, '-o', 'bundle.json']);
+  expect(exported).toMatchObject({ code: 0 });
+  expect(JSON.parse(exported.stdout)).toMatchObject({ file: 'bundle.json', entries: expect.any(Number) });
+  const good = await cli(['--json', 'trail', 'verify-bundle', 'bundle.json']);
+  expect(good.code).toBe(0);
+  expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, failures: [] });
+
+  const bundle = JSON.parse(await readFile(join(dir, 'bundle.json'), 'utf8'));
+  const variants: Record<string, (b: typeof bundle) => void> = {
+    'entry-altered': (b) => (b.entries[1].entry.time = b.entries[1].entry.time.replace(/.$/, 'X')),
+    'entry-missing': (b) => b.entries.splice(2, 1),
+    'entry-out-of-order': (b) => b.entries.splice(1, 2, b.entries[2], b.entries[1]),
+  };
+  for (const [kind, change] of Object.entries(variants)) {
+    const copy = structuredClone(bundle);
+    change(copy);
+    await writeFile(join(dir, `${kind}.json`), JSON.stringify(copy));
+    const checked = await cli(['--json', 'trail', 'verify-bundle', `${kind}.json`]);
+    expect({ kind, code: checked.code }).toEqual({ kind, code: 1 });
+    expect(JSON.parse(checked.stdout).failures.map((f: { kind: string }) => f.kind)).toContain(kind);
+  }
+  const human = await cli(['trail', 'verify-bundle', 'entry-missing.json']);
+  expect(human.stdout).toMatch(/^FAILED/);
+  expect((await cli(['trail', 'verify-bundle', 'no-such-file.json'])).code).toBe(2);
+  expect((await cli(['trail', 'verify-bundle'])).code).toBe(2);
+});
+
+it('catches a rewrite of the ledger by SQL: the signed checkpoints no longer match, nor does a copy held outside', async () => {
+  await trail();
+  const audit = lintas.world.audit('admin');
+  const held = await eventually(
+    () =>
+      fetch(`${lintas.world.urls.audit}/ledger/checkpoints/latest`).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as SignedCheckpoint,
+      })),
+    (reply) => reply.status === 200,
+  );
+  const key = (await (await fetch(`${lintas.world.urls.audit}/ledger/public-key`)).json()) as { jwk: JsonWebKey };
+  const publicKey = createPublicKey({ key: key.jwk, format: 'jwk' });
+  expect(verifyCheckpoint(held.body, publicKey)).toBe(true);
+  expect((await audit.post('/ledger/verifications', {})).body).toMatchObject({ ok: true, breaks: [] });
+
+  // The tamperer changes the assessment's decision in the ledger and rebuilds the tree from it.
+  const sql = infra.createPool({ max: 1 });
+  const { rowCount } = await sql.query(
+    `UPDATE audit.events SET data = jsonb_set(data::jsonb, '{data,decision}', '"home"')::json
+      WHERE type = 'LedgerEntryRecorded' AND data->>'type' = 'id.lintas.intake.assessment.completed.v1'
+        AND metadata->>'personId' = $1`,
+    [person.personId],
+  );
+  expect(rowCount).toBe(1);
+  const altered = (await audit.post('/ledger/verifications', {})).body;
+  expect(altered.ok).toBe(false);
+  expect(altered.breaks).toContainEqual(
+    expect.objectContaining({ kind: 'leaf-mismatch', leafIndex: expect.any(Number) }),
+  );
+
+  await sql.query('BEGIN');
+  await sql.query(`TRUNCATE audit.ledger_leaves, audit.ledger_nodes, audit.ledger_frontier`);
+  await sql.query(`UPDATE audit.checkpoints SET transaction_id = '0', sequence = 0 WHERE name = 'ledger-tree'`);
+  await sql.query('COMMIT');
+  const rebuilt = await eventually(
+    () => audit.post('/ledger/verifications', {}),
+    (reply) => reply.body.breaks?.some((b: { kind: string }) => b.kind === 'checkpoint-root-mismatch'),
+    { timeoutMs: 30_000 },
+  );
+  expect(rebuilt.body.breaks.some((b: { kind: string }) => b.kind === 'leaf-mismatch')).toBe(false);
+
+  // The tree grows on; the ledger refuses to sign a tree that does not extend its last checkpoint,
+  // and the copy held outside shows why: the rebuilt tree is not an extension of it.
+  await new PersonJourney(lintas.world).pickedUp();
+  const size = held.body.checkpoint.treeSize;
+  const head = await eventually(
+    () =>
+      fetch(`${lintas.world.urls.audit}/ledger/tree-head`).then(
+        (r) => r.json() as Promise<{ treeSize: number; rootHash: string }>,
+      ),
+    (tree) => tree.treeSize > size,
+    { timeoutMs: 30_000 },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  const latest = (await (
+    await fetch(`${lintas.world.urls.audit}/ledger/checkpoints/latest`)
+  ).json()) as SignedCheckpoint;
+  expect(latest.checkpoint).toEqual(held.body.checkpoint);
+  const proof = (await (
+    await fetch(`${lintas.world.urls.audit}/ledger/consistency-proof?first=${size}&second=${head.treeSize}`)
+  ).json()) as { proof: string[] };
+  expect(
+    verifyConsistency(
+      size,
+      head.treeSize,
+      proof.proof.map((p) => Buffer.from(p, 'base64')),
+      Buffer.from(held.body.checkpoint.rootHash, 'base64'),
+      Buffer.from(head.rootHash, 'base64'),
+    ),
+  ).toBe(false);
+}, 180_000);
