@@ -89,6 +89,10 @@ async function main(): Promise<void> {
   const basePort = Number(process.env.LINTAS_BASE_PORT ?? 3001);
   const db = await database();
   const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000), db.url);
+  // The audit service verifies the others' stores when an admin asks: it is told where they answer.
+  const verifyServiceUrls = SERVICES.filter((service) => service !== 'audit')
+    .map((service) => `${service}=http://127.0.0.1:${basePort + SERVICES.indexOf(service)}`)
+    .join(',');
   const children: ChildProcess[] = SERVICES.map((service, i) =>
     spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', service, 'apps', service, 'src', 'main.js')], {
       env: {
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
         MESSAGING_TRANSPORT: process.env.MESSAGING_TRANSPORT ?? 'pg-log',
         IDENTITY_ISSUER: idp.issuer,
         PORT: String(basePort + i),
+        VERIFY_SERVICE_URLS: verifyServiceUrls,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     }),

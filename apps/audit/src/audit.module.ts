@@ -12,7 +12,9 @@ import { Pool } from 'pg';
 import { CheckpointSchedule } from './checkpoints/checkpoint-schedule';
 import { appendToFile, LedgerCheckpoints } from './checkpoints/ledger-checkpoints';
 import { RecordInLedgerHandler } from './commands/record-in-ledger/record-in-ledger.handler';
-import { VerifyLedgerController } from './commands/verify-ledger/verify-ledger.http.controller';
+import { VerifyEverythingController } from './commands/verify-everything/verify-everything.http.controller';
+import { AuditVerifier } from './application/audit-verifier';
+import { VerificationSchedule } from './application/verification-schedule';
 import { LEDGER_EVENT_DEFINITIONS } from './domain/ledger/ledger.event-definitions';
 import { EvidenceBundleController } from './queries/evidence-bundle/evidence-bundle.http.controller';
 import { LedgerCheckpointsController } from './queries/ledger-checkpoints/ledger-checkpoints.http.controller';
@@ -42,7 +44,12 @@ const EVERY_CONTRACT = [
     }),
     MessagingModule.forService({ publishes: [], knows: EVERY_CONTRACT }),
   ],
-  controllers: [PersonTrailController, EvidenceBundleController, LedgerCheckpointsController, VerifyLedgerController],
+  controllers: [
+    PersonTrailController,
+    EvidenceBundleController,
+    LedgerCheckpointsController,
+    VerifyEverythingController,
+  ],
   providers: [
     RecordInLedgerHandler,
     ...ledgerReactions(EVERY_CONTRACT),
@@ -65,6 +72,8 @@ const EVERY_CONTRACT = [
       },
     },
     CheckpointSchedule,
+    AuditVerifier,
+    VerificationSchedule,
   ],
 })
 export class AuditModule {}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** A refusal of the admin API or of the token endpoint, as its problem's words. */
 export class AdminRefusal extends Error {
   constructor(
@@ -34,6 +35,8 @@ export class AdminClient {
       headers: {
         authorization: `Bearer ${await this.accessToken()}`,
         ...(body !== undefined && { 'content-type': 'application/json' }),
+        // The services take each write once per key; a command run is one write.
+        ...(method === 'POST' && { 'idempotency-key': randomUUID() }),
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });

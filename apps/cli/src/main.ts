@@ -10,6 +10,7 @@ import { AGENCY_KINDS } from '@lintas/platform/http/agency/agency-token';
 import { AdminClient, AdminRefusal } from './admin-client';
 import { EXIT, UsageError } from './exit-codes';
 import { trailCommands } from './trail/trail-commands';
+import { verifyCommand } from './verify/verify-command';
 
 const program = new Command('lintas')
   .description('Lintas administration: the agency register, trails and evidence, verification')
@@ -136,12 +137,10 @@ program
     print(await (await admin()).call('GET', `/admin/register-changes?after=${encodeURIComponent(options.after)}`)),
   );
 
-trailCommands(
-  program,
-  admin,
-  () => program.opts<{ audit: string }>().audit,
-  () => program.opts<{ json?: boolean }>().json === true,
-);
+const auditUrl = () => program.opts<{ audit: string }>().audit;
+const json = () => program.opts<{ json?: boolean }>().json === true;
+trailCommands(program, admin, auditUrl, json);
+verifyCommand(program, admin, auditUrl, json);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {

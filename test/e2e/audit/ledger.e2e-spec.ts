@@ -140,7 +140,22 @@ it('catches a rewrite of the ledger by SQL: the signed checkpoints no longer mat
   const key = (await (await fetch(`${lintas.world.urls.audit}/ledger/public-key`)).json()) as { jwk: JsonWebKey };
   const publicKey = createPublicKey({ key: key.jwk, format: 'jwk' });
   expect(verifyCheckpoint(held.body, publicKey)).toBe(true);
-  expect((await audit.post('/ledger/verifications', {})).body).toMatchObject({ ok: true, breaks: [] });
+  const clean = await cli(['--json', 'verify', '--reason', 'before the test tampers']);
+  expect(clean.code).toBe(0);
+  const subjects = JSON.parse(clean.stdout).results.map((r: { subject: string; ok: boolean }) => [r.subject, r.ok]);
+  expect(new Map(subjects)).toEqual(
+    new Map(
+      ['audit', 'ledger', 'intake', 'health-liaison', 'rehabilitation', 'family-reunification'].map((s) => [s, true]),
+    ),
+  );
+  const ledgerOutcome = async () =>
+    (
+      (await audit.post('/verifications', { reason: 'tamper test' })).body.results as {
+        subject: string;
+        ok: boolean;
+        breaks: { kind: string }[];
+      }[]
+    ).find((r) => r.subject === 'ledger');
 
   // The tamperer changes the assessment's decision in the ledger and rebuilds the tree from it.
   const sql = infra.createPool({ max: 1 });
@@ -151,22 +166,25 @@ it('catches a rewrite of the ledger by SQL: the signed checkpoints no longer mat
     [person.personId],
   );
   expect(rowCount).toBe(1);
-  const altered = (await audit.post('/ledger/verifications', {})).body;
-  expect(altered.ok).toBe(false);
-  expect(altered.breaks).toContainEqual(
+  const altered = await ledgerOutcome();
+  expect(altered?.ok).toBe(false);
+  expect(altered?.breaks).toContainEqual(
     expect.objectContaining({ kind: 'leaf-mismatch', leafIndex: expect.any(Number) }),
   );
+  const failing = await cli(['verify']);
+  expect(failing.code).toBe(1);
+  expect(failing.stdout).toMatch(/leaf-mismatch \(.*leaf \d+\)/);
 
   await sql.query('BEGIN');
   await sql.query(`TRUNCATE audit.ledger_leaves, audit.ledger_nodes, audit.ledger_frontier`);
   await sql.query(`UPDATE audit.checkpoints SET transaction_id = '0', sequence = 0 WHERE name = 'ledger-tree'`);
   await sql.query('COMMIT');
   const rebuilt = await eventually(
-    () => audit.post('/ledger/verifications', {}),
-    (reply) => reply.body.breaks?.some((b: { kind: string }) => b.kind === 'checkpoint-root-mismatch'),
+    ledgerOutcome,
+    (outcome) => outcome?.breaks.some((b) => b.kind === 'checkpoint-root-mismatch') === true,
     { timeoutMs: 30_000 },
   );
-  expect(rebuilt.body.breaks.some((b: { kind: string }) => b.kind === 'leaf-mismatch')).toBe(false);
+  expect(rebuilt?.breaks.some((b) => b.kind === 'leaf-mismatch')).toBe(false);
 
   // The tree grows on; the ledger refuses to sign a tree that does not extend its last checkpoint,
   // and the copy held outside shows why: the rebuilt tree is not an extension of it.

@@ -127,7 +127,7 @@ export class LedgerRewrittenError extends Error {
   ) {
     super(
       `the ledger's tree of ${size} entries does not extend the checkpoint signed at ${signedSize}: ` +
-        'entries before it were changed or removed; no checkpoint is signed until an admin has looked (POST /ledger/verifications)',
+        'entries before it were changed or removed; no checkpoint is signed over it (an admin sees where: POST /verifications)',
     );
     this.name = 'LedgerRewrittenError';
   }

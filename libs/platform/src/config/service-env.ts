@@ -136,6 +136,21 @@ export class ServiceEnv {
   @Max(3_600)
   LEDGER_CHECKPOINT_SECONDS: number = 10;
 
+  /**
+   * The services whose stores the audit service verifies when an admin asks (`lintas verify`), as
+   * `name=url` pairs, comma-separated. The default is `npm start`'s.
+   */
+  @Matches(/^([a-z-]+=https?:\/\/[^\s,=]+)(,[a-z-]+=https?:\/\/[^\s,=]+)*$|^$/, {
+    message: 'must be name=url pairs, comma-separated, e.g. intake=http://intake:3000,health-liaison=http://hl:3000',
+  })
+  VERIFY_SERVICE_URLS: string =
+    'intake=http://127.0.0.1:3001,health-liaison=http://127.0.0.1:3002,rehabilitation=http://127.0.0.1:3003,family-reunification=http://127.0.0.1:3004';
+
+  /** How often the audit service verifies its own store and the ledger, in minutes (hourly by default). */
+  @IsInt()
+  @Min(1)
+  VERIFY_EVERY_MINUTES: number = 60;
+
   /** Requests one client may make at once before the average applies. */
   @IsInt()
   @Min(1)

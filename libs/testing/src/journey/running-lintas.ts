@@ -61,11 +61,19 @@ export class RunningLintas {
       LOG_LEVEL: settings.logLevel ?? 'warn',
       ...settings.env,
     };
-    const services: ServiceName[] = settings.withAudit ? [...JOURNEY_SERVICES, 'audit'] : JOURNEY_SERVICES;
-    const started = await Promise.all(services.map((name) => ServiceProcess.start(name, env)));
+    const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
     const processes = new Map(started.map((process) => [process.service, process]));
     await Promise.all(started.map((process) => process.ready(60_000)));
     const url = (name: ServiceName) => processes.get(name)?.url ?? '';
+    if (settings.withAudit) {
+      // Started last: it verifies the others' stores when an admin asks, so it is told where they answer.
+      const audit = await ServiceProcess.start('audit', {
+        ...env,
+        VERIFY_SERVICE_URLS: JOURNEY_SERVICES.map((name) => `${name}=${url(name)}`).join(','),
+      });
+      await audit.ready(60_000);
+      processes.set('audit', audit);
+    }
     const world = new JourneyWorld({
       intake: url('intake'),
       healthLiaison: url('health-liaison'),
