@@ -97,6 +97,25 @@ it('reads a journey across the four services back from the ledger, causes before
   expect((await lintas.world.audit('dinsosMalang').get(`/persons/${person.personId}/trail`)).status).toBe(403);
 });
 
+it('answers as of a point in time: the case before it was identified, where the person stood then', async () => {
+  const steps = (await trail()).body.steps as Step[];
+  const identified = steps.find((step) => step.type === 'id.lintas.intake.person.identified.v1');
+  const before = new Date(Date.parse(identified?.occurredAt ?? '') - 1).toISOString();
+  const office = lintas.world.intake('dinsosMalang');
+  expect((await office.get(`/cases/${person.caseId}`)).body.identity).toMatchObject({ name: 'Wahyuni' });
+  const then = await office.get(`/cases/${person.caseId}?asOf=${encodeURIComponent(before)}`);
+  expect(then.status).toBe(200);
+  expect(then.body.identity).toBeNull();
+  expect(then.body.version).toBeLessThan((await office.get(`/cases/${person.caseId}`)).body.version);
+  expect((await office.get(`/cases/${person.caseId}?asOf=yesterday`)).status).toBe(400);
+
+  const standing = await cli(['--json', 'state-at', person.personId, '--as-of', before]);
+  expect(standing.code).toBe(0);
+  expect(JSON.parse(standing.stdout).standing).toMatchObject({ stage: 'intake' });
+  const now = await cli(['--json', 'state-at', person.personId, '--as-of', new Date().toISOString()]);
+  expect(JSON.parse(now.stdout)).toMatchObject({ steps: steps.length, standing: { lastStep: steps.at(-1)?.type } });
+});
+
 it('exports evidence that the lintas command verifies offline, and names what a changed bundle breaks', async () => {
   await trail();
   const exported = await cli(['--json', 'trail', 'export', person.personId, '-o', 'bundle.json']);

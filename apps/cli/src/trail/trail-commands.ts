@@ -23,6 +23,30 @@ export function trailCommands(
   auditUrl: () => string,
   json: () => boolean,
 ): void {
+  program
+    .command('state-at')
+    .description('where a person stood at a time (or ledger position): stage, last step, agency, since')
+    .argument('<personId>', 'the person (a UUID)')
+    .requiredOption('--as-of <time|position>', 'e.g. 2026-12-01T00:00:00+07:00, or a ledger position such as 1234.0')
+    .action(async (personId: string, options: { asOf: string }) => {
+      const answer = (await (
+        await admin()
+      ).callAt(
+        auditUrl(),
+        'GET',
+        `/persons/${encodeURIComponent(personId)}/trail?asOf=${encodeURIComponent(options.asOf)}`,
+      )) as {
+        standing: { stage: string; lastStep: string; agencyId: string | null; since: string } | null;
+        steps: unknown[];
+      };
+      if (json()) return print({ asOf: options.asOf, standing: answer.standing, steps: answer.steps.length });
+      if (!answer.standing) return void process.stdout.write(`no step recorded by ${options.asOf}\n`);
+      const { stage, lastStep, agencyId, since } = answer.standing;
+      process.stdout.write(
+        `as of ${options.asOf}: ${stage}, last step ${lastStep} by ${agencyId ?? '-'} at ${since} (${answer.steps.length} steps)\n`,
+      );
+    });
+
   const trail = program
     .command('trail')
     .description("a person's path across agencies, from the ledger")

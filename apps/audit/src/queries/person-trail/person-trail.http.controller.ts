@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
+import { parseAsOf } from '@lintas/event-store/read/as-of';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Allow, RequireScopes } from '@lintas/platform/http/agency/agency.guard';
 import { ADMIN_SCOPE } from '@lintas/platform/http/agency/agency-token';
@@ -25,7 +26,12 @@ export class PersonTrailController {
 
   @Get(':personId/trail')
   @ApiOkResponse({ type: PersonTrailResponse, description: "The person's steps across every agency, in causal order." })
-  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date-time' } })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'The trail as the ledger held it then: a time, or a position of the ledger.',
+    schema: { type: 'string', example: '2026-12-01T08:00:00+07:00' },
+  })
   @Allow('admin')
   @RequireScopes(ADMIN_SCOPE)
   async trail(
@@ -33,9 +39,16 @@ export class PersonTrailController {
     @Query('asOf') asOf?: string,
     @MinPosition() minPosition?: string,
   ): Promise<PersonTrailResponse> {
-    if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) {
-      throw new EdgeError(400, 'as-of.invalid', 'asOf must be a date-time, e.g. 2026-12-01T00:00:00+07:00');
+    const point = asOf === undefined ? undefined : parseAsOf(asOf);
+    if (asOf !== undefined && !point) {
+      throw new EdgeError(
+        400,
+        'as-of.invalid',
+        'asOf must be a date-time (2026-12-01T08:00:00+07:00) or a ledger position (123.0)',
+      );
     }
+    const time = point && 'time' in point ? point.time.toISOString() : null;
+    const position = point && 'position' in point ? point.position : undefined;
     await this.readModels.waitFor(minPosition);
     const schema = this.store.schema;
     const persons = await ledgerPersonGroup(this.pool, schema, personId);
@@ -59,8 +72,9 @@ export class PersonTrailController {
          FROM ${schema}.ledger_entries e
          LEFT JOIN ${schema}.ledger_leaves l ON l.ledger_event_id = e.ledger_event_id
         WHERE e.person_id = ANY($1::uuid[]) AND ($2::timestamptz IS NULL OR e.recorded_at <= $2::timestamptz)
+          AND ($3::text IS NULL OR (e.transaction_id, e.sequence) <= ($3::text::xid8, $4::bigint))
         ORDER BY e.transaction_id, e.sequence`,
-      [persons, asOf ?? null],
+      [persons, time, position?.transactionId.toString() ?? null, position?.sequence.toString() ?? '0'],
     );
     const steps = rows.map((r, ledgerOrder): TrailStep & { ledgerOrder: number } => ({
       eventId: r.event_id,
@@ -77,11 +91,16 @@ export class PersonTrailController {
       data: r.data,
       ledgerOrder,
     }));
+    const ordered = causalOrder(steps).map(({ ledgerOrder: _, ...step }) => step);
+    const last = ordered.at(-1);
     return {
       personId,
       persons,
-      asOf: asOf === undefined ? null : new Date(asOf).toISOString(),
-      steps: causalOrder(steps).map(({ ledgerOrder: _, ...step }) => step),
+      asOf: asOf ?? null,
+      standing: last
+        ? { stage: last.stage, lastStep: last.type, agencyId: last.actor.agencyId, since: last.occurredAt }
+        : null,
+      steps: ordered,
     };
   }
 }

@@ -32,12 +32,23 @@ export class TrailStep {
   @ApiProperty({ type: Object }) data!: unknown;
 }
 
+/** Where the person stood: the stage and the last step, by whom and since when. */
+export class TrailStanding {
+  @ApiProperty({ enum: ['intake', 'treatment', 'rehabilitation', 'reunification', 'other'] }) stage!: string;
+  /** The last step's type. */
+  @ApiProperty({ type: String }) lastStep!: string;
+  @ApiProperty({ type: String, nullable: true }) agencyId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) since!: string;
+}
+
 /** A person's whole path across agencies, causes before effects, for the person and every record linked with them. */
 export class PersonTrailResponse {
   @ApiProperty({ type: String, format: 'uuid' }) personId!: string;
   /** The person and every record linked with them; their histories are all kept. */
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) persons!: string[];
-  /** Non-null: the state as it stood at that time (steps recorded up to then). */
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) asOf!: string | null;
+  /** Non-null: the trail as the ledger held it then (a time or a ledger position, as asked). */
+  @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
+  /** Where the person stood at the end of these steps (null before the first). */
+  @ApiProperty({ type: TrailStanding, nullable: true }) standing!: TrailStanding | null;
   @ApiProperty({ type: [TrailStep] }) steps!: TrailStep[];
 }

@@ -1,6 +1,8 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { parseAsOf } from '@lintas/event-store/read/as-of';
+import { EdgeError } from '@lintas/platform/http/problems/http-errors';
 import { EmergencyGrants, type EmergencyRequest } from '@lintas/person-journey/emergency/emergency-grants';
 import { Actor, Allow, EmergencyReadable } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
@@ -21,15 +23,34 @@ export class CaseDetailsController {
    */
   @Get(':caseId')
   @ApiOkResponse({ type: CaseDetailsResponse, description: 'The case and its version (also the ETag).' })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description:
+      'The case as it stood then: a time (what had been recorded by then) or a position this service answered with.',
+    schema: { type: 'string', example: '2026-12-01T08:00:00+07:00' },
+  })
   @Allow('dinas-sosial')
   @EmergencyReadable()
   async show(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Actor() actor: AgencyActor,
     @Req() request: EmergencyRequest,
+    @Query('asOf') asOfText?: string,
   ): Promise<CaseDetailsResponse> {
-    const details = await this.details.caseFor(caseId, actor, (persons, visible) =>
-      this.grants.admit(request, persons, visible),
+    const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
+    if (asOfText !== undefined && !asOf) {
+      throw new EdgeError(
+        400,
+        'as-of.invalid',
+        'asOf must be a date-time (2026-12-01T08:00:00+07:00) or a position (123.0)',
+      );
+    }
+    const details = await this.details.caseFor(
+      caseId,
+      actor,
+      (persons, visible) => this.grants.admit(request, persons, visible),
+      asOf,
     );
     if (!details) throw new DomainError('case.not-found', 'no such case', 'not-found');
     return details;
