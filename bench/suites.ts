@@ -3,6 +3,7 @@ import { eventStoreAppendSuite } from './suites/event-store/append-suite';
 import { eventStoreHistorySuite } from './suites/event-store/history-suite';
 import { evidenceSuite } from './suites/evidence/evidence-suite';
 import { journeySuite } from './suites/journey/journey-suite';
+import { ledgerSuite } from './suites/ledger/ledger-suite';
 import { messagingSuite } from './suites/messaging/messaging-suite';
 import { securitySuite } from './suites/security/security-suite';
 
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   securitySuite,
   journeySuite,
   evidenceSuite,
+  ledgerSuite,
 ];
