@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
-import { parseAsOf } from '@lintas/event-store/read/as-of';
+import { parseAsOf } from '@lintas/event-store/as-of';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
 import { Allow, RequireScopes } from '@lintas/platform/http/agency/agency.guard';
 import { ADMIN_SCOPE } from '@lintas/platform/http/agency/agency-token';

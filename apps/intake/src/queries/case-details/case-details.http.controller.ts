@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import { parseAsOf } from '@lintas/event-store/read/as-of';
+import { parseAsOf } from '@lintas/event-store/as-of';
 import { EdgeError } from '@lintas/platform/http/problems/http-errors';
 import { EmergencyGrants, type EmergencyRequest } from '@lintas/person-journey/emergency/emergency-grants';
 import { Actor, Allow, EmergencyReadable } from '@lintas/platform/http/agency/agency.guard';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StreamWriter } from '@lintas/commands/stream-writer';
-import { historyAsOf, type AsOf } from '@lintas/event-store/read/as-of';
+import { historyAsOf, type AsOf } from '@lintas/event-store/as-of';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { CASE_STREAM } from '../../application/case-stream';
 import type { CaseStream } from '../../domain/case/case.stream';

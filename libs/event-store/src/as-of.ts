@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../events/event-types';
-import { comparePositions, parsePosition, type GlobalPosition } from '../position';
+import type { RecordedEvent } from './events/event-types';
+import { comparePositions, parsePosition, type GlobalPosition } from './position';
 
 /** A point in the past: a time (what had been recorded by then) or a position of the store. */
 export type AsOf = { time: Date } | { position: GlobalPosition };

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../events/event-types';
+import type { RecordedEvent } from './events/event-types';
 import { historyAsOf, parseAsOf } from './as-of';
 
 const event = (n: number, recordedAt: string): RecordedEvent =>
