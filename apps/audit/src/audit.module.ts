@@ -17,6 +17,7 @@ import { AuditVerifier } from './application/audit-verifier';
 import { VerificationSchedule } from './application/verification-schedule';
 import { LEDGER_EVENT_DEFINITIONS } from './domain/ledger/ledger.event-definitions';
 import { EvidenceBundleController } from './queries/evidence-bundle/evidence-bundle.http.controller';
+import { IndicatorsController } from './queries/indicators/indicators.http.controller';
 import { LedgerCheckpointsController } from './queries/ledger-checkpoints/ledger-checkpoints.http.controller';
 import { PersonTrailController } from './queries/person-trail/person-trail.http.controller';
 import { ledgerReactions } from './reactions/on-any-integration-event/on-any-integration-event.reaction';
@@ -49,6 +50,7 @@ const EVERY_CONTRACT = [
     EvidenceBundleController,
     LedgerCheckpointsController,
     VerifyEverythingController,
+    IndicatorsController,
   ],
   providers: [
     RecordInLedgerHandler,

@@ -28,18 +28,30 @@ export class AdminClient {
     return this.callAt(this.issuer, method, path, body);
   }
 
-  /** A service's API (the audit service's, a domain service's admin routes), with the same admin token. */
-  async callAt(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  /**
+   * A service's API (the audit service's, a domain service's admin routes), with the same admin token.
+   * With `accept` (e.g. `text/csv`), a success is answered as the body's text, as the service wrote it.
+   */
+  async callAt(
+    base: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    { accept }: { accept?: string } = {},
+  ): Promise<unknown> {
     const response = await fetch(`${base.replace(/\/$/, '')}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await this.accessToken()}`,
+        ...(accept !== undefined && { accept }),
         ...(body !== undefined && { 'content-type': 'application/json' }),
         // The services take each write once per key; a command run is one write.
         ...(method === 'POST' && { 'idempotency-key': randomUUID() }),
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
+    // A refusal is problem+json whatever was asked for.
+    if (accept !== undefined && response.ok) return response.text();
     const answer = (await response.json()) as Record<string, unknown>;
     if (!response.ok) {
       const fields = Array.isArray(answer.errors)

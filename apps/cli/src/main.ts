@@ -9,6 +9,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { AGENCY_KINDS } from '@lintas/platform/http/agency/agency-token';
 import { AdminClient, AdminRefusal } from './admin-client';
 import { EXIT, UsageError } from './exit-codes';
+import { deadLetterCommands } from './dead-letters/dead-letters-commands';
+import { eraseCommand } from './erase/erase-command';
+import { indicatorsCommands } from './indicators/indicators-commands';
+import { redeliverCommand } from './redeliver/redeliver-command';
 import { trailCommands } from './trail/trail-commands';
 import { verifyCommand } from './verify/verify-command';
 
@@ -140,7 +144,11 @@ program
 const auditUrl = () => program.opts<{ audit: string }>().audit;
 const json = () => program.opts<{ json?: boolean }>().json === true;
 trailCommands(program, admin, auditUrl, json);
+indicatorsCommands(program, admin, auditUrl, json);
+deadLetterCommands(program, admin, json);
+redeliverCommand(program, admin, json);
 verifyCommand(program, admin, auditUrl, json);
+eraseCommand(program, admin, json);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@lintas/commands/commands.module';
-import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
+import {
+  FAMILY_REUNIFICATION_CONTRACTS,
+  FamilyReunificationRedeliveryRequestedV1,
+} from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
 import { REHABILITATION_CONTRACTS } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
 import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
+import { RedeliveryModule } from '@lintas/messaging/nest/redelivery.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnEmergencyAccessGranted } from '@lintas/person-journey/emergency/on-emergency-access-granted.reaction';
 import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction';
@@ -76,6 +80,7 @@ import { ReunificationsProjection } from './read-models/reunifications/reunifica
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
     }),
+    RedeliveryModule.forService(FamilyReunificationRedeliveryRequestedV1),
     PersonJourneyModule,
   ],
   controllers: [

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CommandsModule } from '@lintas/commands/commands.module';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
-import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
+import { INTAKE_CONTRACTS, IntakeRedeliveryRequestedV1 } from '@lintas/contracts/intake/intake.contracts';
 import { REHABILITATION_CONTRACTS } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
 import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
+import { RedeliveryModule } from '@lintas/messaging/nest/redelivery.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
@@ -106,6 +107,7 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
     }),
+    RedeliveryModule.forService(IntakeRedeliveryRequestedV1),
     PersonJourneyModule,
   ],
   controllers: [

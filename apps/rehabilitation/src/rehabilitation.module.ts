@@ -3,9 +3,13 @@ import { CommandsModule } from '@lintas/commands/commands.module';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { INTAKE_CONTRACTS } from '@lintas/contracts/intake/intake.contracts';
-import { REHABILITATION_CONTRACTS } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
+import {
+  REHABILITATION_CONTRACTS,
+  RehabilitationRedeliveryRequestedV1,
+} from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
 import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
+import { RedeliveryModule } from '@lintas/messaging/nest/redelivery.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
 import { OnEmergencyAccessGranted } from '@lintas/person-journey/emergency/on-emergency-access-granted.reaction';
 import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction';
@@ -78,6 +82,7 @@ import { PlacementsProjection } from './read-models/placements/placements.projec
         ...FAMILY_REUNIFICATION_CONTRACTS,
       ],
     }),
+    RedeliveryModule.forService(RehabilitationRedeliveryRequestedV1),
     CommandsModule,
     PersonJourneyModule,
   ],

@@ -17,7 +17,10 @@ import { START, type GlobalPosition } from './position';
 import { STREAM_LOCK_KEY_SQL } from './append/stream-lock';
 import { visibleTransactions } from './read/visibility';
 import { decodeRows, EVENT_COLUMNS, type EventRow } from './read/decode';
+import { selectionFilter, type EventSelection } from './read/selection';
 import { createStoreSchema, storeSchemaName } from './schema/store-schema';
+
+export type { EventSelection } from './read/selection';
 
 export interface EventStoreOptions {
   registry: EventRegistry;
@@ -52,13 +55,23 @@ export interface StoreObserver {
 
 export type AppendOutcome = 'written' | 'conflict' | 'failed';
 
-export type IntegrationMapper = (event: {
+export type IntegrationMapper = ((event: {
   id: string;
   streamId: string;
   type: string;
   data: unknown;
   metadata: EventMetadata;
-}) => OutboxMessage | undefined;
+}) => OutboxMessage | undefined) & {
+  /** The event types it may map, where it says: a selection of published events reads only those. */
+  readonly types?: readonly string[];
+};
+
+/** A stored event this store publishes, with the message its integration mapper makes of it. */
+export interface PublishedEvent {
+  id: string;
+  position: GlobalPosition;
+  message: OutboxMessage;
+}
 
 const tracer = trace.getTracer('@lintas/event-store');
 
@@ -284,6 +297,65 @@ export class EventStore {
       rowMode: 'array',
     });
     return rows;
+  }
+
+  /**
+   * The stored events of a selection that this store publishes, for an admin's redelivery. `total`
+   * is how many events of the types its integration mapper publishes the selection matches: what
+   * sending them again would read. When that is no more than `maxCount`, `events` holds each with
+   * the message the mapper makes of it now, in global order: the event's own CloudEvents id, the
+   * contract of today's release, the trace context of the caller. Inside a transaction (the
+   * caller's, or the ambient unit of work's) it reads through it.
+   */
+  async selectPublished(
+    selection: EventSelection,
+    options: { maxCount: number; within?: PoolClient },
+  ): Promise<{ total: number; events: PublishedEvent[] }> {
+    const mapper = this.integration;
+    if (!mapper) return { total: 0, events: [] };
+    const reader = options.within ?? currentTransaction()?.client ?? this.pool;
+    const { where, values } = selectionFilter(selection, mapper.types);
+    const { rows: counted } = await reader.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${this.schema}.events WHERE ${where}`,
+      values,
+    );
+    const total = counted[0]?.total ?? 0;
+    if (total === 0 || total > options.maxCount) return { total, events: [] };
+    const { rows } = await reader.query<EventRow>({
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE ${where}
+              ORDER BY events.transaction_id, events.sequence`,
+      values,
+      rowMode: 'array',
+    });
+    const events = await decodeRows(rows, this.registry, this.cipher);
+    return {
+      total,
+      events: events.flatMap(({ id, streamId, type, data, metadata, position }) => {
+        const message = mapper({ id, streamId, type, data, metadata });
+        return message ? [{ id, position, message }] : [];
+      }),
+    };
+  }
+
+  /**
+   * Writes messages to the outbox in the caller's transaction, in the given order, after whatever
+   * the transaction wrote there before: the relay ships them as it ships the events' own, at least
+   * once and in order. For messages that are not an append's (an admin's redelivery).
+   */
+  async writeOutbox(client: PoolClient, messages: readonly OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await client.query(
+      `INSERT INTO ${this.schema}.outbox (topic, key, headers, value)
+       SELECT topic, key, headers, value
+         FROM unnest($1::text[], $2::text[], $3::json[], $4::bytea[]) WITH ORDINALITY AS m(topic, key, headers, value, n)
+        ORDER BY n`,
+      [
+        messages.map((m) => m.topic),
+        messages.map((m) => m.key),
+        messages.map((m) => JSON.stringify(m.headers)),
+        messages.map((m) => m.value),
+      ],
+    );
   }
 
   /**

@@ -1,4 +1,11 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { eventually, eventuallyExpect } from '@lintas/testing/eventually';
+import { testIdentity } from '@lintas/testing/identity/test-identity';
+import { AGENCIES } from '@lintas/testing/journey/journey-world';
 import { journeyIdentity, prepareJourneys } from '@lintas/testing/journey/nine-journeys';
 import { PersonJourney } from '@lintas/testing/journey/person-journey';
 import { RunningLintas } from '@lintas/testing/journey/running-lintas';
@@ -30,8 +37,14 @@ it('reads as erased everywhere once an admin erases a person, and every chain st
 
   const erasure = { ground: 'data-subject-request', legalBasis: 'UU 27/2022 Pasal 8' };
   expect((await world.intake('dinsosMalang').post(`/persons/${person.personId}/erasure`, erasure)).status).toBe(403);
-  const erased = await world.intake('admin').post(`/persons/${person.personId}/erasure`, erasure);
-  expect(erased.status).toBe(201);
+  // The admin erases from the command line, as one would.
+  const erase = () =>
+    lintasCli(['--json', 'erase', person.personId, '--ground', erasure.ground, '--legal-basis', erasure.legalBasis], {
+      LINTAS_INTAKE_URL: world.urls.intake,
+    });
+  const erased = await erase();
+  expect(erased.code).toBe(0);
+  expect(JSON.parse(erased.stdout)).toMatchObject({ id: expect.any(String), position: expect.any(String) });
 
   // Each service destroys its own key when the erasure reaches it.
   await eventuallyExpect(
@@ -63,6 +76,9 @@ it('reads as erased everywhere once an admin erases a person, and every chain st
   );
   expect(journey.body.steps.at(-1)).toMatchObject({ type: 'PersonErased', agencyId: 'lintas-admin' });
   expect((await world.intake('admin').post(`/persons/${person.personId}/erasure`, erasure)).status).toBe(409);
+  const again = await erase();
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain('409');
 
   const admins = [
     world.intake('admin'),
@@ -80,3 +96,35 @@ it('reads as erased everywhere once an admin erases a person, and every chain st
     });
   }
 }, 180_000);
+
+/** The `lintas` command as an admin runs it, with the test's admin client. */
+async function lintasCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const identity = await testIdentity();
+  const admin = identity.credentialsFor(AGENCIES.admin);
+  const dir = await mkdtemp(join(tmpdir(), 'lintas-erase-'));
+  await writeFile(join(dir, 'secret'), admin.secret, { mode: 0o600 });
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(__dirname, '..', '..', '..', 'bin', 'lintas.js'), ...args],
+      {
+        env: {
+          ...process.env,
+          ...env,
+          LINTAS_IDENTITY_URL: identity.issuer,
+          LINTAS_CLIENT_ID: admin.clientId,
+          LINTAS_CLIENT_SECRET_FILE: join(dir, 'secret'),
+        },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

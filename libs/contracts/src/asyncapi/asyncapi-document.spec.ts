@@ -69,6 +69,7 @@ describe('the AsyncAPI document of the integration events', () => {
       'ce_actorclientid',
       'ce_traceparent',
       'ce_tracestate',
+      'ce_redeliveryid',
     ]);
     expect(shared.schemas.CloudEventHeaders.required).toEqual([
       'ce_specversion',

@@ -78,6 +78,14 @@ const CLOUD_EVENT_HEADERS: Json = {
       type: 'string',
       description: 'CloudEvents distributed-tracing extension: the W3C `tracestate` beside ce_traceparent, if any.',
     },
+    ce_redeliveryid: {
+      type: 'string',
+      format: 'uuid',
+      description:
+        'Set on a copy an admin had the publisher send again (POST /admin/redeliveries): that redelivery, as its ' +
+        '`…redelivery.requested.v1` event names it. The event is the one first sent, ce_id included. A copy for one ' +
+        'consumer group travels on `<topic>.redelivery.<group>`, which only that group reads.',
+    },
   },
 };
 

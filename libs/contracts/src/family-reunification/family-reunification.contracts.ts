@@ -1,3 +1,4 @@
+import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, date, instant, oneOf, record, regionCode, uuid } from '../schema/vocabulary';
 
@@ -100,6 +101,12 @@ export const CaseClosedV1 = defineContract<CaseClosedV1>({
   schema: record({ ...reunification, outcome: oneOf(CASE_OUTCOMES), at: instant }),
 });
 
+/** An admin had family-reunification publish some of its events again (POST /admin/redeliveries). */
+export const FamilyReunificationRedeliveryRequestedV1 = redeliveryRequestedContract(
+  'family-reunification',
+  FAMILY_REUNIFICATION_TOPIC,
+);
+
 export const FAMILY_REUNIFICATION_CONTRACTS = [
   FamilyTracedV1,
   FamilyNotFoundV1,
@@ -110,4 +117,5 @@ export const FAMILY_REUNIFICATION_CONTRACTS = [
   FollowUpVisitCompletedV1,
   FollowUpMissedV1,
   CaseClosedV1,
+  FamilyReunificationRedeliveryRequestedV1,
 ] as const;

@@ -1,3 +1,4 @@
+import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, date, instant, oneOf, record, uuid } from '../schema/vocabulary';
 
@@ -106,6 +107,9 @@ export const PersonDiedV1 = defineContract<PersonDiedV1>({
   schema: record({ personId: uuid, caseId: uuid, at: instant, reportedBy: agencyId }),
 });
 
+/** An admin had health-liaison publish some of its events again (POST /admin/redeliveries). */
+export const HealthLiaisonRedeliveryRequestedV1 = redeliveryRequestedContract('health-liaison', HEALTH_LIAISON_TOPIC);
+
 export const HEALTH_LIAISON_CONTRACTS = [
   RsjReferralRequestedV1,
   RsjReferralAcceptedV1,
@@ -115,4 +119,5 @@ export const HEALTH_LIAISON_CONTRACTS = [
   PatientDischargedV1,
   PatientAbscondedV1,
   PersonDiedV1,
+  HealthLiaisonRedeliveryRequestedV1,
 ] as const;

@@ -1,3 +1,4 @@
+import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, instant, listOf, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
 
@@ -196,6 +197,9 @@ export const EmergencyAccessReviewedV1 = defineContract<EmergencyAccessReviewedV
   }),
 });
 
+/** An admin had intake publish some of its events again (POST /admin/redeliveries). */
+export const IntakeRedeliveryRequestedV1 = redeliveryRequestedContract('intake', INTAKE_TOPIC);
+
 export const INTAKE_CONTRACTS = [
   PickupReportedV1,
   PersonHandedOverV1,
@@ -209,4 +213,5 @@ export const INTAKE_CONTRACTS = [
   PersonErasedV1,
   EmergencyAccessGrantedV1,
   EmergencyAccessReviewedV1,
+  IntakeRedeliveryRequestedV1,
 ] as const;

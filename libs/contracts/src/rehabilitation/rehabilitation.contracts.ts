@@ -1,3 +1,4 @@
+import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, instant, oneOf, record, uuid } from '../schema/vocabulary';
 
@@ -86,6 +87,9 @@ export const RehabilitationTerminatedV1 = defineContract<RehabilitationTerminate
   schema: record({ ...placement, officeId: agencyId, reason: oneOf(TERMINATION_REASONS), at: instant }),
 });
 
+/** An admin had rehabilitation publish some of its events again (POST /admin/redeliveries). */
+export const RehabilitationRedeliveryRequestedV1 = redeliveryRequestedContract('rehabilitation', REHABILITATION_TOPIC);
+
 export const REHABILITATION_CONTRACTS = [
   PlacementRequestedV1,
   PlacementDeclinedV1,
@@ -94,4 +98,5 @@ export const REHABILITATION_CONTRACTS = [
   RelapseReportedV1,
   ResidentAbscondedV1,
   RehabilitationTerminatedV1,
+  RehabilitationRedeliveryRequestedV1,
 ] as const;

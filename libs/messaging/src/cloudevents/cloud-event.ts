@@ -27,5 +27,10 @@ export interface CloudEvent {
    */
   traceparent?: string;
   tracestate?: string;
+  /**
+   * Set on a copy an admin had the publisher send again (POST /admin/redeliveries): that
+   * redelivery's id. The event itself, its id included, is the one first sent.
+   */
+  redeliveryid?: string;
   data: unknown;
 }

@@ -59,6 +59,13 @@ describe('CloudEvents Kafka binding, binary mode', () => {
     expect(fromKafkaMessage(received(message))).toEqual(acted);
   });
 
+  it('marks a copy sent again by an admin with ce_redeliveryid, the event itself unchanged', () => {
+    const again: CloudEvent = { ...event, redeliveryid: '5d0c2a8e-3f1b-4c7a-9e2d-8b6f4a1c0e93' };
+    const message = toKafkaMessage(again, 't', 'k');
+    expect(message.headers).toMatchObject({ ce_id: event.id, ce_redeliveryid: again.redeliveryid });
+    expect(fromKafkaMessage(received(message))).toEqual(again);
+  });
+
   it('refuses a message that is not a CloudEvent, saying why', () => {
     const good = received(toKafkaMessage(event, 't', 'k'));
     const { ce_type: _type, ...withoutType } = good.headers;

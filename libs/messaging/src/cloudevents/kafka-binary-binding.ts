@@ -1,6 +1,9 @@
 import type { Headers, IncomingMessage, OutgoingMessage } from '../transport/transport';
 import type { CloudEvent } from './cloud-event';
 
+/** The `redeliveryid` extension attribute's header: on a message sent again, which redelivery sent it. */
+export const REDELIVERY_ID_HEADER = 'ce_redeliveryid';
+
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: attributes travel as `ce_` headers,
  * `datacontenttype` as `content-type`, and the message value is the data itself.
@@ -22,6 +25,7 @@ export function toKafkaMessage(event: CloudEvent, topic: string, key: string): O
   if (event.actorclientid !== undefined) headers.ce_actorclientid = event.actorclientid;
   if (event.traceparent !== undefined) headers.ce_traceparent = event.traceparent;
   if (event.tracestate !== undefined) headers.ce_tracestate = event.tracestate;
+  if (event.redeliveryid !== undefined) headers[REDELIVERY_ID_HEADER] = event.redeliveryid;
   return { topic, key, value: Buffer.from(JSON.stringify(event.data)), headers };
 }
 
@@ -61,6 +65,7 @@ export function fromKafkaMessage(message: IncomingMessage): CloudEvent {
     ...(h.ce_actorclientid !== undefined ? { actorclientid: h.ce_actorclientid } : {}),
     ...(h.ce_traceparent !== undefined ? { traceparent: h.ce_traceparent } : {}),
     ...(h.ce_tracestate !== undefined ? { tracestate: h.ce_tracestate } : {}),
+    ...(h[REDELIVERY_ID_HEADER] !== undefined ? { redeliveryid: h[REDELIVERY_ID_HEADER] } : {}),
     data,
   };
 }

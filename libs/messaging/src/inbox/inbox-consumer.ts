@@ -10,6 +10,7 @@ import type { IncomingMessage, Publisher, Subscription, Transport } from '../tra
 import { DeadLetters, type DeadLetterReason } from './dead-letters';
 import { createInboxSchema } from './inbox-schema';
 import { PermanentError } from './permanent-error';
+import { redeliveryTopicSpec } from '../redelivery/redelivery-topic';
 
 /** Handles one event inside the transaction that also records it in the inbox. */
 export type EventHandler = (event: CloudEvent, transaction: PoolClient) => Promise<void>;
@@ -48,7 +49,9 @@ const tracer = trace.getTracer('@lintas/messaging');
  * commit in one transaction, the transport's offset only after that, so a redelivered message is
  * recognised and skipped. A failing handler is retried in place with backoff, which holds the
  * partition and so keeps each person's order; a message that can never succeed goes to the
- * dead letters with the reason, and the consumer moves on.
+ * dead letters with the reason, and the consumer moves on. Besides its topics it reads its group's
+ * redelivery topics (`<topic>.redelivery.<group>`), where a publisher sends events again to this
+ * group alone; the inbox absorbs what it handled already.
  */
 export class InboxConsumer {
   private readonly deadLetters: DeadLetters;
@@ -79,9 +82,13 @@ export class InboxConsumer {
         }),
       ),
     ];
+    // Beside each topic, the group's own redelivery topic: what an admin had a publisher send again
+    // to this group alone (POST /admin/redeliveries). Created here as the publisher creates it.
+    const redeliveries = topics.flatMap((topic) => redeliveryTopicSpec(topic, this.options.groupId) ?? []);
+    await this.transport.createTopics(redeliveries);
     this.subscription = await this.transport.consume({
       groupId: this.options.groupId,
-      topics,
+      topics: [...topics, ...redeliveries.map((topic) => topic.name)],
       handle: (batch) => this.handleBatch(batch),
     });
   }

@@ -27,5 +27,8 @@ export async function createInboxSchema(pool: Pool, schema: string): Promise<voi
         failed_at timestamptz NOT NULL DEFAULT now(),
         redriven_at timestamptz
       )`,
+    // Who sent a dead letter again and why (an admin over HTTP: docs/architecture.md, "Dead letters").
+    `ALTER TABLE ${schema}.dead_letters ADD COLUMN IF NOT EXISTS redriven_by jsonb`,
+    `ALTER TABLE ${schema}.dead_letters ADD COLUMN IF NOT EXISTS redrive_reason text`,
   ]);
 }

@@ -15,6 +15,7 @@ import { EventStore } from '@lintas/event-store/event-store';
 import { withinTransaction } from '@lintas/platform/database/ambient-transaction';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { MODULE_READINESS_CHECK } from '@lintas/platform/health/readiness-check';
+import { DEAD_LETTER_ADMIN } from '@lintas/platform/service/dead-letter-admin';
 import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { logConsumed } from '../inbox/consumed-log';
@@ -28,6 +29,7 @@ import { combineObservers } from '../outbox/relay-observers';
 import { relaySpans } from '../outbox/relay-spans';
 import { PermanentError } from '../inbox/permanent-error';
 import { MessagingStartup } from './messaging-startup';
+import { ServiceDeadLetters } from './service-dead-letters';
 import { REACTS_TO, received, type Reaction, type ReactsToMetadata } from '../reactions/reaction';
 import { PrefixedTransport } from '../transport/prefixed-transport';
 import { createTransport } from '../transport/transport-factory';
@@ -46,13 +48,15 @@ const MessagingModuleOptionsToken = Symbol('MessagingModuleOptions');
  * A service's messaging, wired the same way in every service: the configured transport, the
  * outbox relay that ships its integration events, and an idempotent inbox consumer that runs its
  * reactions (the service's providers marked `@ReactsTo`), with dead letters on
- * `<topic prefix>lintas.<service>.dead-letters`.
+ * `<topic prefix>lintas.<service>.dead-letters`. Global, so that the platform's admin routes find
+ * the service's dead letters (DEAD_LETTER_ADMIN) to list, inspect and redrive.
  */
 @Module({})
 export class MessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   static forService(options: MessagingModuleOptions): DynamicModule {
     return {
       module: MessagingModule,
+      global: true,
       imports: [DiscoveryModule],
       providers: [
         { provide: MessagingModuleOptionsToken, useValue: options },
@@ -73,12 +77,20 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
         },
         { provide: MODULE_READINESS_CHECK, useExisting: MessagingStartup },
         {
+          provide: ServiceDeadLetters,
+          inject: [Pool, EventStore, PrefixedTransport],
+          useFactory: (pool: Pool, store: EventStore, transport: PrefixedTransport) =>
+            new ServiceDeadLetters(pool, store.schema, transport),
+        },
+        // What /admin/dead-letters (the platform's) serves.
+        { provide: DEAD_LETTER_ADMIN, useExisting: ServiceDeadLetters },
+        {
           provide: MessagingMetrics,
           inject: [ServiceMetrics],
           useFactory: (metrics: ServiceMetrics) => new MessagingMetrics(metrics),
         },
       ],
-      exports: [PrefixedTransport],
+      exports: [PrefixedTransport, DEAD_LETTER_ADMIN],
     };
   }
 
@@ -97,6 +109,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(MessagingStartup) private readonly startup: MessagingStartup,
     @Inject(MessagingMetrics) private readonly metrics: MessagingMetrics,
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
+    @Inject(ServiceDeadLetters) private readonly deadLetters: ServiceDeadLetters,
   ) {}
 
   /** Found at bootstrap, when every provider is constructed. */
@@ -183,6 +196,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     await this.startup.stop();
     await this.consumer?.stop();
     await this.relay?.stop();
+    await this.deadLetters.close();
     await this.transport.close();
     await this.lag?.close();
   }

@@ -4,6 +4,7 @@ import type { IntegrationMapper } from '@lintas/event-store/event-store';
 import { traceContextFields } from '@lintas/platform/tracing/trace-context';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 import { toKafkaMessage } from '../cloudevents/kafka-binary-binding';
+import type { OutgoingMessage } from '../transport/transport';
 
 export interface Publication {
   contract: AnyContract;
@@ -50,30 +51,39 @@ export class InvalidIntegrationEventError extends Error {
 /**
  * The event store's integration mapper for one service: each published event becomes a CloudEvent
  * checked against its contract before it is written, keyed by the person so that one person's
- * events stay in order on one partition (by the stream where there is no person).
+ * events stay in order on one partition (by the stream where there is no person). It names the
+ * types it publishes, so that a selection of published events (a redelivery) reads only those.
  */
 export function integrationMapper(source: string, publications: Publications): IntegrationMapper {
-  return (event) => {
+  const map = (event: StoredEvent) => {
     const publication = publications[event.type]?.(event);
-    if (!publication) return undefined;
-    const checked = publication.contract.validate(publication.data);
-    if (!checked.ok) throw new InvalidIntegrationEventError(publication.contract.type, checked.problems);
-    const cloudEvent: CloudEvent = {
-      specversion: '1.0',
-      id: event.id,
-      source,
-      type: publication.contract.type,
-      time: event.metadata.occurredAt,
-      ...(event.metadata.personId ? { subject: event.metadata.personId } : {}),
-      datacontenttype: 'application/json',
-      correlationid: event.metadata.correlationId,
-      ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
-      actoragencyid: event.metadata.actor.agencyId,
-      actorclientid: event.metadata.actor.clientId,
-      // The append's span, active here: the next service's handling of the event becomes its child.
-      ...traceContextFields(),
-      data: publication.data,
-    };
-    return toKafkaMessage(cloudEvent, publication.contract.topic, event.metadata.personId ?? event.streamId);
+    return publication && integrationMessage(source, event, publication);
   };
+  return Object.assign(map, { types: Object.freeze(Object.keys(publications)) });
+}
+
+/**
+ * A stored event as the message other services receive, once its data fits its contract: the one
+ * way a Lintas service's event becomes a CloudEvent on a topic.
+ */
+export function integrationMessage(source: string, event: StoredEvent, publication: Publication): OutgoingMessage {
+  const checked = publication.contract.validate(publication.data);
+  if (!checked.ok) throw new InvalidIntegrationEventError(publication.contract.type, checked.problems);
+  const cloudEvent: CloudEvent = {
+    specversion: '1.0',
+    id: event.id,
+    source,
+    type: publication.contract.type,
+    time: event.metadata.occurredAt,
+    ...(event.metadata.personId ? { subject: event.metadata.personId } : {}),
+    datacontenttype: 'application/json',
+    correlationid: event.metadata.correlationId,
+    ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
+    actoragencyid: event.metadata.actor.agencyId,
+    actorclientid: event.metadata.actor.clientId,
+    // The append's span, active here: the next service's handling of the event becomes its child.
+    ...traceContextFields(),
+    data: publication.data,
+  };
+  return toKafkaMessage(cloudEvent, publication.contract.topic, event.metadata.personId ?? event.streamId);
 }

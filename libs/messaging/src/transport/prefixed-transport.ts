@@ -31,6 +31,14 @@ export class PrefixedTransport implements Transport {
     };
   }
 
+  /**
+   * A publisher of messages that already carry their topic's full name, as it was read (a dead
+   * letter sent again to the topic it came from): it adds no prefix.
+   */
+  publisherOfReadTopics(): Promise<Publisher> {
+    return this.inner.publisher();
+  }
+
   consume(options: ConsumeOptions): Promise<Subscription> {
     return this.inner.consume({ ...options, topics: options.topics.map((t) => this.topic(t)) });
   }

@@ -8,6 +8,8 @@ import { KafkaReadiness } from '../health/kafka-readiness';
 import { PostgresReadiness } from '../health/postgres-readiness';
 import { READINESS_CHECKS } from '../health/readiness-check';
 import { AccessLog } from '../http/access/access-log';
+import { DeadLettersController } from '../http/admin/dead-letters.controller';
+import { RedeliveriesController } from '../http/admin/redeliveries.controller';
 import { VerifyStoreController } from '../http/admin/verify-store.controller';
 import { httpEdgeProviders } from '../http/http-edge';
 import { MetricsController } from '../metrics/metrics.controller';
@@ -17,7 +19,8 @@ import { SERVICE_LOGGER, SERVICE_NAME } from './service-tokens';
 /**
  * What every service gets the same way: its validated settings, its logger, its PostgreSQL pool,
  * the health endpoints that check PostgreSQL and Kafka, its metrics at /metrics, and the admin's
- * verification of its event store (which the event store's module provides: STORE_VERIFIER).
+ * verification of its event store (which the event store's module provides: STORE_VERIFIER) and
+ * handling of its dead letters (which the messaging module provides: DEAD_LETTER_ADMIN).
  */
 @Global()
 @Module({})
@@ -31,7 +34,13 @@ export class PlatformModule implements OnApplicationShutdown {
     const schema = serviceSchema(name);
     return {
       module: PlatformModule,
-      controllers: [HealthController, MetricsController, VerifyStoreController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        VerifyStoreController,
+        DeadLettersController,
+        RedeliveriesController,
+      ],
       providers: [
         { provide: SERVICE_NAME, useValue: name },
         { provide: ServiceEnv, useValue: env },

@@ -6,7 +6,12 @@ import { problemCode, refusalStatus } from '../problems/problem.filter';
 import { AccessLog } from './access-log';
 import { personalFieldsIn, personsNamedIn, readShapeOf, type ReadShape } from './read-shape';
 
-type ActorRequest = Request & { actor?: AgencyActor; emergencyAccess?: string };
+/**
+ * A request as the read's record sees it. A handler may set `readReason`: why it let the caller see
+ * more than the route shows by default (an admin revealing a dead letter's data, with their reason).
+ */
+export type AuditedRequest = Request & { actor?: AgencyActor; emergencyAccess?: string; readReason?: string };
+type ActorRequest = AuditedRequest;
 
 /**
  * Which requests are reads of people's data (a GET whose declared answer carries personal fields
@@ -40,7 +45,11 @@ export class AuditedReads {
       actor: request.actor,
       personIds: personsNamedIn(body),
       fields: personalFieldsIn(body, shape.personalFields),
-      ...(request.emergencyAccess ? { reason: `emergency-access:${request.emergencyAccess}` } : {}),
+      ...(request.emergencyAccess
+        ? { reason: `emergency-access:${request.emergencyAccess}` }
+        : request.readReason
+          ? { reason: request.readReason }
+          : {}),
     });
   }
 

@@ -1,0 +1,96 @@
+/** A calendar month, `YYYY-MM`. */
+export type Month = string;
+export type Granularity = 'month' | 'year';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const HOUR_MS = 3_600_000;
+
+export const isMonth = (text: string): boolean => MONTH.test(text);
+
+/**
+ * Indonesia's three zones by province code (Kemendagri): WIT (UTC+9) for Maluku, Maluku Utara and
+ * the Papua provinces (8x, 9x), WITA (UTC+8) for Bali, NTB, NTT, Kalimantan Selatan, Timur and
+ * Utara and the Sulawesi provinces, WIB (UTC+7) for the rest, and for a place not known.
+ */
+export function utcOffsetHours(regionCode: string | undefined): 7 | 8 | 9 {
+  const province = Number(regionCode?.slice(0, 2));
+  if (!Number.isInteger(province)) return 7;
+  if (province >= 81) return 9;
+  if ((province >= 51 && province <= 53) || (province >= 63 && province <= 65) || (province >= 71 && province <= 76)) {
+    return 8;
+  }
+  return 7;
+}
+
+/** The month an instant falls in, on the region's clock. */
+export function localMonthOf(instant: number, regionCode: string | undefined): Month {
+  return new Date(instant + utcOffsetHours(regionCode) * HOUR_MS).toISOString().slice(0, 7);
+}
+
+/** The instant a month begins on the region's clock. */
+export function monthStart(month: Month, regionCode: string | undefined): number {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return Date.UTC(year, monthNumber - 1, 1) - utcOffsetHours(regionCode) * HOUR_MS;
+}
+
+function nextMonth(month: Month): Month {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The periods of a request: the months `from` to `to` (both included), each its own period (`by`
+ * month, labelled `2026-03`) or grouped by calendar year (`by` year, labelled `2026`; a year only
+ * partly asked for covers the asked months only). Months are calendar months on the clock of the
+ * region a fact is counted in (WIB, WITA or WIT), so that a return at 23:30 WITA on 31 March is a
+ * March return in Makassar.
+ */
+export class Periods {
+  readonly labels: readonly string[];
+  private readonly months: readonly Month[];
+  /** The last month of each period, within the asked months. */
+  private readonly lastMonth = new Map<string, Month>();
+
+  constructor(
+    readonly from: Month,
+    readonly to: Month,
+    readonly by: Granularity,
+  ) {
+    if (!isMonth(from) || !isMonth(to)) throw new RangeError(`months are written YYYY-MM: '${from}', '${to}'`);
+    if (from > to) throw new RangeError(`from (${from}) comes after to (${to})`);
+    const months: Month[] = [];
+    for (let month = from; month <= to; month = nextMonth(month)) months.push(month);
+    this.months = months;
+    for (const month of months) this.lastMonth.set(this.labelOfMonth(month), month);
+    this.labels = [...this.lastMonth.keys()];
+  }
+
+  get monthCount(): number {
+    return this.months.length;
+  }
+
+  private labelOfMonth(month: Month): string {
+    return this.by === 'year' ? month.slice(0, 4) : month;
+  }
+
+  /** The period an instant falls in on the region's clock; undefined outside the asked months. */
+  labelOfInstant(instant: number, regionCode: string | undefined): string | undefined {
+    const month = localMonthOf(instant, regionCode);
+    return month >= this.from && month <= this.to ? this.labelOfMonth(month) : undefined;
+  }
+
+  /** The period of a calendar day (`YYYY-MM-DD`, already local: a due day); undefined outside. */
+  labelOfDate(date: string): string | undefined {
+    if (!DATE.test(date)) return undefined;
+    const month = date.slice(0, 7);
+    return month >= this.from && month <= this.to ? this.labelOfMonth(month) : undefined;
+  }
+
+  /** When a period ends on the region's clock (exclusive): the first instant of the month after its last. */
+  endOf(label: string, regionCode: string | undefined): number {
+    const last = this.lastMonth.get(label);
+    if (last === undefined) throw new RangeError(`not a period of this request: '${label}'`);
+    return monthStart(nextMonth(last), regionCode);
+  }
+}
