@@ -4,15 +4,20 @@ import { rememberInfrastructure, RUN_ENV } from './run-state';
 
 const log = (message: string): void => void process.stdout.write(`[test infrastructure] ${message}\n`);
 
+/** The tiers that run without a broker: unit tests need nothing, the application tier PostgreSQL only. */
+const WITHOUT_KAFKA = new Set(['unit', 'application']);
+
 /**
- * Once per run, for every project that names it: the application tier needs PostgreSQL only,
- * the integration and e2e tiers Kafka too. Whatever an earlier project's setup found is kept.
+ * Once per run. Jest calls a global setup module once, however many projects name it, with the
+ * configuration of whichever project's test it happens to list first; so what a run needs is
+ * read from the projects it selects, not from that one: Kafka unless only tiers without a broker
+ * run (`--selectProjects application`). A run that selected an application test first and an
+ * integration test later once started no broker and failed every Kafka test. Whatever an earlier
+ * setup found is kept.
  */
-export default async function globalSetup(
-  _global: unknown,
-  project: { displayName?: { name: string } },
-): Promise<void> {
-  const needsKafka = project.displayName?.name !== 'application';
+export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {
+  const selected = globalConfig.selectProjects;
+  const needsKafka = !selected || selected.some((tier) => !WITHOUT_KAFKA.has(tier));
   const needs = {
     postgres: !process.env[RUN_ENV.runId],
     kafka: needsKafka && !process.env[RUN_ENV.kafkaReady],
