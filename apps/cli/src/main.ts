@@ -12,6 +12,7 @@ import { EXIT, UsageError } from './exit-codes';
 import { deadLetterCommands } from './dead-letters/dead-letters-commands';
 import { eraseCommand } from './erase/erase-command';
 import { indicatorsCommands } from './indicators/indicators-commands';
+import { rebuildCommands } from './rebuild/rebuild-command';
 import { redeliverCommand } from './redeliver/redeliver-command';
 import { trailCommands } from './trail/trail-commands';
 import { verifyCommand } from './verify/verify-command';
@@ -149,6 +150,7 @@ deadLetterCommands(program, admin, json);
 redeliverCommand(program, admin, json);
 verifyCommand(program, admin, auditUrl, json);
 eraseCommand(program, admin, json);
+rebuildCommands(program, admin, json);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {

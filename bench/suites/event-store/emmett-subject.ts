@@ -75,6 +75,7 @@ export async function openEmmett(databaseUrl: string, log: (message: string) => 
       await consumer.close();
       return countedEvents(pool);
     },
+    rebuildCountsWithSwap: null,
     chain: null,
     close: async () => {
       await store.close();

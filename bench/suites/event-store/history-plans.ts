@@ -56,6 +56,23 @@ export function rebuildPlan(subject: EventStoreSubject, total: number, runs: num
   };
 }
 
+/**
+ * Row 6b: the counter rebuilt in a shadow schema and swapped in (Lintas), beside the same counter
+ * rebuilt in place (`CatchUpSubscription.rebuild`, row 6's Lintas figure), its peer.
+ */
+export function rebuildWithSwapPlan(
+  name: string,
+  rebuild: (batchSize: number) => Promise<number>,
+  total: number,
+  runs: number,
+  log: Log,
+): RunPlan {
+  return {
+    run: () => timedRate(name, log, async () => covered(name, await rebuild(PAGE_SIZE), total, log)),
+    runs,
+  };
+}
+
 /** Row 7: every event checked against its hash, after the untimed preparation (Lintas seals). */
 export function verifyPlan(name: string, chain: ChainVerification, total: number, runs: number, log: Log): RunPlan {
   return {

@@ -1,13 +1,13 @@
 import type { ResultRow } from '../../harness/result-row';
 import { readSettings } from '../../harness/settings';
 import type { BenchContext, BenchSuite } from '../../harness/suite';
-import { readStreamPlan, rebuildPlan, replayPlan, verifyPlan } from './history-plans';
+import { readStreamPlan, rebuildPlan, rebuildWithSwapPlan, replayPlan, verifyPlan } from './history-plans';
 import { interleave, type RunPlan } from './interleave';
 import { LONG_STREAM_EVENTS, seedStore } from './seed';
 import type { EventStoreSubject, SystemName } from './subject';
 import { mapFigures, toRow, withSubjects } from './systems';
 
-/** Rows 4–7: reading back a store of BENCH_EVENTS events (1M by default), seeded once per system. */
+/** Rows 4–7 (and 6b): reading back a store of BENCH_EVENTS events (1M by default), seeded once per system. */
 export const eventStoreHistorySuite: BenchSuite = {
   name: 'event-store-history',
   async run(context: BenchContext): Promise<ResultRow[]> {
@@ -34,6 +34,23 @@ export const eventStoreHistorySuite: BenchSuite = {
       const rebuild = await measure((subject, name) =>
         name === 'emmett' && !settings.emmettRebuild ? null : rebuildPlan(subject, totals[name], runsOf(name), log),
       );
+      // Its peer (the raw column) is the in-place rebuild of row 6's Lintas column, on the same store.
+      const swap = await measure((subject, name) => {
+        if (name === 'lintas' && subject.rebuildCountsWithSwap) {
+          return rebuildWithSwapPlan(
+            'lintas rebuild-with-swap',
+            subject.rebuildCountsWithSwap,
+            totals.lintas,
+            runs,
+            log,
+          );
+        }
+        if (name === 'raw') {
+          const inPlace = (batchSize: number) => subjects.lintas.rebuildCounts(batchSize);
+          return rebuildWithSwapPlan('lintas rebuild in place (peer)', inPlace, totals.lintas, runs, log);
+        }
+        return null;
+      });
       const verify = await measure((subject, name) =>
         subject.chain ? verifyPlan(name, subject.chain, totals[name], runs, log) : null,
       );
@@ -42,6 +59,7 @@ export const eventStoreHistorySuite: BenchSuite = {
         toRow(`read stream ${LONG_STREAM_EVENTS} events`, 'events/s', readStream),
         toRow('replay all', 'events/s', replay),
         toRow(`rebuild projection ${size}`, 'events/s', rebuild),
+        toRow(`rebuild-with-swap projection ${size}`, 'events/s', swap),
         toRow(`verify chain ${size}`, 'events/s', verify),
       ];
     });

@@ -4,6 +4,7 @@ import type { GlobalPosition } from '@lintas/event-store/position';
 import { sealAll } from '@lintas/event-store/sealing/sealer';
 import { SealSigner, TrustedSealKeys } from '@lintas/event-store/sealing/seal-signature';
 import { CatchUpSubscription } from '@lintas/event-store/subscriptions/catch-up-subscription';
+import { ShadowRebuild } from '@lintas/event-store/subscriptions/shadow-rebuild';
 import { verifyStore } from '@lintas/event-store/verification/verify-store';
 import { SAMPLE_DEFINITIONS } from '../../../libs/event-store/test/sample-events';
 import { benchPool } from '../../harness/bench-pool';
@@ -17,8 +18,15 @@ import type { EventStoreSubject } from './subject';
 /** As many connections as the other systems get (one per writer), and at least what group commit may use. */
 const POOL_SIZE = 16;
 
+/** The swap row's counter: in the store's schema, where a rebuild swaps its shadow in; a checkpoint of its own. */
+const SWAPPED_COUNTS = 'bench-stream-counts-swapped';
+
 /** The Lintas event store through its public API, with its defaults unless BENCH_GROUP_COMMIT says otherwise. */
-export async function openLintas(databaseUrl: string, settings: BenchSettings): Promise<EventStoreSubject> {
+export async function openLintas(
+  databaseUrl: string,
+  settings: BenchSettings,
+  log: (message: string) => void = () => undefined,
+): Promise<EventStoreSubject> {
   const pool = benchPool({
     connectionString: databaseUrl,
     max: Math.max(POOL_SIZE, settings.groupCommit?.maxInFlight ?? 0),
@@ -54,6 +62,19 @@ export async function openLintas(databaseUrl: string, settings: BenchSettings): 
     rebuildCounts: async (batchSize) => {
       await new CatchUpSubscription(store, new StreamCountsProjection(), { batchSize }).rebuild();
       return countedEvents(pool);
+    },
+    rebuildCountsWithSwap: async (batchSize) => {
+      const result = await new ShadowRebuild(
+        store,
+        SWAPPED_COUNTS,
+        (schema) => new StreamCountsProjection(schema, SWAPPED_COUNTS),
+        { batchSize },
+      ).run();
+      log(
+        `lintas rebuild-with-swap: swap ${Math.round(result.swapMs)} ms (last events, digest, swap), ` +
+          `${result.tables[0]?.rows} rows, digest ${result.digest.slice(0, 12)}…`,
+      );
+      return countedEvents(pool, store.schema);
     },
     chain: {
       prepare: async () => void (await sealAll(pool, store.schema, sealSigner)),

@@ -40,6 +40,7 @@ export async function openRaw(databaseUrl: string): Promise<EventStoreSubject> {
       return read;
     },
     rebuildCounts: (batchSize) => rebuildRawCounts(pool, batchSize),
+    rebuildCountsWithSwap: null,
     chain: { prepare: async () => undefined, verify: () => hashAllRows(pool) },
     close: () => pool.end(),
   };

@@ -11,6 +11,11 @@ export interface EventStoreSubject {
   replayAll(pageSize: number, limit?: number): Promise<number>;
   /** Builds the per-stream event counter again from the first event; resolves with the events it counted. */
   rebuildCounts(batchSize: number): Promise<number>;
+  /**
+   * The counter built again from the first event in a shadow schema while the live one serves,
+   * then swapped in; resolves with the events it counted. Null where the system has no such rebuild.
+   */
+  readonly rebuildCountsWithSwap: ((batchSize: number) => Promise<number>) | null;
   /** Hash-chain verification, or null where the system keeps no hashes. */
   readonly chain: ChainVerification | null;
   close(): Promise<void>;

@@ -36,7 +36,7 @@ export async function withSubjects<T>(
         };
         try {
           return await work({
-            lintas: await open(openLintas(lintasUrl, settings)),
+            lintas: await open(openLintas(lintasUrl, settings, context.log)),
             raw: await open(openRaw(rawUrl)),
             emmett: await open(openEmmett(emmettUrl, context.log)),
           });

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
+import { PROJECTION_REBUILDER } from '@lintas/platform/service/projection-rebuilder';
 import { STORE_VERIFIER, type StoreVerifier } from '@lintas/platform/service/store-verifier';
 import { parseMasterKey } from '@lintas/privacy/master-key';
 import { PersonalDataProtector } from '@lintas/privacy/personal-data';
@@ -22,6 +23,7 @@ import { loadSealKeys, SealKeys } from '../sealing/seal-keys';
 import { SealingSchedule } from '../sealing/sealing-schedule';
 import type { Projection } from '../subscriptions/projection';
 import { verifyStore } from '../verification/verify-store';
+import { ProjectionRebuilds, type ProjectionFactory } from './projection-rebuilds';
 import { ReadModels } from './read-models';
 import { appendMetrics, watchStore } from './store-metrics';
 
@@ -32,7 +34,10 @@ export interface EventStoreModuleOptions {
   schema: string;
   /** Which events leave the service, and as what (see @lintas/messaging integrationMapper). */
   integration?: (source: string) => IntegrationMapper;
-  /** The service's read models; a function of the schema they live in and the store (its cipher). */
+  /**
+   * The service's read models; a function of the schema they live in and the store (its cipher):
+   * called for the store's schema (the live read models) and for a rebuild's shadow schema.
+   */
   projections?: (schema: string, store: EventStore) => readonly Projection[];
   sealEveryMs?: number;
 }
@@ -76,13 +81,26 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
           provide: ReadModels,
           inject: [EventStore, SERVICE_LOGGER],
           useFactory: async (store: EventStore, logger: Logger) => {
-            const readModels = new ReadModels(store, options.projections?.(options.schema, store) ?? [], (err) =>
+            const readModels = new ReadModels(store, projectionsOf(options, store)(options.schema), (err) =>
               logger.warn({ err }, 'a read model batch failed; it is tried again'),
             );
             await readModels.prepare();
             return readModels;
           },
         },
+        {
+          // What /admin/projections (the platform's) answers: rebuilds in a shadow schema, swapped in.
+          provide: ProjectionRebuilds,
+          inject: [EventStore, SERVICE_LOGGER],
+          useFactory: (store: EventStore, logger: Logger) =>
+            new ProjectionRebuilds(store, projectionsOf(options, store), {
+              onEnd: (state, err) =>
+                err
+                  ? logger.warn({ err, rebuild: state }, 'a projection rebuild failed')
+                  : logger.info({ rebuild: state }, 'a projection was rebuilt and swapped in'),
+            }),
+        },
+        { provide: PROJECTION_REBUILDER, useExisting: ProjectionRebuilds },
         {
           // From files the configuration names, never from the database the seals are in.
           provide: SealKeys,
@@ -113,7 +131,7 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
           }),
         },
       ],
-      exports: [EventStore, PersonalDataProtector, ReadModels, SealKeys, STORE_VERIFIER],
+      exports: [EventStore, PersonalDataProtector, ReadModels, SealKeys, STORE_VERIFIER, PROJECTION_REBUILDER],
     };
   }
 
@@ -122,6 +140,7 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
+    @Inject(ProjectionRebuilds) private readonly rebuilds: ProjectionRebuilds,
   ) {}
 
   onModuleInit(): void {
@@ -134,8 +153,14 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.rebuilds.stop();
     await this.readModels.stop();
     await this.sealing.stop();
     await this.store.close();
   }
+}
+
+/** The one way a service's projections are made, for any schema: the live one or a rebuild's shadow. */
+function projectionsOf(options: EventStoreModuleOptions, store: EventStore): ProjectionFactory {
+  return (schema) => options.projections?.(schema, store) ?? [];
 }

@@ -9,6 +9,7 @@ import { PostgresReadiness } from '../health/postgres-readiness';
 import { READINESS_CHECKS } from '../health/readiness-check';
 import { AccessLog } from '../http/access/access-log';
 import { DeadLettersController } from '../http/admin/dead-letters.controller';
+import { ProjectionsController } from '../http/admin/projections.controller';
 import { RedeliveriesController } from '../http/admin/redeliveries.controller';
 import { VerifyStoreController } from '../http/admin/verify-store.controller';
 import { httpEdgeProviders } from '../http/http-edge';
@@ -40,6 +41,7 @@ export class PlatformModule implements OnApplicationShutdown {
         VerifyStoreController,
         DeadLettersController,
         RedeliveriesController,
+        ProjectionsController,
       ],
       providers: [
         { provide: SERVICE_NAME, useValue: name },

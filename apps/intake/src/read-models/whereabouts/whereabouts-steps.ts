@@ -77,6 +77,19 @@ export class WhereaboutsSteps {
     );
   }
 
+  /**
+   * Copies the other services' steps from the whereabouts of `fromSchema` (the live ones, when a
+   * rebuild in a shadow schema is about to replace them): no replay of this store brings them back.
+   */
+  async carryForeign(db: PoolClient, fromSchema: string): Promise<void> {
+    await db.query(
+      `INSERT INTO ${this.schema}.whereabouts_steps (event_id, person_id, stage, stage_rank, since, agency_id, source)
+       SELECT event_id, person_id, stage, stage_rank, since, agency_id, source
+         FROM ${fromSchema}.whereabouts_steps WHERE source <> 'intake'
+       ON CONFLICT (event_id) DO NOTHING`,
+    );
+  }
+
   /** Forgets what this service's own events put here; the other services' steps cannot be replayed. */
   async forgetOwn(db: PoolClient): Promise<void> {
     await db.query(`DELETE FROM ${this.schema}.whereabouts_steps WHERE source = 'intake'`);

@@ -71,4 +71,9 @@ export class WhereaboutsProjection implements Projection<IntakeEvent> {
   async reset(client: PoolClient): Promise<void> {
     await this.whereabouts.forgetOwn(client);
   }
+
+  /** The other services' steps (their reactions' rows) come along into a rebuilt copy, as reset keeps them. */
+  async carryForeignRows(client: PoolClient, liveSchema: string): Promise<void> {
+    await this.whereabouts.carryForeign(client, liveSchema);
+  }
 }
