@@ -232,7 +232,7 @@ describe('intake', () => {
           reason: string | null;
         }>(
           `SELECT outcome, status, agency_id, client_id, route, person_ids::text[] AS person_ids, fields, reason
-             FROM intake.access_records WHERE params->>'caseId' = $1 ORDER BY id`,
+             FROM intake.access_records WHERE params->>'caseId' = $1 AND route = '/cases/:caseId' ORDER BY id`,
           [caseId],
         )
       ).rows;
@@ -427,6 +427,25 @@ describe('intake', () => {
       .post(`/cases/${again.caseId}/identification`, { ...identity, name: 'Soemarni' });
     expect(second.body.duplicateCandidates).toEqual([
       { personId: earlier.personId, score: 1, reasons: ['same-nik', 'similar-name', 'same-birth-year', 'same-region'] },
+    ]);
+    // Answering the earlier person to the office is a read of them, recorded as a GET's would be.
+    const { rows: reads } = await sql.query<{
+      outcome: string;
+      status: number;
+      person_ids: string[];
+      agency_id: string;
+    }>(
+      `SELECT outcome, status, person_ids::text[] AS person_ids, agency_id FROM intake.access_records
+        WHERE route = '/cases/:caseId/identification' AND params->>'caseId' = $1`,
+      [again.caseId],
+    );
+    expect(reads).toEqual([
+      {
+        outcome: 'granted',
+        status: 201,
+        person_ids: expect.arrayContaining([earlier.personId]),
+        agency_id: 'dinsos-3507',
+      },
     ]);
     const linked = await service.as(malang).post(`/cases/${again.caseId}/link`, { survivorPersonId: earlier.personId });
     expect(linked.status).toBe(201);

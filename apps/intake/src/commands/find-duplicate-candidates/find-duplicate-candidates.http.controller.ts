@@ -1,6 +1,7 @@
 import { Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse } from '@nestjs/swagger';
+import { RecordsRead } from '@lintas/platform/http/access/read-shape';
 import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
@@ -15,6 +16,8 @@ export class FindDuplicateCandidatesController {
 
   /** Compares the person again with everyone identified by now (identification does it once by itself). */
   @Post(':caseId/duplicate-check')
+  // The answer names earlier persons who may be this one: a read of them, recorded.
+  @RecordsRead()
   @ApiCreatedResponse({
     type: DuplicateCheckResponse,
     description:

@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse } from '@nestjs/swagger';
+import { RecordsRead } from '@lintas/platform/http/access/read-shape';
 import { byRequest } from '@lintas/commands/write-cause';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
@@ -16,6 +17,8 @@ export class IdentifyPersonController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':caseId/identification')
+  // The answer names earlier persons who may be this one: a read of them, recorded.
+  @RecordsRead()
   @ApiCreatedResponse({
     type: IdentifyPersonResponse,
     description:

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import type { AgencyActor } from '../agency/agency-token';
 import { problemCode, refusalStatus } from '../problems/problem.filter';
 import { AccessLog } from './access-log';
-import { personalFieldsIn, personsNamedIn, readShapeOf, type ReadShape } from './read-shape';
+import { peopleReadBy, personalFieldsIn, personsNamedIn, type ReadShape } from './read-shape';
 
 /**
  * A request as the read's record sees it. A handler may set `readReason`: why it let the caller see
@@ -14,26 +15,25 @@ export type AuditedRequest = Request & { actor?: AgencyActor; emergencyAccess?: 
 type ActorRequest = AuditedRequest;
 
 /**
- * Which requests are reads of people's data (a GET whose declared answer carries personal fields
- * or names persons), and their records: one per request, granted or refused.
+ * Which requests are reads of people's data (a GET, or a write marked `@RecordsRead()`, whose
+ * declared answer carries personal fields or names persons), and their records: one per request,
+ * granted or refused.
  */
 @Injectable()
 export class AuditedReads {
-  private readonly shapes = new WeakMap<object, ReadShape>();
+  private readonly shapes = new WeakMap<object, Map<string, ReadShape | undefined>>();
 
   constructor(@Inject(AccessLog) private readonly log: AccessLog) {}
 
   /** The route's read shape when this request reads people's data; undefined otherwise. */
   shapeOf(context: ExecutionContext): ReadShape | undefined {
     if (context.getType() !== 'http') return undefined;
-    if (context.switchToHttp().getRequest<Request>().method !== 'GET') return undefined;
     const handler = context.getHandler();
-    let shape = this.shapes.get(handler);
-    if (!shape) {
-      shape = readShapeOf(handler);
-      this.shapes.set(handler, shape);
-    }
-    return shape.personalFields.length > 0 || shape.namesPersons ? shape : undefined;
+    const method = context.switchToHttp().getRequest<Request>().method;
+    let shapes = this.shapes.get(handler);
+    if (!shapes) this.shapes.set(handler, (shapes = new Map()));
+    if (!shapes.has(method)) shapes.set(method, peopleReadBy(handler, method));
+    return shapes.get(method);
   }
 
   async granted(context: ExecutionContext, shape: ReadShape, body: unknown): Promise<void> {
@@ -41,7 +41,10 @@ export class AuditedReads {
     await this.log.record({
       ...this.asked(request),
       outcome: 'granted',
-      status: 200,
+      // A write recorded as a read answers 201 unless its route says otherwise.
+      status:
+        (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
+        (request.method === 'POST' ? 201 : 200),
       actor: request.actor,
       personIds: personsNamedIn(body),
       fields: personalFieldsIn(body, shape.personalFields),

@@ -1,3 +1,4 @@
+import { SetMetadata } from '@nestjs/common';
 import { DECORATORS, getSchemaPath } from '@nestjs/swagger';
 import { ErasedValue } from '../openapi/personal-data.schema';
 
@@ -22,11 +23,30 @@ interface PropertyMetadata {
   items?: unknown;
 }
 
-/** The shape of the 200 answer a handler declares with `@ApiOkResponse({ type })`; nothing when none. */
+const RECORDS_READ = 'lintas:records-read';
+
+/**
+ * A write whose answer shows people besides the one it writes about (an identification answers the
+ * earlier persons who may be the same one): its answer is recorded as a read, as a GET's is.
+ */
+export const RecordsRead = () => SetMetadata(RECORDS_READ, true);
+
+/**
+ * The route's read shape when a request of `method` to it reads people's data — a GET, or a route
+ * marked `@RecordsRead()`, whose declared answer carries personal fields or names persons — else
+ * undefined. The one rule for the records kept at run time and the route's OpenAPI document.
+ */
+export function peopleReadBy(handler: object, method: string): ReadShape | undefined {
+  if (method !== 'GET' && Reflect.getMetadata(RECORDS_READ, handler) !== true) return undefined;
+  const shape = readShapeOf(handler);
+  return shape.personalFields.length > 0 || shape.namesPersons ? shape : undefined;
+}
+
+/** The shape of the answer a handler declares with `@ApiOkResponse` (or `@ApiCreatedResponse`) `({ type })`; nothing when none. */
 export function readShapeOf(handler: object): ReadShape {
   const responses = Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) as
     Record<string, { type?: unknown }> | undefined;
-  const type = responses?.['200']?.type;
+  const type = responses?.['200']?.type ?? responses?.['201']?.type;
   if (type === undefined) return NOTHING;
   const shape: ReadShape = { personalFields: [], namesPersons: false };
   walk(type, '', shape, new Set());

@@ -2,7 +2,7 @@ import { ParseIntPipe, ParseUUIDPipe, RequestMethod, type INestApplication, type
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DECORATORS, type SchemaObject } from '@nestjs/swagger';
-import { readShapeOf } from '../access/read-shape';
+import { peopleReadBy } from '../access/read-shape';
 import { Allow, Public, RequireScopes } from '../agency/agency.guard';
 import { IfMatch, MinPosition, NewId } from '../request-context';
 
@@ -174,11 +174,8 @@ function pathParameterSchemas(args: [string, ParamArgument][]): Record<string, S
   return schemas;
 }
 
-/** As AuditedReads decides at run time: a GET whose declared answer is about people. */
+/** As AuditedReads decides at run time (peopleReadBy): a GET, or a write marked to, whose declared answer is about people. */
 function recordedRead(handler: object, method: RequestMethod): Pick<RouteFacts, 'recordedRead'> {
-  if (method !== RequestMethod.GET) return {};
-  const shape = readShapeOf(handler);
-  return shape.personalFields.length > 0 || shape.namesPersons
-    ? { recordedRead: { personalFields: shape.personalFields } }
-    : {};
+  const shape = peopleReadBy(handler, RequestMethod[method]);
+  return shape ? { recordedRead: { personalFields: shape.personalFields } } : {};
 }
