@@ -1,12 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import {
-  inclusionProof,
   consistencyProof,
-  inclusionProofNodes,
   consistencyProofNodes,
+  inclusionProof,
+  inclusionProofNodes,
+  MerkleFrontier,
   type SubtreeHashes,
 } from '@lintas/evidence/merkle/merkle-tree';
-import { MerkleFrontier } from '@lintas/evidence/merkle/merkle-tree';
 
 type Queryable = Pool | PoolClient;
 
@@ -23,10 +23,6 @@ export class LedgerTreeStore {
     );
     const row = rows[0];
     return row ? MerkleFrontier.fromJSON({ size: Number(row.size), hashes: row.hashes }) : MerkleFrontier.empty();
-  }
-
-  async inclusionProof(index: number, treeSize: number): Promise<Buffer[]> {
-    return inclusionProof(index, treeSize, await this.subtrees(inclusionProofNodes(index, treeSize)));
   }
 
   /** Several leaves' proofs against one tree, with one query for all their subtrees. */

@@ -6,6 +6,7 @@ import { MerkleFrontier } from '@lintas/evidence/merkle/merkle-tree';
 import type { EventStore } from '@lintas/event-store/event-store';
 import { formatPosition, START, type GlobalPosition } from '@lintas/event-store/position';
 import { ledgerLeafOf } from '../domain/ledger/ledger-leaf';
+import { LedgerTreeStore } from './ledger-tree-store';
 import type { LedgerEntryRecorded } from '../domain/ledger/ledger.events';
 
 export type LedgerBreakKind =
@@ -42,6 +43,7 @@ const MAX_BREAKS = 1_000;
  */
 export async function verifyLedger(pool: Pool, store: EventStore, trustedKey: KeyObject): Promise<LedgerVerification> {
   const schema = store.schema;
+  const tree = new LedgerTreeStore(pool, schema);
   const breaks: LedgerBreak[] = [];
   const report = (ledgerBreak: LedgerBreak) => void (breaks.length < MAX_BREAKS && breaks.push(ledgerBreak));
   const { rows: signed } = await pool.query<{ signed: SignedCheckpoint }>(
@@ -74,7 +76,7 @@ export async function verifyLedger(pool: Pool, store: EventStore, trustedKey: Ke
       const where = { leafIndex: index, eventId: event.data.eventId, position: formatPosition(event.position) };
       if (!kept) {
         // Not in the tree yet: the projection has not reached it. Nothing later can be, either.
-        if (index >= (await treeSize(pool, schema))) break pages;
+        if (index >= (await tree.frontier()).size) break pages;
         report({ kind: 'leaf-missing', ...where, detail: `leaf ${index} is missing from the stored tree` });
       } else if (kept.ledgerEventId !== event.id || !kept.hash.equals(leaf)) {
         report({
@@ -119,9 +121,4 @@ async function storedLeaves(
     [from, from + count],
   );
   return new Map(rows.map((r) => [Number(r.index), { ledgerEventId: r.ledger_event_id, hash: r.hash }]));
-}
-
-async function treeSize(pool: Pool, schema: string): Promise<number> {
-  const { rows } = await pool.query<{ size: string }>(`SELECT size::text FROM ${schema}.ledger_frontier`);
-  return Number(rows[0]?.size ?? 0);
 }
