@@ -33,6 +33,7 @@ interface Step {
   type: string;
   stage: string;
   occurredAt: string;
+  recordedAt: string;
   actor: { agencyId: string | null };
 }
 
@@ -109,7 +110,9 @@ it('answers as of a point in time: the case before it was identified, where the 
   expect(then.body.version).toBeLessThan((await office.get(`/cases/${person.caseId}`)).body.version);
   expect((await office.get(`/cases/${person.caseId}?asOf=yesterday`)).status).toBe(400);
 
-  const standing = await cli(['--json', 'state-at', person.personId, '--as-of', before]);
+  // The ledger's own clock: what it had recorded before the identification reached it.
+  const ledgerBefore = new Date(Date.parse(identified?.recordedAt ?? '') - 1).toISOString();
+  const standing = await cli(['--json', 'state-at', person.personId, '--as-of', ledgerBefore]);
   expect(standing.code).toBe(0);
   expect(JSON.parse(standing.stdout).standing).toMatchObject({ stage: 'intake' });
   const now = await cli(['--json', 'state-at', person.personId, '--as-of', new Date().toISOString()]);
