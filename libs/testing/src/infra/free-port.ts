@@ -1,21 +1,46 @@
 import { createConnection, createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * The first port the kernel hands out for outgoing connections. A port asked of the kernel
+ * (`listen(0)`) comes from that same range, so between closing the probe and the service's own
+ * listen, any client connection (to Kafka, to PostgreSQL) may take it: EADDRINUSE.
+ */
+function ephemeralRangeStart(): number {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    return Number(low) || 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+const LOWEST = 15_000;
+/** Ports already handed out by this process: two services started together never get the same one. */
+const handedOut = new Set<number>();
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') {
-        server.close();
-        reject(new Error('could not read the port of a loopback listener'));
-        return;
-      }
-      server.close(() => resolve(address.port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A loopback port nothing listens on, below the ephemeral range so that no outgoing connection takes it. */
+export async function freePort(): Promise<number> {
+  const highest = ephemeralRangeStart() - 1;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = LOWEST + Math.floor(Math.random() * (highest - LOWEST + 1));
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free loopback port between ${LOWEST} and ${highest}`);
 }
 
 function canConnect(port: number, host: string): Promise<boolean> {

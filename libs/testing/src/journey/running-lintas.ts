@@ -61,19 +61,26 @@ export class RunningLintas {
       LOG_LEVEL: settings.logLevel ?? 'warn',
       ...settings.env,
     };
-    const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
-    const processes = new Map(started.map((process) => [process.service, process]));
-    await Promise.all(started.map((process) => process.ready(60_000)));
-    const url = (name: ServiceName) => processes.get(name)?.url ?? '';
-    if (settings.withAudit) {
-      // Started last: it verifies the others' stores when an admin asks, so it is told where they answer.
-      const audit = await ServiceProcess.start('audit', {
-        ...env,
-        VERIFY_SERVICE_URLS: JOURNEY_SERVICES.map((name) => `${name}=${url(name)}`).join(','),
-      });
-      await audit.ready(60_000);
-      processes.set('audit', audit);
+    const processes = new Map<ServiceName, ServiceProcess>();
+    try {
+      const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
+      for (const process of started) processes.set(process.service, process);
+      await Promise.all(started.map((process) => process.ready(60_000)));
+      if (settings.withAudit) {
+        // Started last: it verifies the others' stores when an admin asks, so it is told where they answer.
+        const audit = await ServiceProcess.start('audit', {
+          ...env,
+          VERIFY_SERVICE_URLS: JOURNEY_SERVICES.map((name) => `${name}=${processes.get(name)?.url}`).join(','),
+        });
+        processes.set('audit', audit);
+        await audit.ready(60_000);
+      }
+    } catch (error) {
+      // The ones that did start would otherwise outlive the test file and keep jest from ending.
+      await Promise.all([...processes.values()].map((process) => process.stop('SIGKILL')));
+      throw error;
     }
+    const url = (name: ServiceName) => processes.get(name)?.url ?? '';
     const world = new JourneyWorld({
       intake: url('intake'),
       healthLiaison: url('health-liaison'),
