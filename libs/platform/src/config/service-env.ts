@@ -157,6 +157,18 @@ export class ServiceEnv {
   RATE_LIMIT_BURST: number = 200;
 
   /**
+   * Refused tokens (401) a second from one source address on average, and at once: past them the
+   * answer is 429 and no refusal is recorded, so a flood of bad tokens cannot fill the access records.
+   */
+  @IsInt()
+  @Min(1)
+  REFUSED_TOKENS_PER_SECOND: number = 2;
+
+  @IsInt()
+  @Min(1)
+  REFUSED_TOKENS_BURST: number = 30;
+
+  /**
    * Browser origins allowed to call the API (CORS), comma-separated, e.g. https://konsol.lintas.example.
    * Empty, the default: no browser page of another origin may call it.
    */

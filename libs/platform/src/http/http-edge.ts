@@ -6,7 +6,7 @@ import { AccessLog } from './access/access-log';
 import { AuditedReadInterceptor, AuditedReads } from './access/audited-reads';
 import { IssuerKeys } from './agency/access-token';
 import { AgencyGuard } from './agency/agency.guard';
-import { RateLimiter } from './agency/rate-limit';
+import { RateLimiter, RefusedTokenLimiter } from './agency/rate-limit';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { JsonBodyGuard } from './json-body.guard';
 import { WriteInterceptor } from './idempotency/write.interceptor';
@@ -34,6 +34,11 @@ export function httpEdgeProviders(schema: string): Provider[] {
       provide: RateLimiter,
       inject: [ServiceEnv],
       useFactory: (env: ServiceEnv) => new RateLimiter(env.RATE_LIMIT_PER_SECOND, env.RATE_LIMIT_BURST),
+    },
+    {
+      provide: RefusedTokenLimiter,
+      inject: [ServiceEnv],
+      useFactory: (env: ServiceEnv) => new RefusedTokenLimiter(env.REFUSED_TOKENS_PER_SECOND, env.REFUSED_TOKENS_BURST),
     },
     { provide: AccessLog, inject: [Pool], useFactory: (pool: Pool) => new AccessLog(pool, schema) },
     AuditedReads,

@@ -395,6 +395,8 @@ describe('the service kit with a rate limit and an allowed browser origin', () =
     service = await startServiceUnderTest(PROBE, infra, {
       RATE_LIMIT_PER_SECOND: '1',
       RATE_LIMIT_BURST: '2',
+      REFUSED_TOKENS_PER_SECOND: '1',
+      REFUSED_TOKENS_BURST: '3',
       CORS_ORIGINS: 'https://konsol.lintas.example',
     });
   });
@@ -412,6 +414,34 @@ describe('the service kit with a rate limit and an allowed browser origin', () =
     expect((await service.as(agency('dinas-sosial', 'dinsos-3571', '3571')).post('/notes', { text: 'x' })).status).toBe(
       201,
     );
+  });
+
+  it('records a flood of bad tokens only up to its rate, then answers 429 unrecorded; valid tokens still pass', async () => {
+    const personId = deterministicUuid('person:flooded');
+    const refusals = async () =>
+      (
+        await service.app
+          .get(Pool)
+          .query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM probe.access_records WHERE outcome = 'refused' AND params->>'personId' = $1`,
+            [personId],
+          )
+      ).rows[0]?.n;
+    const statuses = [];
+    for (let i = 0; i < 10; i += 1) {
+      const reply = await fetch(`${service.url}/persons/${personId}/journey`, {
+        headers: { authorization: `Bearer not-a-token-${i}` },
+      });
+      statuses.push(reply.status);
+      if (reply.status === 429) expect(reply.headers.get('retry-after')).toBe('1');
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    expect(await refusals()).toBe(3);
+    // The bound is on refused tokens, not on the address: an agency with a valid token is answered
+    // (404: no such person here) and its refusal is recorded as every other.
+    const office = service.as(agency('dinas-sosial', 'dinsos-3578', '3578'));
+    expect((await office.get(`/persons/${personId}/journey`)).status).toBe(404);
+    expect(await refusals()).toBe(4);
   });
 
   it('lets the configured browser origin call it', async () => {

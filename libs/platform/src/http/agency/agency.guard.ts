@@ -13,7 +13,7 @@ import { NotAllowedError, NotAuthenticatedError, RateLimitedError, ScopeMissingE
 import { AuditedReads } from '../access/audited-reads';
 import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, RefusedTokenLimiter } from './rate-limit';
 
 const ALLOWED_KINDS = 'lintas:allowed-agency-kinds';
 const PUBLIC = 'lintas:public';
@@ -55,6 +55,7 @@ export class AgencyGuard implements CanActivate {
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
     @Inject(IssuerKeys) private readonly keys: IssuerKeys,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(RefusedTokenLimiter) private readonly refusedTokens: RefusedTokenLimiter,
     @Inject(AuditedReads) private readonly reads: AuditedReads,
   ) {}
 
@@ -76,7 +77,7 @@ export class AgencyGuard implements CanActivate {
   ): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { actor?: AgencyActor }>();
     const header = request.headers.authorization ?? '';
-    if (!header.startsWith('Bearer ')) throw new NotAuthenticatedError('no bearer token');
+    if (!header.startsWith('Bearer ')) throw this.refusedToken(request, 'no bearer token');
     try {
       request.actor = await verifyAccessToken(header.slice('Bearer '.length), this.keys.getKey, {
         issuer: this.env.IDENTITY_ISSUER,
@@ -84,7 +85,7 @@ export class AgencyGuard implements CanActivate {
         isRevoked: this.keys.isRevoked,
       });
     } catch (error) {
-      if (error instanceof AccessTokenRejected) throw new NotAuthenticatedError(error.reason);
+      if (error instanceof AccessTokenRejected) throw this.refusedToken(request, error.reason);
       throw error;
     }
     const wait = this.limiter.take(request.actor.clientId);
@@ -100,5 +101,11 @@ export class AgencyGuard implements CanActivate {
     const missing = required.filter((scope) => !request.actor?.scopes?.includes(scope));
     if (missing.length > 0) throw new ScopeMissingError(missing);
     return true;
+  }
+
+  /** 401, or 429 once the address sends refused tokens faster than anyone who has a valid one would. */
+  private refusedToken(request: Request, reason: string): NotAuthenticatedError | RateLimitedError {
+    const wait = this.refusedTokens.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    return wait > 0 ? new RateLimitedError(wait) : new NotAuthenticatedError(reason);
   }
 }

@@ -23,4 +23,21 @@ describe('the rate limit of a client', () => {
     now += 5_000;
     expect(limiter.take('c')).toBe(5);
   });
+
+  it('keeps no more buckets than it tracks while the old ones have refilled, so chosen keys cannot grow memory', () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, 2, () => now, 100);
+    for (let i = 0; i < 100; i += 1) limiter.take(`address-${i}`);
+    now += 2_000;
+    for (let i = 100; i < 1_000; i += 1) limiter.take(`address-${i}`);
+    expect(limiter.size).toBeLessThanOrEqual(100);
+    // A bucket still drained is kept while a refilled one can go instead.
+    const drained = new RateLimiter(1, 2, () => now, 2);
+    drained.take('a');
+    now += 2_000;
+    drained.take('b');
+    drained.take('b');
+    drained.take('c');
+    expect(drained.take('b')).toBe(1);
+  });
 });
