@@ -172,6 +172,117 @@ describe('rehabilitation, application tier', () => {
     ]);
     expect((await tier.service.as(malang).get(`/placements/${body.id}`)).body.status).toBe('requested');
   });
+
+  it("shows a provincial office its UPTs' residents, waiting lists and placements, read-only, and no other panti's", async () => {
+    // The register's relationships as the tokens carry them (supervised_agencies): two UPTs of the
+    // province, a panti of a kabupaten's own office, and a UPT of another province.
+    const [upt, secondUpt, kabupatenPanti, otherProvincePanti] = await Promise.all(
+      [1, 1, 1, 1].map((beds) => pantiWithBeds(beds)),
+    );
+    const provincial = {
+      ...agency('dinas-sosial-provinsi', 'dinsos-35', '35'),
+      supervises: [upt.pantiId, secondUpt.pantiId, 'dinsos-3507'],
+    };
+    const otherProvince = {
+      ...agency('dinas-sosial-provinsi', 'dinsos-33', '33'),
+      supervises: [otherProvincePanti.pantiId],
+    };
+    const kabupatenOffice = { ...agency('dinas-sosial', 'dinsos-3573', '3573'), supervises: [kabupatenPanti.pantiId] };
+
+    const admitted = async ({ pantiId, panti }: Awaited<ReturnType<typeof pantiWithBeds>>) => {
+      const { body } = await requestPlacement(pantiId);
+      const admission = await panti.post(`/placements/${body.id}/admit`, { unit: 'Wisma Melati', bed: '1' });
+      expect(admission.status).toBe(201);
+      return { placementId: body.id as string, position: admission.body.position as string };
+    };
+    const resident = await admitted(upt);
+    const waiting = await requestPlacement(upt.pantiId);
+    const others = await Promise.all([secondUpt, kabupatenPanti, otherProvincePanti].map(admitted));
+    const last = [resident.position, waiting.body.position as string, ...others.map((o) => o.position)]
+      .sort(byPosition)
+      .at(-1);
+    const [secondResident, kabupatenResident, otherProvinceResident] = others;
+
+    const asProvince = tier.service.as(provincial);
+    const ofUpt = await asProvince.get(`/work-queues/residents?panti=${upt.pantiId}`, { minPosition: last });
+    expect(ofUpt.status).toBe(200);
+    expect(ofUpt.body).toEqual([expect.objectContaining({ placementId: resident.placementId, pantiId: upt.pantiId })]);
+    const waitingAtUpt = await asProvince.get(`/work-queues/waiting-list?panti=${upt.pantiId}`);
+    expect(waitingAtUpt.body).toEqual([
+      expect.objectContaining({ placementId: waiting.body.id, queueStatus: 'waiting', queuePosition: 1 }),
+    ]);
+    // Without `panti`: every UPT's, by panti; never the kabupaten's panti nor another province's.
+    const allUpts = await asProvince.get('/work-queues/residents');
+    expect(allUpts.body.map((row: Json) => row.placementId).sort()).toEqual(
+      [resident.placementId, secondResident?.placementId].sort(),
+    );
+
+    // A panti that is not its UPT does not exist for it, as one nobody registered does not.
+    for (const notItsUpt of [kabupatenPanti.pantiId, otherProvincePanti.pantiId, 'panti-nobody-registered']) {
+      for (const queue of ['residents', 'waiting-list']) {
+        const refused = await asProvince.get(`/work-queues/${queue}?panti=${notItsUpt}`);
+        expect(refused.status).toBe(404);
+        expect(refused.headers.get('content-type')).toContain('application/problem+json');
+        expect(refused.body).toMatchObject({ code: 'panti.not-found', detail: 'no such panti' });
+      }
+    }
+    expect((await tier.service.as(otherProvince).get(`/work-queues/residents?panti=${upt.pantiId}`)).status).toBe(404);
+    expect((await tier.service.as(otherProvince).get('/work-queues/residents')).body).toEqual([
+      expect.objectContaining({ placementId: otherProvinceResident?.placementId }),
+    ]);
+    // The kabupaten's office supervises its panti in the register, but the queues are not its to read.
+    expect((await tier.service.as(kabupatenOffice).get('/work-queues/residents')).status).toBe(403);
+    // A panti reads its own queues, and another panti's do not exist for it.
+    expect((await upt.panti.get(`/work-queues/residents?panti=${upt.pantiId}`)).body).toEqual(ofUpt.body);
+    const foreign = await upt.panti.get(`/work-queues/waiting-list?panti=${secondUpt.pantiId}`);
+    expect(foreign).toMatchObject({ status: 404, body: { code: 'panti.not-found' } });
+    expect((await asProvince.get('/work-queues/residents?panti=Not%20An%20Id')).status).toBe(400);
+
+    // A placement at its UPT it reads; one at any other panti does not exist for it.
+    const details = await asProvince.get(`/placements/${resident.placementId}`);
+    expect(details).toMatchObject({ status: 200, body: { placementId: resident.placementId, status: 'resident' } });
+    for (const elsewhere of [kabupatenResident, otherProvinceResident]) {
+      expect((await asProvince.get(`/placements/${elsewhere?.placementId}`)).status).toBe(404);
+    }
+    expect((await tier.service.as(otherProvince).get(`/placements/${resident.placementId}`)).status).toBe(404);
+
+    // Read-only: it acts for the panti in nothing, and to its commands the placement is not there.
+    expect((await asProvince.post(`/placements/${waiting.body.id}/admit`, {})).status).toBe(403);
+    const terminate = await asProvince.post(`/placements/${resident.placementId}/terminate`, {
+      reason: 'ready-to-return',
+    });
+    expect(terminate).toMatchObject({ status: 404, body: { code: 'placement.not-found' } });
+
+    // Each read is recorded, with the relationship that granted it.
+    const personId: string = details.body.personId;
+    const records = await tier.service
+      .as(agency('admin', 'lintas-admin', '35'))
+      .get(`/persons/${personId}/access-records`);
+    const byProvince = records.body.records.filter((r: Json) => r.agencyId === 'dinsos-35');
+    expect(byProvince).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          outcome: 'granted',
+          agencyKind: 'dinas-sosial-provinsi',
+          route: '/placements/:placementId',
+          personIds: [personId],
+          reason: `supervised-panti:${upt.pantiId}`,
+        }),
+        expect.objectContaining({
+          outcome: 'granted',
+          route: '/work-queues/residents',
+          personIds: [personId],
+          reason: `supervised-panti:${upt.pantiId}`,
+        }),
+        expect.objectContaining({
+          outcome: 'granted',
+          route: '/work-queues/residents',
+          personIds: expect.arrayContaining([personId]),
+          reason: `supervised-panti:${upt.pantiId},${secondUpt.pantiId},dinsos-3507`,
+        }),
+      ]),
+    );
+  });
 });
 
 const byPosition = (a: string, b: string): number => comparePositions(parsePosition(a), parsePosition(b));

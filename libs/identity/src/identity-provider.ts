@@ -37,6 +37,11 @@ export interface IdentityClient {
   regionCode: string;
   /** The scopes it may be granted; none is a client that may call with its agency kind alone. */
   scopes: string[];
+  /**
+   * The agencies whose parent office is this client's agency (a provincial office's UPTs and
+   * kab/kota offices), from the register at each token: the token's `supervised_agencies`.
+   */
+  supervisedAgencyIds?: string[];
 }
 
 /** Where the provider looks a client up, at every request: a revoked client is gone at once. */
@@ -84,7 +89,8 @@ export interface RunningIdentityProvider {
 /**
  * An OAuth 2.0 authorization server for agencies' systems, built on oidc-provider (OpenID
  * certified) rather than by hand: client credentials only (RFC 6749 §4.4), JWT access tokens
- * (RFC 9068) for the one Lintas audience, carrying the agency's id, kind and region.
+ * (RFC 9068) for the one Lintas audience, carrying the agency's id, kind and region, and the
+ * agencies it is the parent office of, if any.
  */
 export function createIdentityProvider(options: IdentityProviderOptions): Provider {
   const audience = options.audience ?? IDENTITY_AUDIENCE;
@@ -133,7 +139,15 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
       const clientId = 'clientId' in token ? token.clientId : undefined;
       const client = typeof clientId === 'string' ? await options.clients.find(clientId) : undefined;
       if (!client) return undefined;
-      return { agency_id: client.agencyId, agency_kind: client.agencyKind, region_code: client.regionCode };
+      const supervised = client.supervisedAgencyIds ?? [];
+      return {
+        agency_id: client.agencyId,
+        agency_kind: client.agencyKind,
+        region_code: client.regionCode,
+        // The services read the relationship from here and never ask the register: a change reaches
+        // them with the agency's next token, at most a token's life (15 minutes) later.
+        ...(supervised.length > 0 && { supervised_agencies: supervised }),
+      };
     },
     // A secret (header or form), or a JWT signed with the client's own key; client_secret_jwt would
     // need the secret itself as an HMAC key, and only its hash is known here.

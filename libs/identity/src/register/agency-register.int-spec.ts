@@ -1,6 +1,10 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { Client } from 'pg';
+import { IssuerKeys, verifyAccessToken } from '@lintas/platform/http/agency/access-token';
+import { freePort } from '@lintas/testing/infra/free-port';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
+import { IDENTITY_AUDIENCE, startIdentityProvider } from '../identity-provider';
+import { generateSigningKey } from '../signing-key';
 import { AgencyRegister, RegisterRefusal } from './agency-register';
 import { secretMatches } from './client-secret';
 
@@ -71,6 +75,68 @@ describe('the agency register', () => {
       );
       await expect(register.rotateSecret(registered.client.clientId, by)).rejects.toMatchObject({ code: 'invalid' });
     } finally {
+      await register.close();
+    }
+  });
+
+  it("names in an office's tokens the agencies it is the parent of, direct ones only, as the register holds them now", async () => {
+    const register = await AgencyRegister.open(infra.databaseUrl, 'register_supervision');
+    const provider = await startIdentityProvider({
+      issuer: `http://127.0.0.1:${await freePort()}`,
+      clients: register,
+      signingKeys: [await generateSigningKey()],
+    });
+    try {
+      const agencies = [
+        { id: 'dinsos-35', kind: 'dinas-sosial-provinsi', name: 'Dinsos Provinsi Jawa Timur', regionCode: '35' },
+        { id: 'dinsos-33', kind: 'dinas-sosial-provinsi', name: 'Dinsos Provinsi Jawa Tengah', regionCode: '33' },
+        { id: 'panti-kediri', kind: 'panti', name: 'UPT Bina Laras Kediri', regionCode: '3571', parentId: 'dinsos-35' },
+        {
+          id: 'dinsos-3507',
+          kind: 'dinas-sosial',
+          name: 'Dinsos Kab. Malang',
+          regionCode: '3507',
+          parentId: 'dinsos-35',
+        },
+        // A panti of the kabupaten's own: the kabupaten's office supervises it, not the province.
+        { id: 'panti-malang', kind: 'panti', name: 'Panti Kab. Malang', regionCode: '3507', parentId: 'dinsos-3507' },
+        { id: 'panti-semarang', kind: 'panti', name: 'UPT Semarang', regionCode: '3374', parentId: 'dinsos-33' },
+      ] as const;
+      for (const agency of agencies) await register.registerAgency(agency, by);
+      expect(await register.childrenOf('dinsos-35')).toEqual(['dinsos-3507', 'panti-kediri']);
+
+      const issued = async (agencyId: string) => {
+        const { client, secret } = await register.registerClient({ agencyId }, by);
+        const response = await fetch(`${provider.issuer}/token`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`${client.clientId}:${String(secret)}`).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: new URLSearchParams({ grant_type: 'client_credentials' }),
+        });
+        const { access_token: token } = (await response.json()) as { access_token: string };
+        return verifyAccessToken(token, new IssuerKeys(provider.issuer).getKey, {
+          issuer: provider.issuer,
+          audience: IDENTITY_AUDIENCE,
+        });
+      };
+      expect(await issued('dinsos-35')).toMatchObject({
+        agencyId: 'dinsos-35',
+        kind: 'dinas-sosial-provinsi',
+        supervises: ['dinsos-3507', 'panti-kediri'],
+      });
+      expect((await issued('dinsos-3507')).supervises).toEqual(['panti-malang']);
+      expect(await issued('panti-kediri')).not.toHaveProperty('supervises');
+
+      // A new UPT is in the office's next token: no service keeps a copy of the register.
+      await register.registerAgency(
+        { id: 'panti-pasuruan', kind: 'panti', name: 'UPT Pasuruan', regionCode: '3514', parentId: 'dinsos-35' },
+        by,
+      );
+      expect((await issued('dinsos-35')).supervises).toEqual(['dinsos-3507', 'panti-kediri', 'panti-pasuruan']);
+    } finally {
+      await provider.stop();
       await register.close();
     }
   });

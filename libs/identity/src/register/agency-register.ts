@@ -9,6 +9,7 @@ import {
 } from '../identity-provider';
 import { newClientSecret } from './client-secret';
 import { createAgencyRegister } from './migrations/create-agency-register';
+import { indexAgencyParents } from './migrations/index-agency-parents';
 import {
   AgencyEntity,
   ClientEntity,
@@ -100,7 +101,8 @@ export class RegisterRefusal extends Error {
  * The agency register: agencies (kind, region, parent office) and their clients, in PostgreSQL
  * through TypeORM, with every change recorded in the same transaction. It is also the identity
  * provider's client directory: a revoked client gets no token from the next request on, and its
- * tokens still alive are listed for the services to refuse.
+ * tokens still alive are listed for the services to refuse; an agency's tokens name the agencies
+ * it is the parent office of, as the register holds them when the token is issued.
  */
 export class AgencyRegister implements ClientDirectory {
   private constructor(private readonly source: DataSource) {}
@@ -113,7 +115,7 @@ export class AgencyRegister implements ClientDirectory {
       url: databaseUrl,
       schema,
       entities: [AgencyEntity, ClientEntity, RegisterChangeEntity],
-      migrations: [createAgencyRegister(schema)],
+      migrations: [createAgencyRegister(schema), indexAgencyParents(schema)],
       migrationsTableName: 'register_migrations',
       synchronize: false,
       logging: false,
@@ -280,6 +282,7 @@ export class AgencyRegister implements ClientDirectory {
       .getOne();
     if (!found) return undefined;
     const agency = (found as ClientRow & { agency: AgencyRow }).agency;
+    const supervised = await this.childrenOf(agency.id);
     const now = Date.now();
     const hashes = [found.secretHash];
     if (found.previousSecretHash && (found.previousSecretUntil?.getTime() ?? 0) > now) {
@@ -294,7 +297,20 @@ export class AgencyRegister implements ClientDirectory {
       agencyKind: agency.kind,
       regionCode: agency.regionCode,
       scopes: found.scopes,
+      ...(supervised.length > 0 && { supervisedAgencyIds: supervised }),
     };
+  }
+
+  /**
+   * The ids of the agencies whose parent office is this one, by id: a provincial office's UPTs and
+   * kab/kota offices. Only the direct ones: a panti under a kab/kota office is that office's, not
+   * the province's.
+   */
+  async childrenOf(agencyId: string): Promise<string[]> {
+    const rows = await this.source
+      .getRepository(AgencyEntity)
+      .find({ select: { id: true }, where: { parentId: agencyId }, order: { id: 'ASC' } });
+    return rows.map((row) => row.id);
   }
 
   /** Clients revoked recently enough that a token of theirs may still be alive. */

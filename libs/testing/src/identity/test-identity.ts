@@ -16,7 +16,8 @@ const RENEW_BEFORE_SECONDS = 60;
 /**
  * The real OpenID provider (the identity app's) that a test file's services trust, in the test's
  * process: an agency a test calls as is registered as a client on first use, with a secret of
- * its own, and its tokens come from the provider's token endpoint by client credentials, as an
+ * its own (and, where the actor names them in `supervises`, the agencies it is the parent office
+ * of), and its tokens come from the provider's token endpoint by client credentials, as an
  * agency's system gets them.
  */
 export class TestIdentity {
@@ -102,7 +103,8 @@ export class TestIdentity {
       if (
         known.agencyId !== actor.agencyId ||
         known.agencyKind !== actor.kind ||
-        known.regionCode !== actor.regionCode
+        known.regionCode !== actor.regionCode ||
+        String(known.supervisedAgencyIds ?? []) !== String(actor.supervises ?? [])
       ) {
         throw new Error(`client ${actor.clientId} is registered for another agency`);
       }
@@ -117,6 +119,9 @@ export class TestIdentity {
       regionCode: actor.regionCode,
       // An admin agency's system administers Lintas, as the register's demo admin client does.
       scopes: actor.kind === 'admin' ? [ADMIN_SCOPE] : [],
+      // The agencies the register would hold as this one's children (a provincial office's UPTs):
+      // the test names them, the provider puts them in the token as it does from the register.
+      ...(actor.supervises && { supervisedAgencyIds: actor.supervises }),
     });
     this.secrets.set(actor.clientId, secret);
     return secret;

@@ -3,10 +3,14 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import { EmergencyGrants, type EmergencyRequest } from '@lintas/person-journey/emergency/emergency-grants';
 import { Actor, Allow, EmergencyReadable } from '@lintas/platform/http/agency/agency.guard';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { noteSupervisionRead } from '../../application/supervision';
 import { PlacementDetailsReadModel } from './placement-details.read-model';
 import { PlacementDetailsResponse } from './placement-details.response.dto';
 
-/** One placement as its panti or owning office sees it now (or an emergency access). The version is the ETag. */
+/**
+ * One placement as its panti or owning office sees it now, or the provincial office of the panti
+ * if it is a UPT (read-only), or an emergency access. The version is the ETag.
+ */
 @Controller('placements')
 export class PlacementDetailsController {
   constructor(
@@ -26,6 +30,11 @@ export class PlacementDetailsController {
     @Actor() actor: AgencyActor,
     @Req() request: EmergencyRequest,
   ): Promise<PlacementDetailsResponse> {
-    return this.placements.read(placementId, actor, (persons, visible) => this.grants.admit(request, persons, visible));
+    return this.placements.read(
+      placementId,
+      actor,
+      (persons, visible) => this.grants.admit(request, persons, visible),
+      (pantiId) => noteSupervisionRead(request, [pantiId]),
+    );
   }
 }

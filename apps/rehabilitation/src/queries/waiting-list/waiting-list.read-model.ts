@@ -9,7 +9,7 @@ export interface QueueRow extends PlacementRow {
   queuePosition: number | null;
 }
 
-/** A panti's requests not yet admitted: beds held first, then the queue, each in order of request. */
+/** Panti's requests not yet admitted, by panti: beds held first, then the queue, each in order of request. */
 @Injectable()
 export class WaitingListReadModel {
   private readonly schema: string;
@@ -21,17 +21,20 @@ export class WaitingListReadModel {
     this.schema = store.schema;
   }
 
-  async ofPanti(pantiId: string): Promise<QueueRow[]> {
+  /** Each panti's list in turn, its queue positions its own. */
+  async ofPantis(pantiIds: readonly string[]): Promise<QueueRow[]> {
+    if (pantiIds.length === 0) return [];
     const { rows } = await this.pool.query<QueueRow>(
       `SELECT ${PLACEMENT_COLUMNS},
               CASE WHEN q.bed_reserved THEN 'bed-reserved' ELSE 'waiting' END AS "queueStatus",
               CASE WHEN q.bed_reserved THEN NULL
-                   ELSE (row_number() OVER (PARTITION BY q.bed_reserved ORDER BY q.transaction_id, q.sequence))::int
+                   ELSE (row_number() OVER (PARTITION BY q.panti_id, q.bed_reserved
+                                            ORDER BY q.transaction_id, q.sequence))::int
               END AS "queuePosition"
          FROM ${this.schema}.panti_queue q JOIN ${this.schema}.placements p USING (placement_id)
-        WHERE q.panti_id = $1
-        ORDER BY q.bed_reserved DESC, q.transaction_id, q.sequence`,
-      [pantiId],
+        WHERE q.panti_id = ANY($1::text[])
+        ORDER BY q.panti_id, q.bed_reserved DESC, q.transaction_id, q.sequence`,
+      [pantiIds],
     );
     return rows;
   }

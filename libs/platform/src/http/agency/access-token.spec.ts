@@ -131,6 +131,26 @@ describe('verifying an access token', () => {
     expect(await refusal(await sign(claims({ client_id: 42 })))).toBe('no client_id claim');
   });
 
+  it('answers the agencies a provincial office supervises from supervised_agencies, and none without the claim', async () => {
+    const provincial = claims({ agency_id: 'dinsos-35', agency_kind: 'dinas-sosial-provinsi', region_code: '35' });
+    const token = await sign({ ...provincial, supervised_agencies: ['panti-bina-laras-kediri', 'dinsos-3507'] });
+    await expect(verifyAccessToken(token, keys, expected)).resolves.toMatchObject({
+      agencyId: 'dinsos-35',
+      supervises: ['panti-bina-laras-kediri', 'dinsos-3507'],
+    });
+    await expect(verifyAccessToken(await sign(provincial), keys, expected)).resolves.not.toHaveProperty('supervises');
+    const none = await sign({ ...provincial, supervised_agencies: [] });
+    await expect(verifyAccessToken(none, keys, expected)).resolves.not.toHaveProperty('supervises');
+  });
+
+  it('refuses a token whose supervised_agencies is not a list of agency ids', async () => {
+    for (const malformed of ['panti-bina-laras-kediri', [''], ['panti-a', 7], [['panti-a']], null, { id: 'panti-a' }]) {
+      expect(await refusal(await sign(claims({ supervised_agencies: malformed })))).toBe(
+        'supervised_agencies must be a list of agency ids',
+      );
+    }
+  });
+
   it('refuses a token of a revoked client issued before or at the revocation, not one issued after it', async () => {
     const revokedAt = now();
     const isRevoked = (clientId: string, issuedAt: number) =>

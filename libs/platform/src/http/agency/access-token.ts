@@ -76,7 +76,29 @@ function actorOf(payload: JWTPayload): AgencyActor {
     throw new AccessTokenRejected('region_code must be a province (2 digits) or kab/kota (4 digits) code');
   }
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-  return { agencyId, kind: kind as AgencyKind, regionCode, clientId, ...(scopes.length > 0 && { scopes }) };
+  const supervises = supervisedAgencies(payload.supervised_agencies);
+  return {
+    agencyId,
+    kind: kind as AgencyKind,
+    regionCode,
+    clientId,
+    ...(scopes.length > 0 && { scopes }),
+    ...(supervises.length > 0 && { supervises }),
+  };
+}
+
+/**
+ * The `supervised_agencies` claim: the ids of the agencies whose parent office in the register is
+ * the caller's agency, as the issuer put them in the token (the services never ask the register).
+ * Absent is none; anything but a list of agency ids is a malformed token, refused rather than
+ * read as none, since an issuer that sends it means something by it.
+ */
+function supervisedAgencies(claim: unknown): string[] {
+  if (claim === undefined) return [];
+  if (!Array.isArray(claim) || !claim.every((id) => typeof id === 'string' && id !== '')) {
+    throw new AccessTokenRejected('supervised_agencies must be a list of agency ids');
+  }
+  return [...new Set(claim as string[])];
 }
 
 function describe(error: unknown): string {

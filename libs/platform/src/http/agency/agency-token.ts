@@ -22,4 +22,10 @@ export interface AgencyActor {
   userId?: string;
   /** The token's scopes, where it has any: what no agency kind implies (administering Lintas). */
   scopes?: string[];
+  /**
+   * The agencies whose parent office in the agency register is this agency (a provincial office's
+   * UPTs and kab/kota offices), where it has any: the token's `supervised_agencies` claim. What
+   * the relationship lets it read is each service's rule; it never lets it act for them.
+   */
+  supervises?: string[];
 }
