@@ -18,6 +18,7 @@ const infra = useRealInfrastructure();
 
 const admin = agency('admin', 'lintas-admin', '35');
 const malang = agency('dinas-sosial', 'dinsos-3507', '3507');
+const satpol = agency('satpol-pp', 'satpolpp-3507', '3507');
 /** What the wrong message carries that no dead letter may show unless revealed. */
 const NAME = 'Siti Aminah';
 const NIK = '3507014506780002';
@@ -70,6 +71,7 @@ describe('dead letters over HTTP', () => {
       redrivenAt: null,
       redrivenBy: null,
       redriveReason: null,
+      erasedAt: null,
     });
     // The field that should not be there is named, its value is not.
     expect(invalid.detail).toContain("(data) must NOT have additional properties 'nik'");
@@ -227,5 +229,121 @@ describe('dead letters over HTTP', () => {
     const after = await asAdmin().get(`/admin/dead-letters/${unheardOf.id}`);
     expect(after.body).toMatchObject({ redrivenAt: null, redrivenBy: null, redriveReason: null });
     expect(await listedFor(unheardOfId)).toHaveLength(1);
+  });
+});
+
+describe('dead letters of an erased person', () => {
+  /** A person intake knows (an admin erases no one else), found by Satpol PP. */
+  let erased: string;
+  const other = randomUUID();
+  const erasure = { ground: 'data-subject-request', legalBasis: 'UU 27/2022 Pasal 8' };
+  /** Wrong, and about the person to be erased: a caseId that is their name and NIK. */
+  const about = () => ({
+    personId: erased,
+    caseId: `${NAME}, NIK ${NIK}`,
+    at: new Date().toISOString(),
+    reportedBy: 'rsj-lawang',
+  });
+  let aboutId: string;
+  let namingId: string;
+  let bystanderId: string;
+
+  beforeAll(async () => {
+    const reported = await tier.service.as(satpol).post('/pickups', {
+      foundAt: new Date(Date.now() - 86_400_000).toISOString(),
+      location: { text: 'Terminal Arjosari', regionCode: '3507' },
+      circumstances: ['wandering'],
+      observedCondition: 'bingung',
+      descriptors: { sex: 'female' },
+    });
+    expect(reported.status).toBe(201);
+    erased = reported.body.personId;
+    aboutId = await tier.neighbours.publish(PersonDiedV1, erased, about());
+    // About someone else, naming the erased person in its data (as a link of two records would).
+    namingId = await tier.neighbours.publish(UNHEARD_OF, other, {
+      personId: other,
+      linkedPersonId: erased,
+      note: NAME,
+    });
+    bystanderId = await tier.neighbours.publish(PersonDiedV1, other, { ...about(), personId: other });
+    for (const id of [aboutId, namingId, bystanderId]) await listedFor(id);
+    // Once the person's journey has them.
+    const erasing = await eventually(
+      () => asAdmin().post(`/persons/${erased}/erasure`, erasure),
+      (answer) => answer.status !== 404,
+      { timeoutMs: 20_000, everyMs: 100 },
+    );
+    expect(erasing.status).toBe(201);
+  });
+
+  it('lose their data once intake hears of the erasure, and are listed as erased; the others are not', async () => {
+    const all = await eventually(
+      () => asAdmin().get('/admin/dead-letters?limit=500'),
+      (answer) =>
+        answer.body?.deadLetters?.filter((l: Json) => [aboutId, namingId].includes(l.event.id) && l.erasedAt).length ===
+        2,
+      { timeoutMs: 20_000, everyMs: 100 },
+    );
+    const [aboutLetter, naming, bystander] = [aboutId, namingId, bystanderId].map((id) =>
+      all.body.deadLetters.find((l: Json) => l.event.id === id),
+    );
+    expect(aboutLetter).toMatchObject({ reason: 'invalid', erasedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(naming).toMatchObject({ reason: 'unknown-type', erasedAt: expect.any(String) });
+    expect(bystander).toMatchObject({ erasedAt: null });
+
+    const shown = await asAdmin().get(`/admin/dead-letters/${aboutLetter.id}?reveal=data&reason=what%20was%20it`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ ...aboutLetter, personId: erased, dataShape: null, data: { $erased: true } });
+    expect(Object.keys(shown.body.headers).every((name) => name.startsWith('ce_') || name === 'content-type')).toBe(
+      true,
+    );
+    for (const letter of [aboutLetter, naming]) {
+      const text = JSON.stringify((await asAdmin().get(`/admin/dead-letters/${letter.id}?reveal=data`)).body);
+      for (const secret of [NAME, NIK]) expect(text).not.toContain(secret);
+    }
+    // Nothing personal was revealed: the access record names no field.
+    const records = await asAdmin().get(`/persons/${erased}/access-records`);
+    // Newest first: the first reveal, the one with a reason, is the last of the letter's.
+    const reveal = records.body.records.filter((r: Json) => r.params?.id === aboutLetter.id).at(-1);
+    expect(reveal).toMatchObject({ fields: [], reason: 'dead-letter.reveal-data: what was it' });
+
+    const kept = await asAdmin().get(`/admin/dead-letters/${bystander.id}?reveal=data`);
+    expect(kept.body.data).toMatchObject({ personId: other, caseId: `${NAME}, NIK ${NIK}` });
+  });
+
+  it('are never sent again: 409 dead-letter.erased, in Bahasa Indonesia when asked, forced or not', async () => {
+    const [letter] = await listedFor(aboutId);
+    for (const body of [{ reason: 'the RSJ fixed its export' }, { reason: 'on purpose', force: true }]) {
+      const refused = await asAdmin().post(`/admin/dead-letters/${letter.id}/redrive`, body, {
+        headers: { 'accept-language': 'id' },
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({
+        status: 409,
+        code: 'dead-letter.erased',
+        title: 'Bertentangan dengan keadaan saat ini',
+        erasedAt: letter.erasedAt,
+      });
+    }
+    const after = await asAdmin().get(`/admin/dead-letters/${letter.id}`);
+    expect(after.body).toMatchObject({ redrivenAt: null, redrivenBy: null });
+    expect(await listedFor(aboutId)).toHaveLength(1);
+  });
+
+  it('keeps nothing of a message about them dead-lettered after the erasure, here or on the dead-letter topic', async () => {
+    const late = await tier.neighbours.publish(PersonDiedV1, erased, about());
+    const [letter] = await listedFor(late);
+    expect(letter).toMatchObject({ reason: 'invalid', erasedAt: expect.any(String) });
+    const shown = await asAdmin().get(`/admin/dead-letters/${letter.id}?reveal=data`);
+    expect(shown.body).toMatchObject({ dataShape: null, data: { $erased: true } });
+
+    const [copy] = await eventually(
+      async () => tier.deadLetters.published.filter((event) => event.id === late),
+      (found) => found.length > 0,
+      { timeoutMs: 20_000 },
+    );
+    expect(copy?.data).toEqual({ $erased: true });
+    expect(JSON.stringify(copy)).not.toContain(NIK);
   });
 });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { KEY_BYTES, unwrapDataKey, wrapDataKey } from './master-key';
-import { canonicalPersonId } from './person-id';
+import { canonicalPersonId, isPersonId } from './person-id';
 
 /** A person's key was destroyed (UU PDP erasure): nothing new may be sealed for them. */
 export class PersonErasedError extends Error {
@@ -127,6 +127,20 @@ export class PersonKeyStore {
       for (const id of missing) states.set(id, this.remember(id, found.get(id), generation));
     }
     return new Map(personIds.map((personId) => [personId, states.get(canonicalPersonId(personId))]));
+  }
+
+  /**
+   * Which of these ids name an erased person, as PostgreSQL has it now: never the cache, which may
+   * still hold a key another process destroyed. Canonical spelling; ids that are no UUID name none.
+   */
+  async erasedAmong(personIds: readonly string[]): Promise<string[]> {
+    const ids = [...new Set(personIds.filter(isPersonId).map(canonicalPersonId))];
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<{ person_id: string }>(
+      `SELECT person_id::text AS person_id FROM ${this.table} WHERE person_id = ANY($1::uuid[]) AND wrapped_key IS NULL`,
+      [ids],
+    );
+    return rows.map((row) => row.person_id);
   }
 
   /**

@@ -91,6 +91,14 @@ export class PersonalDataProtector {
   async erase(personId: string): Promise<void> {
     await this.keys.destroy(personId);
   }
+
+  /**
+   * Which of these ids name a person erased by now (read from PostgreSQL, not a cache): for what
+   * keeps data that is not sealed, such as a dead letter, to keep nothing of them.
+   */
+  erasedAmong(personIds: readonly string[]): Promise<string[]> {
+    return this.keys.erasedAmong(personIds);
+  }
 }
 
 function openWith(state: PersonKeyState, id: string, data: object, paths: readonly string[]): object {

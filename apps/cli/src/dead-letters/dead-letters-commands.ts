@@ -16,11 +16,14 @@ interface DeadLetter {
   redrivenAt: string | null;
   redrivenBy: { agencyId: string; clientId: string; userId?: string } | null;
   redriveReason: string | null;
+  /** When its data was erased with a person it names; it cannot be sent again since. */
+  erasedAt: string | null;
 }
 
 interface DeadLetterDetails extends DeadLetter {
   personId: string | null;
   headers: Record<string, string>;
+  /** Null once erased. */
   dataShape: unknown;
   data?: unknown;
 }
@@ -56,7 +59,11 @@ export function deadLetterCommands(program: Command, admin: () => Promise<AdminC
     if (json()) return print(page);
     if (page.deadLetters.length === 0) return void process.stdout.write(`${page.service}: no dead letters\n`);
     for (const letter of page.deadLetters) {
-      const state = letter.redrivenAt ? `redriven ${letter.redrivenAt}` : 'waiting';
+      const state = letter.erasedAt
+        ? `erased ${letter.erasedAt}`
+        : letter.redrivenAt
+          ? `redriven ${letter.redrivenAt}`
+          : 'waiting';
       process.stdout.write(
         `${letter.id.padStart(6)}  ${letter.failedAt}  ${letter.reason.padEnd(20)}  ${letter.event.type ?? '(no type)'}  ${state}\n` +
           `        ${letter.detail}\n`,
@@ -88,6 +95,7 @@ export function deadLetterCommands(program: Command, admin: () => Promise<AdminC
     describe(letter);
     process.stdout.write(`headers:\n`);
     for (const [name, value] of Object.entries(letter.headers)) process.stdout.write(`  ${name}: ${value}\n`);
+    if (letter.erasedAt) return void process.stdout.write(`data: erased with its person at ${letter.erasedAt}\n`);
     process.stdout.write(`data shape: ${JSON.stringify(letter.dataShape, null, 2)}\n`);
     if ('data' in letter) process.stdout.write(`data (revealed, recorded): ${JSON.stringify(letter.data, null, 2)}\n`);
   });
@@ -109,7 +117,8 @@ export function deadLetterCommands(program: Command, admin: () => Promise<AdminC
         ...(options.force && { force: true }),
       })
       .catch((error: unknown) => {
-        if (error instanceof AdminRefusal && error.status === 409) {
+        // Forcing helps one sent again before, not one whose data was erased.
+        if (error instanceof AdminRefusal && error.status === 409 && !error.message.includes('was erased')) {
           throw new AdminRefusal(409, `${error.message} (--force sends it again anyway)`);
         }
         throw error;
@@ -140,6 +149,7 @@ function describe(letter: DeadLetter): void {
         ? `${letter.redrivenAt} by ${letter.redrivenBy?.agencyId ?? '?'} (${letter.redrivenBy?.clientId ?? '?'}): ${letter.redriveReason ?? ''}`
         : 'no',
     ],
+    ['erased', letter.erasedAt ?? 'no'],
   ];
   if ('personId' in letter) lines.splice(4, 0, ['person', (letter as DeadLetterDetails).personId]);
   for (const [name, value] of lines) process.stdout.write(`${`${name}:`.padEnd(11)}${value ?? '-'}\n`);

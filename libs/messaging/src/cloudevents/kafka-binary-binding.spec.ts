@@ -1,6 +1,11 @@
 import type { IncomingMessage } from '../transport/transport';
 import type { CloudEvent } from './cloud-event';
-import { fromKafkaMessage, MalformedCloudEventError, toKafkaMessage } from './kafka-binary-binding';
+import {
+  CLOUDEVENTS_HEADERS,
+  fromKafkaMessage,
+  MalformedCloudEventError,
+  toKafkaMessage,
+} from './kafka-binary-binding';
 
 const event: CloudEvent = {
   specversion: '1.0',
@@ -64,6 +69,18 @@ describe('CloudEvents Kafka binding, binary mode', () => {
     const message = toKafkaMessage(again, 't', 'k');
     expect(message.headers).toMatchObject({ ce_id: event.id, ce_redeliveryid: again.redeliveryid });
     expect(fromKafkaMessage(received(message))).toEqual(again);
+  });
+
+  it('names every header it writes in CLOUDEVENTS_HEADERS, which an erased dead letter keeps', () => {
+    const everything: CloudEvent = {
+      ...event,
+      actoragencyid: 'rsj-lawang',
+      actorclientid: 'rsj-lawang-1',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      tracestate: 'vendor=x',
+      redeliveryid: '5d0c2a8e-3f1b-4c7a-9e2d-8b6f4a1c0e93',
+    };
+    expect(Object.keys(toKafkaMessage(everything, 't', 'k').headers).sort()).toEqual([...CLOUDEVENTS_HEADERS].sort());
   });
 
   it('refuses a message that is not a CloudEvent, saying why', () => {

@@ -5,6 +5,27 @@ import type { CloudEvent } from './cloud-event';
 export const REDELIVERY_ID_HEADER = 'ce_redeliveryid';
 
 /**
+ * Every header this binding writes: the CloudEvents attributes (ids, types, times, agencies, the
+ * subject's person id and trace context, never a value of the data) and `content-type`.
+ */
+export const CLOUDEVENTS_HEADERS: readonly string[] = [
+  'ce_specversion',
+  'ce_id',
+  'ce_source',
+  'ce_type',
+  'ce_time',
+  'ce_subject',
+  'ce_correlationid',
+  'ce_causationid',
+  'ce_actoragencyid',
+  'ce_actorclientid',
+  'ce_traceparent',
+  'ce_tracestate',
+  REDELIVERY_ID_HEADER,
+  'content-type',
+];
+
+/**
  * The CloudEvents Kafka protocol binding, binary content mode: attributes travel as `ce_` headers,
  * `datacontenttype` as `content-type`, and the message value is the data itself.
  * https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/kafka-protocol-binding.md

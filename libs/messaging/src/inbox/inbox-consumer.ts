@@ -7,7 +7,7 @@ import type { ContractRegistry } from '@lintas/contracts/contract-registry';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 import { fromKafkaMessage } from '../cloudevents/kafka-binary-binding';
 import type { IncomingMessage, Publisher, Subscription, Transport } from '../transport/transport';
-import { DeadLetters, type DeadLetterReason } from './dead-letters';
+import { DeadLetters, type DeadLetterReason, type ErasedAmong } from './dead-letters';
 import { createInboxSchema } from './inbox-schema';
 import { PermanentError } from './permanent-error';
 import { redeliveryTopicSpec } from '../redelivery/redelivery-topic';
@@ -38,6 +38,8 @@ export interface InboxConsumerOptions {
   onConsumed?: (event: CloudEvent, outcome: ConsumedOutcome) => void;
   /** After a message was recorded as a dead letter and sent to the dead-letter topic: for metrics. */
   onDeadLettered?: (reason: DeadLetterReason) => void;
+  /** Which persons are erased: a dead letter naming one keeps none of the message's data (see DeadLetters). */
+  erasedAmong?: ErasedAmong;
 }
 
 export type ConsumedOutcome = 'reacted' | 'skipped' | 'duplicate';
@@ -65,7 +67,7 @@ export class InboxConsumer {
     private readonly transport: Transport,
     private readonly options: InboxConsumerOptions,
   ) {
-    this.deadLetters = new DeadLetters(pool, options.schema);
+    this.deadLetters = new DeadLetters(pool, options.schema, { erasedAmong: options.erasedAmong });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? ((attempt) => Math.min(50 * 2 ** attempt, 2_000));
   }
@@ -156,7 +158,9 @@ export class InboxConsumer {
         return;
       } catch (error) {
         this.options.onError?.(error, message);
-        if (error instanceof PermanentError) return this.deadLetter(message, 'rejected', error.message);
+        if (error instanceof PermanentError) {
+          return this.deadLetter(message, 'rejected', error.message, error.personErased);
+        }
         if (attempt >= this.maxAttempts) return this.deadLetter(message, 'failed-after-retries', errorMessage(error));
         await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt)));
       }
@@ -223,7 +227,12 @@ export class InboxConsumer {
     };
   }
 
-  private async deadLetter(message: IncomingMessage, reason: DeadLetterReason, detail: string): Promise<void> {
+  private async deadLetter(
+    message: IncomingMessage,
+    reason: DeadLetterReason,
+    detail: string,
+    personErased = false,
+  ): Promise<void> {
     if (!this.publisher) throw new Error('the consumer is not started');
     await this.deadLetters.record(
       this.publisher,
@@ -232,6 +241,7 @@ export class InboxConsumer {
       message,
       reason,
       detail,
+      { personErased },
     );
     this.options.onDeadLettered?.(reason);
   }

@@ -30,5 +30,7 @@ export async function createInboxSchema(pool: Pool, schema: string): Promise<voi
     // Who sent a dead letter again and why (an admin over HTTP: docs/architecture.md, "Dead letters").
     `ALTER TABLE ${schema}.dead_letters ADD COLUMN IF NOT EXISTS redriven_by jsonb`,
     `ALTER TABLE ${schema}.dead_letters ADD COLUMN IF NOT EXISTS redrive_reason text`,
+    // When a person it names was erased, and its value with it (DeadLetters.eraseFor).
+    `ALTER TABLE ${schema}.dead_letters ADD COLUMN IF NOT EXISTS erased_at timestamptz`,
   ]);
 }

@@ -11,8 +11,8 @@ import type { PrefixedTransport } from '../transport/prefixed-transport';
 import type { Publisher } from '../transport/transport';
 
 /**
- * The service's dead letters for the platform's admin routes (DEAD_LETTER_ADMIN). Its table is made
- * on first use, also in a service that consumes nothing (it then has none); a redrive goes out by a
+ * The service's dead letters for the platform's admin routes (DEAD_LETTER_ADMIN), and for the
+ * erasure of a person (OnPersonErased). Its table is made on first use, also in a service that consumes nothing (it then has none); a redrive goes out by a
  * publisher of its own, opened on the first and closed with the module, to the topic's full name
  * as the message was read.
  */
@@ -45,6 +45,15 @@ export class ServiceDeadLetters implements DeadLetterAdmin {
   ): Promise<DeadLetterRedrive> {
     await this.createSchema();
     return this.letters.redrive(await this.openPublisher(), id, request);
+  }
+
+  /**
+   * Erases the dead letters that name these persons (DeadLetters.eraseFor), in the ambient
+   * transaction: OnPersonErased's, the inbox's. The inbox consumer whose reaction calls this made
+   * the table when it started; making it here would wait on that transaction for a lock it holds.
+   */
+  eraseFor(personIds: readonly string[]): Promise<number> {
+    return this.letters.eraseFor(personIds);
   }
 
   async close(): Promise<void> {

@@ -41,17 +41,23 @@ export interface AdministeredDeadLetter {
   redrivenAt: Date | null;
   redrivenBy: DeadLetterRedriver | null;
   redriveReason: string | null;
+  /**
+   * When a person it names was erased (UU 27/2022): since then its value is only the erased mark
+   * (`{"$erased":true}`), its headers only the CloudEvents ones, and it is never sent again.
+   */
+  erasedAt: Date | null;
 }
 
 export type DeadLetterRedrive =
   | { kind: 'redriven'; letter: AdministeredDeadLetter }
   | { kind: 'not-found' }
-  | { kind: 'already-redriven'; letter: AdministeredDeadLetter };
+  | { kind: 'already-redriven'; letter: AdministeredDeadLetter }
+  | { kind: 'erased'; letter: AdministeredDeadLetter };
 
 export interface DeadLetterAdmin {
   /** Oldest first: those after the id `after`, at most `limit`. */
   page(options: { after?: number; limit: number }): Promise<AdministeredDeadLetter[]>;
   find(id: number): Promise<AdministeredDeadLetter | undefined>;
-  /** Sends it again to its topic and records who and why; one redriven already only when forced. */
+  /** Sends it again to its topic and records who and why; one redriven already only when forced, an erased one never. */
   redrive(id: number, request: { by: DeadLetterRedriver; reason: string; force: boolean }): Promise<DeadLetterRedrive>;
 }

@@ -33,8 +33,8 @@ export class DeadLettersController {
 
   /**
    * This service's dead letters, oldest first, redriven or not: what each was (its CloudEvents
-   * type, id, source and time), where it was read, why it was given up on, and whether it was sent
-   * again. Never its data or its key.
+   * type, id, source and time), where it was read, why it was given up on, whether it was sent
+   * again, and when its data was erased with a person it names. Never its data or its key.
    */
   @Get()
   @ApiOkResponse({ type: DeadLettersResponse, description: 'A page of dead letters, oldest first.' })
@@ -67,6 +67,7 @@ export class DeadLettersController {
    * One dead letter: the above, whom it is about, its CloudEvents headers and the shape of its data
    * (field names and JSON types). With `reveal=data` also the data itself, for an admin who must
    * see what was refused: a read of personal data, recorded with `reason` in the access records.
+   * Once erased it has no data: no shape (null), and revealed it reads `{"$erased": true}`.
    */
   @Get(':id')
   @ApiOkResponse({ type: DeadLetterDetails, description: 'The dead letter; its data only when revealed.' })
@@ -102,8 +103,8 @@ export class DeadLettersController {
       headers: Object.fromEntries(
         Object.entries(letter.headers).filter(([name]) => name.startsWith('ce_') || name === 'content-type'),
       ),
-      dataShape: shapeOfValue(letter.value),
-      ...(revealed && { data: dataOf(letter.value) }),
+      dataShape: letter.erasedAt ? null : shapeOfValue(letter.value),
+      ...(revealed && { data: letter.erasedAt ? { $erased: true } : dataOf(letter.value) }),
     };
   }
 
@@ -111,7 +112,8 @@ export class DeadLettersController {
    * Sends the dead letter again, unchanged, to the topic it was read from, and records who, when
    * and why. Every consumer of that topic reads it again; those that handled it already skip it by
    * their inbox. One sent again before is refused (409 `dead-letter.already-redriven`) unless
-   * `force` is true.
+   * `force` is true; one whose data was erased with a person it names, always (409
+   * `dead-letter.erased`: there is nothing left to send).
    */
   @Post(':id/redrive')
   @HttpCode(200)
@@ -132,6 +134,15 @@ export class DeadLettersController {
       force: body.force === true,
     });
     if (outcome.kind === 'not-found') throw notFound(id);
+    if (outcome.kind === 'erased') {
+      const at = outcome.letter.erasedAt?.toISOString();
+      throw new EdgeError(
+        409,
+        'dead-letter.erased',
+        `dead letter ${id} names a person who was erased (UU 27/2022); its data went with them at ${at}, so it cannot be sent again`,
+        { erasedAt: at },
+      );
+    }
     if (outcome.kind === 'already-redriven') {
       const at = outcome.letter.redrivenAt?.toISOString();
       throw new EdgeError(
@@ -175,6 +186,7 @@ function view(letter: AdministeredDeadLetter): DeadLetterView {
     redrivenAt: letter.redrivenAt?.toISOString() ?? null,
     redrivenBy: letter.redrivenBy,
     redriveReason: letter.redriveReason,
+    erasedAt: letter.erasedAt?.toISOString() ?? null,
   };
 }
 

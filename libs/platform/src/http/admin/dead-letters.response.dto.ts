@@ -47,6 +47,11 @@ export class DeadLetterView {
   @ApiProperty({ type: () => DeadLetterRedriverView, nullable: true }) redrivenBy!: DeadLetterRedriverView | null;
   /** Why it was sent again, as the admin gave it. */
   @ApiProperty({ type: String, nullable: true }) redriveReason!: string | null;
+  /**
+   * When its data was erased with a person it names (UU 27/2022): since then it has no data and
+   * only its CloudEvents headers, and it is never sent again (409 `dead-letter.erased`). Null while not.
+   */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) erasedAt!: string | null;
 }
 
 /** This service's dead letters, oldest first. */
@@ -74,10 +79,11 @@ export class DeadLetterDetails extends DeadLetterView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId!: string | null;
   /** Its CloudEvents attributes as they travelled (`ce_*` headers and `content-type`). */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers!: Record<string, string>;
-  @ApiProperty({ type: DataShapeView }) dataShape!: DataShapeView;
+  /** Null once erased: there is no data left to have a shape. */
+  @ApiProperty({ type: DataShapeView, nullable: true }) dataShape!: DataShapeView | null;
   /**
    * The data itself (its JSON, or its text where it is not JSON): only with `reveal=data`, a read
-   * of personal data that leaves an access record.
+   * of personal data that leaves an access record. `{"$erased": true}` once erased.
    */
   @ApiPropertyOptional(
     personal({ description: "The message's data as it travelled: any JSON, or text where it is not JSON." }),
