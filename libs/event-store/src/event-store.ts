@@ -362,14 +362,19 @@ export class EventStore {
    * How many messages wait in the outbox, and how long ago the oldest was written (0 when none): for
    * metrics, at scrape time. The outbox keeps no time of its own; its oldest row was written in
    * the same transaction as its event, whose recordedAt says when, and the global-order index finds
-   * that event by transaction id.
+   * that event by transaction id. A message written without an event (writeOutbox: an access
+   * record) is a CloudEvent of that moment: its `ce_time` header says when.
    */
   async outboxBacklog(): Promise<{ messages: number; oldestSeconds: number }> {
     const { rows } = await this.pool.query<{ messages: number; oldest_seconds: number }>(
-      `WITH oldest AS (SELECT transaction_id FROM ${this.schema}.outbox ORDER BY transaction_id, sequence LIMIT 1)
+      `WITH oldest AS (SELECT transaction_id, headers FROM ${this.schema}.outbox ORDER BY transaction_id, sequence LIMIT 1)
        SELECT (SELECT count(*)::int FROM ${this.schema}.outbox) AS messages,
-              coalesce((SELECT greatest(0, extract(epoch FROM now() - min((e.metadata->>'recordedAt')::timestamptz)))
-                          FROM ${this.schema}.events e JOIN oldest o ON e.transaction_id = o.transaction_id), 0)::float8
+              coalesce((SELECT greatest(0, extract(epoch FROM now() - coalesce(
+                          (SELECT min((e.metadata->>'recordedAt')::timestamptz)
+                             FROM ${this.schema}.events e WHERE e.transaction_id = o.transaction_id),
+                          CASE WHEN o.headers->>'ce_time' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T'
+                               THEN (o.headers->>'ce_time')::timestamptz END)))
+                          FROM oldest o), 0)::float8
                 AS oldest_seconds`,
     );
     return { messages: rows[0]?.messages ?? 0, oldestSeconds: rows[0]?.oldest_seconds ?? 0 };

@@ -1,4 +1,5 @@
 import type { SchemaObject } from 'ajv';
+import { accessRecordsTopic } from '../admin/access-records.contracts';
 import type { AnyContract } from '../contract';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '../family-reunification/family-reunification.contracts';
 import { HEALTH_LIAISON_CONTRACTS } from '../health-liaison/health-liaison.contracts';
@@ -54,7 +55,9 @@ const CLOUD_EVENT_HEADERS: Json = {
     ce_subject: {
       type: 'string',
       format: 'uuid',
-      description: 'The person the event is about (never a name); also the Kafka key. Absent when there is none.',
+      description:
+        'The person the event is about (never a name); also the Kafka key. Absent when there is none, and on an ' +
+        'access record that names several persons (its data lists them).',
     },
     ce_correlationid: {
       type: 'string',
@@ -101,14 +104,21 @@ export function buildAsyncApiDocument(publishers: readonly Publisher[] = PUBLISH
   for (const { service, contracts } of publishers) {
     const topics = [...new Set(contracts.map((contract) => contract.topic))];
     for (const topic of topics) {
-      const channelId = topics.length === 1 ? `${camel(service)}Events` : camel(topic);
+      // `lintas.intake.events` → `intakeEvents`, `lintas.intake.access-records` → `intakeAccessRecords`.
+      const channelId = camel(topic.replace(/^lintas\./, ''));
       const published = contracts.filter((contract) => contract.topic === topic);
+      const records = topic === accessRecordsTopic(service);
       channels[channelId] = {
         address: topic,
-        title: `${service} events`,
-        description:
-          `What ${service} tells the other services. Every installation may put its TOPIC_PREFIX before the ` +
-          "topic's name. Messages are keyed by person, so each person's events stay in order on one partition.",
+        title: records ? `${service} access records` : `${service} events`,
+        description: records
+          ? `Every read of people's data in ${service}, and every refused attempt, as its access log records it ` +
+            '(who asked, the route and its ids, the persons named and the personal fields the answer carried; no ' +
+            "personal values), for the audit service's ledger. A topic of its own: there is one on every read. " +
+            'Every installation may put its TOPIC_PREFIX before the name. Keyed by the first person named, so ' +
+            "each person's records stay in order on one partition."
+          : `What ${service} tells the other services. Every installation may put its TOPIC_PREFIX before the ` +
+            "topic's name. Messages are keyed by person, so each person's events stay in order on one partition.",
         messages: Object.fromEntries(
           published.map((contract) => [contract.type, { $ref: `#/components/messages/${contract.type}` }]),
         ),
@@ -118,7 +128,9 @@ export function buildAsyncApiDocument(publishers: readonly Publisher[] = PUBLISH
         action: 'send',
         channel: { $ref: `#/channels/${channelId}` },
         title: `${service} publishes`,
-        summary: `${service} publishes its events on ${topic}, from its outbox, after they are committed.`,
+        summary: records
+          ? `${service} publishes its access records on ${topic}, from its outbox, each written in its record's transaction.`
+          : `${service} publishes its events on ${topic}, from its outbox, after they are committed.`,
         messages: published.map((contract) => ({ $ref: `#/channels/${channelId}/messages/${contract.type}` })),
       };
       for (const contract of published) messages[contract.type] = message(service, contract);
@@ -183,7 +195,10 @@ function message(service: string, contract: DocumentedContract): Json {
       kafka: {
         key: {
           type: 'string',
-          description: 'The person the event is about (as ce_subject), else the id of the stream it came from.',
+          description:
+            contract.topic === accessRecordsTopic(service)
+              ? 'The first person the record names (ce_subject when it names only one), else the message id.'
+              : 'The person the event is about (as ce_subject), else the id of the stream it came from.',
         },
         bindingVersion: KAFKA_BINDING,
       },

@@ -1,3 +1,4 @@
+import { accessRecordedContract } from '../admin/access-records.contracts';
 import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, date, instant, oneOf, record, regionCode, uuid } from '../schema/vocabulary';
@@ -107,6 +108,9 @@ export const FamilyReunificationRedeliveryRequestedV1 = redeliveryRequestedContr
   FAMILY_REUNIFICATION_TOPIC,
 );
 
+/** Each read of people's data in family-reunification, and each refusal, for the ledger (on its own topic). */
+export const FamilyReunificationAccessRecordedV1 = accessRecordedContract('family-reunification');
+
 export const FAMILY_REUNIFICATION_CONTRACTS = [
   FamilyTracedV1,
   FamilyNotFoundV1,
@@ -118,4 +122,5 @@ export const FAMILY_REUNIFICATION_CONTRACTS = [
   FollowUpMissedV1,
   CaseClosedV1,
   FamilyReunificationRedeliveryRequestedV1,
+  FamilyReunificationAccessRecordedV1,
 ] as const;

@@ -1,3 +1,4 @@
+import { accessRecordedContract } from '../admin/access-records.contracts';
 import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, date, instant, oneOf, record, uuid } from '../schema/vocabulary';
@@ -110,6 +111,9 @@ export const PersonDiedV1 = defineContract<PersonDiedV1>({
 /** An admin had health-liaison publish some of its events again (POST /admin/redeliveries). */
 export const HealthLiaisonRedeliveryRequestedV1 = redeliveryRequestedContract('health-liaison', HEALTH_LIAISON_TOPIC);
 
+/** Each read of people's data in health-liaison, and each refusal, for the ledger (on its own topic). */
+export const HealthLiaisonAccessRecordedV1 = accessRecordedContract('health-liaison');
+
 export const HEALTH_LIAISON_CONTRACTS = [
   RsjReferralRequestedV1,
   RsjReferralAcceptedV1,
@@ -120,4 +124,5 @@ export const HEALTH_LIAISON_CONTRACTS = [
   PatientAbscondedV1,
   PersonDiedV1,
   HealthLiaisonRedeliveryRequestedV1,
+  HealthLiaisonAccessRecordedV1,
 ] as const;

@@ -1,3 +1,4 @@
+import { accessRecordedContract } from '../admin/access-records.contracts';
 import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, instant, listOf, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
@@ -200,6 +201,9 @@ export const EmergencyAccessReviewedV1 = defineContract<EmergencyAccessReviewedV
 /** An admin had intake publish some of its events again (POST /admin/redeliveries). */
 export const IntakeRedeliveryRequestedV1 = redeliveryRequestedContract('intake', INTAKE_TOPIC);
 
+/** Each read of people's data in intake, and each refusal, for the ledger (on its own topic). */
+export const IntakeAccessRecordedV1 = accessRecordedContract('intake');
+
 export const INTAKE_CONTRACTS = [
   PickupReportedV1,
   PersonHandedOverV1,
@@ -214,4 +218,5 @@ export const INTAKE_CONTRACTS = [
   EmergencyAccessGrantedV1,
   EmergencyAccessReviewedV1,
   IntakeRedeliveryRequestedV1,
+  IntakeAccessRecordedV1,
 ] as const;

@@ -1,3 +1,4 @@
+import { accessRecordedContract } from '../admin/access-records.contracts';
 import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
 import { agencyId, instant, oneOf, record, uuid } from '../schema/vocabulary';
@@ -90,6 +91,9 @@ export const RehabilitationTerminatedV1 = defineContract<RehabilitationTerminate
 /** An admin had rehabilitation publish some of its events again (POST /admin/redeliveries). */
 export const RehabilitationRedeliveryRequestedV1 = redeliveryRequestedContract('rehabilitation', REHABILITATION_TOPIC);
 
+/** Each read of people's data in rehabilitation, and each refusal, for the ledger (on its own topic). */
+export const RehabilitationAccessRecordedV1 = accessRecordedContract('rehabilitation');
+
 export const REHABILITATION_CONTRACTS = [
   PlacementRequestedV1,
   PlacementDeclinedV1,
@@ -99,4 +103,5 @@ export const REHABILITATION_CONTRACTS = [
   ResidentAbscondedV1,
   RehabilitationTerminatedV1,
   RehabilitationRedeliveryRequestedV1,
+  RehabilitationAccessRecordedV1,
 ] as const;

@@ -79,6 +79,23 @@ describe('the store as metrics', () => {
 
     await pool.query(`DELETE FROM ${SCHEMA}.outbox`);
     expect(await store.outboxBacklog()).toEqual({ messages: 0, oldestSeconds: 0 });
+
+    // A message written without an event (an access record) is dated by its CloudEvents time.
+    await store.transaction((client) =>
+      store.writeOutbox(client, [
+        {
+          topic: 'access-records',
+          key: 'k',
+          headers: { ce_time: new Date(Date.now() - 5_000).toISOString() },
+          value: Buffer.from('{}'),
+        },
+      ]),
+    );
+    const unappended = await store.outboxBacklog();
+    expect(unappended.messages).toBe(1);
+    expect(unappended.oldestSeconds).toBeGreaterThanOrEqual(5);
+    expect(unappended.oldestSeconds).toBeLessThan(30);
+    await pool.query(`DELETE FROM ${SCHEMA}.outbox`);
   });
 
   it('shows how long the oldest open writer transaction has held readers back, and 0 when none is open', async () => {

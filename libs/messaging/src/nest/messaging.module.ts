@@ -15,6 +15,8 @@ import { EventStore } from '@lintas/event-store/event-store';
 import { withinTransaction } from '@lintas/platform/database/ambient-transaction';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { MODULE_READINESS_CHECK } from '@lintas/platform/health/readiness-check';
+import { PersonalDataProtector } from '@lintas/privacy/personal-data';
+import { ACCESS_RECORD_SINK } from '@lintas/platform/service/access-record-sink';
 import { DEAD_LETTER_ADMIN } from '@lintas/platform/service/dead-letter-admin';
 import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
@@ -24,6 +26,7 @@ import { KafkaConsumerLag } from '../metrics/kafka-consumer-lag';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { PgLogConsumerLag } from '../metrics/pg-log-consumer-lag';
 import type { ConsumerLagReader, WatchedTopic } from '../metrics/consumer-lag';
+import { accessRecordSinkOf } from '../outbox/access-record-outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { combineObservers } from '../outbox/relay-observers';
 import { relaySpans } from '../outbox/relay-spans';
@@ -49,7 +52,8 @@ const MessagingModuleOptionsToken = Symbol('MessagingModuleOptions');
  * outbox relay that ships its integration events, and an idempotent inbox consumer that runs its
  * reactions (the service's providers marked `@ReactsTo`), with dead letters on
  * `<topic prefix>lintas.<service>.dead-letters`. Global, so that the platform's admin routes find
- * the service's dead letters (DEAD_LETTER_ADMIN) to list, inspect and redrive.
+ * the service's dead letters (DEAD_LETTER_ADMIN) to list, inspect and redrive, and a person's
+ * erasure (ServiceDeadLetters) empties those that name them.
  */
 @Module({})
 export class MessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -84,13 +88,20 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
         },
         // What /admin/dead-letters (the platform's) serves.
         { provide: DEAD_LETTER_ADMIN, useExisting: ServiceDeadLetters },
+        // Where the platform's access log sends each record, in its transaction: this service's outbox,
+        // when the service publishes its access-record contract (the ledger keeps them).
+        {
+          provide: ACCESS_RECORD_SINK,
+          inject: [SERVICE_NAME, EventStore],
+          useFactory: (name: string, store: EventStore) => accessRecordSinkOf(name, options.publishes, store),
+        },
         {
           provide: MessagingMetrics,
           inject: [ServiceMetrics],
           useFactory: (metrics: ServiceMetrics) => new MessagingMetrics(metrics),
         },
       ],
-      exports: [PrefixedTransport, DEAD_LETTER_ADMIN],
+      exports: [PrefixedTransport, DEAD_LETTER_ADMIN, ServiceDeadLetters, ACCESS_RECORD_SINK],
     };
   }
 
@@ -110,6 +121,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(MessagingMetrics) private readonly metrics: MessagingMetrics,
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
     @Inject(ServiceDeadLetters) private readonly deadLetters: ServiceDeadLetters,
+    @Inject(PersonalDataProtector) private readonly personalData: PersonalDataProtector,
   ) {}
 
   /** Found at bootstrap, when every provider is constructed. */
@@ -182,6 +194,8 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
           this.metrics.consumed(event, outcome);
         },
         onDeadLettered: (reason) => this.metrics.deadLettered(reason),
+        // A dead letter of a person erased already is recorded erased (see DeadLetters.record).
+        erasedAmong: (personIds) => this.personalData.erasedAmong(personIds),
       });
       const consumer = this.consumer;
       // A start that failed half-way lets go of what it opened; the next attempt starts it again.
@@ -225,9 +239,10 @@ async function react(
   try {
     await withinTransaction(transaction, () => reaction.handle(event, transaction));
   } catch (error) {
-    // Nothing personal may be recorded of an erased person, on any retry.
+    // Nothing personal may be recorded of an erased person, on any retry: nor in the dead letter,
+    // which keeps none of the message's data (erased as it is recorded).
     if (error instanceof Error && error.name === 'PersonErasedError') {
-      throw new PermanentError(`${event.type} refused: person.erased`);
+      throw new PermanentError(`${event.type} refused: person.erased`, true);
     }
     if (!(error instanceof DomainError)) throw error;
     if (metadata.options.harmless?.includes(error.code)) return;

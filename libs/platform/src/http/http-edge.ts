@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { Pool } from 'pg';
 import { ServiceEnv } from '../config/service-env';
+import { ACCESS_RECORD_SINK, type AccessRecordSink } from '../service/access-record-sink';
 import { AccessLog } from './access/access-log';
 import { AuditedReadInterceptor, AuditedReads } from './access/audited-reads';
 import { IssuerKeys } from './agency/access-token';
@@ -40,7 +41,12 @@ export function httpEdgeProviders(schema: string): Provider[] {
       inject: [ServiceEnv],
       useFactory: (env: ServiceEnv) => new RefusedTokenLimiter(env.REFUSED_TOKENS_PER_SECOND, env.REFUSED_TOKENS_BURST),
     },
-    { provide: AccessLog, inject: [Pool], useFactory: (pool: Pool) => new AccessLog(pool, schema) },
+    {
+      provide: AccessLog,
+      // The messaging module's sink, where the service publishes its access records for the ledger.
+      inject: [Pool, { token: ACCESS_RECORD_SINK, optional: true }],
+      useFactory: (pool: Pool, sink?: AccessRecordSink | null) => new AccessLog(pool, schema, sink ?? undefined),
+    },
     AuditedReads,
     { provide: APP_GUARD, useClass: AgencyGuard },
     { provide: APP_GUARD, useClass: JsonBodyGuard },

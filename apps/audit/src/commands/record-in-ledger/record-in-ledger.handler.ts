@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '@lintas/commands/stream-writer';
+import { ledgerPlacesOf } from '../../domain/ledger/access-records';
 import { ledgerStream, ledgerStreamWithoutPerson } from '../../domain/ledger/ledger.stream';
 import { RecordInLedgerCommand } from './record-in-ledger.command';
 
@@ -9,16 +10,25 @@ export class RecordInLedgerHandler implements ICommandHandler<RecordInLedgerComm
   constructor(@Inject(StreamWriter) private readonly streams: StreamWriter) {}
 
   async execute({ entry, cause }: RecordInLedgerCommand): Promise<void> {
-    const command = { type: 'RecordEntry' as const, entry };
-    if (entry.personId) {
-      await this.streams.handle(ledgerStream, entry.personId, command, cause, { personId: entry.personId });
-    } else {
-      await this.streams.handle(ledgerStreamWithoutPerson, streamOfSource(entry.source), command, cause);
-    }
+    const places = ledgerPlacesOf(entry);
+    await this.streams.transaction(async (tx) => {
+      // An access record may name several persons: their streams are locked in one call, so that two
+      // records naming the same persons in another order do not lock them crosswise.
+      if (places.length > 1) {
+        await tx.lock(
+          ...places.map((p) =>
+            'personId' in p ? ledgerStream.streamId(p.personId) : ledgerStreamWithoutPerson.streamId(p.stream),
+          ),
+        );
+      }
+      for (const place of places) {
+        const command = { type: 'RecordEntry' as const, entry: place.entry };
+        if ('personId' in place) {
+          await tx.handle(ledgerStream, place.personId, command, cause, { personId: place.personId });
+        } else {
+          await tx.handle(ledgerStreamWithoutPerson, place.stream, command, cause);
+        }
+      }
+    });
   }
-}
-
-/** `/lintas/rehabilitation` → `rehabilitation`: the stream of a service's events about no one. */
-function streamOfSource(source: string): string {
-  return source.replace(/^\/lintas\//, '').replace(/[^a-z0-9-]/g, '-');
 }

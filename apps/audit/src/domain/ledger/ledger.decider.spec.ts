@@ -28,9 +28,25 @@ describe('the ledger decider', () => {
     expect(ledgerDecider.decide({ type: 'RecordEntry', entry: entry('e-2') }, state)).toHaveLength(1);
   });
 
+  it('knows every id of a long stream, and a new fold starts from nothing', () => {
+    const events = Array.from({ length: 5_000 }, (_, i) => ({
+      type: 'LedgerEntryRecorded' as const,
+      data: entry(`e-${i}`),
+    }));
+    const state = events.reduce(ledgerDecider.evolve, ledgerDecider.initialState);
+    expect(state.recorded.size).toBe(5_000);
+    expect(ledgerDecider.decide({ type: 'RecordEntry', entry: entry('e-4999') }, state)).toEqual([]);
+    // The first fold did not leave its ids in the initial state.
+    expect(ledgerDecider.initialState.recorded.size).toBe(0);
+    expect(ledgerDecider.decide({ type: 'RecordEntry', entry: entry('e-1') }, ledgerDecider.initialState)).toHaveLength(
+      1,
+    );
+  });
+
   it('names the stage by the publishing service', () => {
     expect(stageOf('/lintas/health-liaison')).toBe('treatment');
     expect(stageOf('/lintas/family-reunification')).toBe('reunification');
     expect(stageOf('/somewhere/else')).toBe('other');
+    expect(stageOf('/lintas/intake', 'id.lintas.intake.access.recorded.v1')).toBe('access');
   });
 });

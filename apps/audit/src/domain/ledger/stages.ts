@@ -1,13 +1,23 @@
-/** The stage of the journey a step belongs to, by the service that published it (docs/domain.md, "The journey"). */
-export type Stage = 'intake' | 'treatment' | 'rehabilitation' | 'reunification' | 'other';
+import { isAccessRecord } from './access-records';
 
-const STAGES: Readonly<Record<string, Stage>> = {
+/**
+ * The stage of the journey a step belongs to, by the service that published it (docs/domain.md,
+ * "The journey"); `access` for a read of the person's data (or one refused), which is no stage of
+ * the journey but a look at it.
+ */
+export type Stage = 'intake' | 'treatment' | 'rehabilitation' | 'reunification' | 'access' | 'other';
+
+/** Every stage, as the trail names them. */
+export const STAGES: readonly Stage[] = ['intake', 'treatment', 'rehabilitation', 'reunification', 'access', 'other'];
+
+const BY_SOURCE: Readonly<Record<string, Stage>> = {
   '/lintas/intake': 'intake',
   '/lintas/health-liaison': 'treatment',
   '/lintas/rehabilitation': 'rehabilitation',
   '/lintas/family-reunification': 'reunification',
 };
 
-export function stageOf(source: string): Stage {
-  return STAGES[source] ?? 'other';
+export function stageOf(source: string, type = ''): Stage {
+  if (isAccessRecord(type)) return 'access';
+  return BY_SOURCE[source] ?? 'other';
 }

@@ -40,4 +40,13 @@ describe('a trail in causal order', () => {
   it('does not hold a step back for a cause outside the trail', () => {
     expect(causalOrder([step('x', '2026-12-01T00:00:00Z', 1, 'elsewhere')]).map((s) => s.eventId)).toEqual(['x']);
   });
+
+  it('places a read of the person’s data (an access record, caused by nothing) by its time among the chain', () => {
+    const steps = [
+      step('admitted', '2026-12-02T00:00:00Z', 3, 'referred'),
+      step('read', '2026-12-01T12:00:00Z', 1),
+      step('referred', '2026-12-01T00:00:00Z', 2),
+    ];
+    expect(causalOrder(steps).map((s) => s.eventId)).toEqual(['referred', 'read', 'admitted']);
+  });
 });

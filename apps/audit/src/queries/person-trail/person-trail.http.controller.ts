@@ -92,7 +92,8 @@ export class PersonTrailController {
       ledgerOrder,
     }));
     const ordered = causalOrder(steps).map(({ ledgerOrder: _, ...step }) => step);
-    const last = ordered.at(-1);
+    // Where the person stood is the journey's last step: a read of their data moves them nowhere.
+    const last = ordered.findLast((step) => step.stage !== 'access');
     return {
       personId,
       persons,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { STAGES } from '../../domain/ledger/stages';
 
 /** Who acted: an agency of the register and its calling system, or a service acting on its behalf. */
 export class TrailActor {
@@ -6,7 +7,10 @@ export class TrailActor {
   @ApiProperty({ type: String, nullable: true }) clientId!: string | null;
 }
 
-/** One step of a person's path, as the service that took it published it. */
+/**
+ * One step of a person's path, as the service that took it published it: an integration event, or
+ * an access record (stage `access`: an agency read the person's data there, or was refused).
+ */
 export class TrailStep {
   /** The integration event's id (unique with its source). */
   @ApiProperty({ type: String }) eventId!: string;
@@ -16,8 +20,9 @@ export class TrailStep {
   @ApiProperty({ type: String }) type!: string;
   /** The publishing service, e.g. `/lintas/intake`. */
   @ApiProperty({ type: String }) source!: string;
-  @ApiProperty({ enum: ['intake', 'treatment', 'rehabilitation', 'reunification', 'other'] }) stage!: string;
-  /** When it happened in the field. */
+  /** The journey's stage, by the publishing service; `access` for a read of the person's data (or one refused). */
+  @ApiProperty({ enum: STAGES }) stage!: string;
+  /** When it happened in the field (an access record: when the service recorded the read). */
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
   /** When the ledger recorded it. */
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: string;
@@ -28,13 +33,16 @@ export class TrailStep {
   @ApiProperty({ type: String, nullable: true }) causationId!: string | null;
   /** Its place in the ledger's Merkle tree, once a checkpoint covers it: what an evidence bundle proves. */
   @ApiProperty({ type: Number, nullable: true }) leafIndex!: number | null;
-  /** The event's data as its contract defines it: ids, codes and dates, no names. */
+  /**
+   * The event's data as its contract defines it: ids, codes and dates, no names. An access record's
+   * names the route, its path ids, the persons and the personal fields the answer carried, and who asked.
+   */
   @ApiProperty({ type: Object }) data!: unknown;
 }
 
-/** Where the person stood: the stage and the last step, by whom and since when. */
+/** Where the person stood: the stage and the last step of the journey (reads of their data aside), by whom and since when. */
 export class TrailStanding {
-  @ApiProperty({ enum: ['intake', 'treatment', 'rehabilitation', 'reunification', 'other'] }) stage!: string;
+  @ApiProperty({ enum: STAGES.filter((stage) => stage !== 'access') }) stage!: string;
   /** The last step's type. */
   @ApiProperty({ type: String }) lastStep!: string;
   @ApiProperty({ type: String, nullable: true }) agencyId!: string | null;

@@ -71,7 +71,7 @@ export class LedgerEntriesProjection implements Projection<LedgerEvent> {
         data.map((d) => d.causationId),
         data.map((d) => d.actorAgencyId),
         data.map((d) => d.actorClientId),
-        data.map((d) => stageOf(d.source)),
+        data.map((d) => stageOf(d.source, d.type)),
         data.map((d) => JSON.stringify(d.data)),
       ],
     );

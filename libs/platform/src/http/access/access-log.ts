@@ -1,6 +1,10 @@
 import type { Pool } from 'pg';
 import { applySchema } from '../../database/apply-schema';
+import { inTransaction } from '../../database/transaction';
+import type { AccessRecord, AccessRecordSink } from '../../service/access-record-sink';
 import type { AgencyActor } from '../agency/agency-token';
+
+export type { AccessRecord } from '../../service/access-record-sink';
 
 /** One look at people's data, or one attempt refused. It names people by id only, never by what they are. */
 export interface AccessEntry {
@@ -19,17 +23,6 @@ export interface AccessEntry {
   fields: readonly string[];
   /** Why it was refused (the problem code), or under which emergency access it was granted. */
   reason?: string;
-}
-
-export interface AccessRecord extends Omit<AccessEntry, 'actor' | 'personIds' | 'fields'> {
-  personIds: string[];
-  fields: string[];
-  id: string;
-  at: string;
-  clientId: string | null;
-  agencyId: string | null;
-  agencyKind: string | null;
-  userId: string | null;
 }
 
 interface Row {
@@ -53,7 +46,8 @@ interface Row {
  * The record of every read of people's data in this service (UU PDP: who looked at whom, when and
  * at what). A record is written before the answer leaves, so there is no read without one; the
  * table only grows (a trigger refuses UPDATE and DELETE), and an erased person's records stay,
- * for they hold no personal data.
+ * for they hold no personal data. With a sink (the messaging module's, which publishes each record
+ * for the audit service's ledger), the record and what the sink writes share one transaction.
  */
 export class AccessLog {
   private ready?: Promise<void>;
@@ -61,59 +55,52 @@ export class AccessLog {
   constructor(
     private readonly pool: Pool,
     readonly schema: string,
+    private readonly sink?: AccessRecordSink,
   ) {}
 
   async record(entry: AccessEntry): Promise<void> {
     await this.createSchema();
-    await this.pool.query(
-      `INSERT INTO ${this.schema}.access_records
+    const values = [
+      entry.outcome,
+      entry.status,
+      entry.actor?.clientId ?? null,
+      entry.actor?.agencyId ?? null,
+      entry.actor?.kind ?? null,
+      entry.actor?.userId ?? null,
+      entry.method,
+      entry.route,
+      JSON.stringify(entry.params),
+      entry.personIds,
+      entry.fields,
+      entry.reason ?? null,
+    ];
+    const insert = `INSERT INTO ${this.schema}.access_records
          (outcome, status, client_id, agency_id, agency_kind, user_id, method, route, params, person_ids, fields, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, $12)`,
-      [
-        entry.outcome,
-        entry.status,
-        entry.actor?.clientId ?? null,
-        entry.actor?.agencyId ?? null,
-        entry.actor?.kind ?? null,
-        entry.actor?.userId ?? null,
-        entry.method,
-        entry.route,
-        JSON.stringify(entry.params),
-        entry.personIds,
-        entry.fields,
-        entry.reason ?? null,
-      ],
-    );
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, $12)`;
+    const sink = this.sink;
+    if (!sink) {
+      await this.pool.query(insert, values);
+      return;
+    }
+    await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<Row>(`${insert} RETURNING ${COLUMNS}`, values);
+      await sink.written(client, recordOf(rows[0]));
+    });
+    sink.committed();
   }
 
   /** The records naming a person, newest first; `before` pages on by record id. */
   async forPerson(personIds: readonly string[], limit = 100, before?: string): Promise<AccessRecord[]> {
     await this.createSchema();
     const { rows } = await this.pool.query<Row>(
-      `SELECT id::text, at, outcome, status, client_id, agency_id, agency_kind, user_id, method, route, params,
-              person_ids::text[] AS person_ids, fields, reason
+      `SELECT ${COLUMNS}
          FROM ${this.schema}.access_records
         WHERE (person_ids && $1::uuid[] OR params->>'personId' = ANY($1::text[]))
           AND ($2::bigint IS NULL OR id < $2::bigint)
         ORDER BY access_records.id DESC LIMIT $3`,
       [personIds, before ?? null, limit],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at.toISOString(),
-      outcome: row.outcome,
-      status: row.status,
-      clientId: row.client_id,
-      agencyId: row.agency_id,
-      agencyKind: row.agency_kind,
-      userId: row.user_id,
-      method: row.method,
-      route: row.route,
-      params: row.params,
-      personIds: row.person_ids,
-      fields: row.fields,
-      ...(row.reason === null ? {} : { reason: row.reason }),
-    }));
+    return rows.map(recordOf);
   }
 
   /** Made on first use, as the idempotency keys are: a service whose database is away still starts. */
@@ -148,4 +135,26 @@ export class AccessLog {
     });
     return this.ready;
   }
+}
+
+const COLUMNS = `id::text, at, outcome, status, client_id, agency_id, agency_kind, user_id, method, route, params,
+  person_ids::text[] AS person_ids, fields, reason`;
+
+function recordOf(row: Row): AccessRecord {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    outcome: row.outcome,
+    status: row.status,
+    clientId: row.client_id,
+    agencyId: row.agency_id,
+    agencyKind: row.agency_kind,
+    userId: row.user_id,
+    method: row.method,
+    route: row.route,
+    params: row.params,
+    personIds: row.person_ids,
+    fields: row.fields,
+    ...(row.reason === null ? {} : { reason: row.reason }),
+  };
 }
