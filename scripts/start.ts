@@ -12,7 +12,7 @@ import { seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-cli
 import { IDENTITY_AUDIENCE, startIdentityProvider } from '../libs/identity/src/identity-provider';
 import { adminApi } from '../libs/identity/src/register/admin-api';
 import { adminTokenVerifier } from '../libs/identity/src/register/admin-token-verifier';
-import { AgencyRegister } from '../libs/identity/src/register/agency-register';
+import { ADMIN_SCOPE, AgencyRegister } from '../libs/identity/src/register/agency-register';
 import { generateSigningKey } from '../libs/identity/src/signing-key';
 import { canAdminister, LOCAL_POSTGRES_URL, startEmbeddedPostgres } from '../libs/testing/src/infra/postgres-local';
 
@@ -44,10 +44,14 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
  * provider on this machine, its agency register in the `identity` schema of the database, with a
  * demo client per agency kind whose secrets of this run are printed once.
  */
-async function identity(port: number, databaseUrl: string): Promise<{ issuer: string; stop: () => Promise<void> }> {
+async function identity(
+  port: number,
+  databaseUrl: string,
+): Promise<{ issuer: string; auditClient?: { clientId: string; secret: string }; stop: () => Promise<void> }> {
   if (process.env.IDENTITY_ISSUER) return { issuer: process.env.IDENTITY_ISSUER, stop: async () => undefined };
   const register = await AgencyRegister.open(databaseUrl);
   const clients = await seedDemoRegister(register);
+  const auditClient = await auditScheduleClient(register);
   const issuer = `http://127.0.0.1:${port}`;
   // Made anew at every start: tokens of an earlier run are refused.
   const signingKeys = [await generateSigningKey()];
@@ -60,11 +64,27 @@ async function identity(port: number, databaseUrl: string): Promise<{ issuer: st
   printHowToGetAToken(provider.issuer, clients);
   return {
     issuer: provider.issuer,
+    auditClient,
     stop: async () => {
       await provider.stop();
       await register.close();
     },
   };
+}
+
+/**
+ * The audit service's own client, for its scheduled verification of every store: of the demo admin
+ * agency, with a new secret at every start that only the audit process is given.
+ */
+async function auditScheduleClient(register: AgencyRegister): Promise<{ clientId: string; secret: string }> {
+  const clientId = 'lintas-audit-schedule';
+  const by = { clientId: 'npm-start', agencyId: 'lintas-development' };
+  const known = (await register.agency('lintas-admin'))?.clients.find((client) => client.clientId === clientId);
+  const { secret } =
+    known?.status === 'active'
+      ? await register.rotateSecret(clientId, by, 0)
+      : await register.registerClient({ agencyId: 'lintas-admin', clientId, scopes: [ADMIN_SCOPE] }, by);
+  return { clientId, secret: secret ?? '' };
 }
 
 function printHowToGetAToken(issuer: string, clients: DemoClient[]): void {
@@ -102,6 +122,11 @@ async function main(): Promise<void> {
         IDENTITY_ISSUER: idp.issuer,
         PORT: String(basePort + i),
         VERIFY_SERVICE_URLS: verifyServiceUrls,
+        ...(service === 'audit' &&
+          idp.auditClient && {
+            AUDIT_CLIENT_ID: idp.auditClient.clientId,
+            AUDIT_CLIENT_SECRET: idp.auditClient.secret,
+          }),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     }),

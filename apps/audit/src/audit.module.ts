@@ -14,6 +14,7 @@ import { appendToFile, LedgerCheckpoints } from './checkpoints/ledger-checkpoint
 import { RecordInLedgerHandler } from './commands/record-in-ledger/record-in-ledger.handler';
 import { VerifyEverythingController } from './commands/verify-everything/verify-everything.http.controller';
 import { AuditVerifier } from './application/audit-verifier';
+import { OwnAccessToken } from './application/own-access-token';
 import { VerificationSchedule } from './application/verification-schedule';
 import { LEDGER_EVENT_DEFINITIONS } from './domain/ledger/ledger.event-definitions';
 import { EvidenceBundleController } from './queries/evidence-bundle/evidence-bundle.http.controller';
@@ -26,7 +27,7 @@ import { LedgerTreeProjection } from './read-models/ledger-tree/ledger-tree.proj
 
 const SCHEMA = 'audit';
 
-/** Every integration event of every service: the ledger keeps them all. */
+/** Every integration event of every service, and every service's access records: the ledger keeps them all. */
 const EVERY_CONTRACT = [
   ...INTAKE_CONTRACTS,
   ...HEALTH_LIAISON_CONTRACTS,
@@ -75,6 +76,7 @@ const EVERY_CONTRACT = [
     },
     CheckpointSchedule,
     AuditVerifier,
+    OwnAccessToken,
     VerificationSchedule,
   ],
 })

@@ -16,8 +16,9 @@ import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 
 /**
  * The cross-agency ledger, with the four services and the audit service as processes: a journey
- * read back in causal order, evidence exported and checked offline by the `lintas` command as an
- * admin runs it, and a rewrite of the ledger by SQL caught by its signed checkpoints.
+ * read back in causal order, with every read of the person's data (and every refusal) among its
+ * steps, evidence exported and checked offline by the `lintas` command as an admin runs it, and a
+ * rewrite of the ledger by SQL caught by its signed checkpoints.
  */
 const infra = useRealInfrastructure();
 const run = promisify(execFile);
@@ -29,16 +30,33 @@ let cliEnv: Record<string, string>;
 
 interface Step {
   eventId: string;
+  personId: string;
   causationId: string | null;
   type: string;
+  source: string;
   stage: string;
   occurredAt: string;
   recordedAt: string;
   actor: { agencyId: string | null };
+  data: unknown;
 }
 
+/** An access record's data, as the trail shows it (id.lintas.<service>.access.recorded.v1). */
+interface AccessData {
+  outcome: 'granted' | 'refused';
+  status: number;
+  route: string;
+  fields: string[];
+}
+
+/** The journey's own steps: the reads of the person's data (stage `access`) aside. */
+const journeyOf = (steps: Step[]) => steps.filter((step) => step.stage !== 'access');
+
 beforeAll(async () => {
-  lintas = await RunningLintas.forTestFile(infra, { withAudit: true, env: { LEDGER_CHECKPOINT_SECONDS: '1' } });
+  lintas = await RunningLintas.forTestFile(infra, {
+    withAudit: true,
+    env: { LEDGER_CHECKPOINT_SECONDS: '1', VERIFY_EVERY_SECONDS: '10' },
+  });
   await prepareJourneys(lintas.world);
   person = await new PersonJourney(lintas.world).mainPath(journeyIdentity('Wahyuni'));
   const identity = await testIdentity();
@@ -79,9 +97,12 @@ const trail = () =>
 
 it('reads a journey across the four services back from the ledger, causes before effects', async () => {
   const steps = (await trail()).body.steps as Step[];
-  expect(new Set(steps.map((step) => step.stage))).toEqual(
+  expect(new Set(journeyOf(steps).map((step) => step.stage))).toEqual(
     new Set(['intake', 'treatment', 'rehabilitation', 'reunification']),
   );
+  // The offices' reads of the person's data during the journey are steps too, stage `access`.
+  for (const step of steps)
+    expect(['intake', 'treatment', 'rehabilitation', 'reunification', 'access']).toContain(step.stage);
   const at = new Map(steps.map((step, index) => [step.eventId, index]));
   const caused = steps.filter((step) => step.causationId !== null && at.has(step.causationId));
   // The journey's hand-overs are reactions: several steps have their cause in the trail.
@@ -115,8 +136,81 @@ it('answers as of a point in time: the case before it was identified, where the 
   const standing = await cli(['--json', 'state-at', person.personId, '--as-of', ledgerBefore]);
   expect(standing.code).toBe(0);
   expect(JSON.parse(standing.stdout).standing).toMatchObject({ stage: 'intake' });
-  const now = await cli(['--json', 'state-at', person.personId, '--as-of', new Date().toISOString()]);
-  expect(JSON.parse(now.stdout)).toMatchObject({ steps: steps.length, standing: { lastStep: steps.at(-1)?.type } });
+  // Each read above is a step of the trail now: the command and the trail agree as of one moment,
+  // and where the person stood is the journey's last step, not the last read.
+  const moment = new Date(Date.now() - 1_000).toISOString();
+  const held = (
+    await lintas.world.audit('admin').get(`/persons/${person.personId}/trail?asOf=${encodeURIComponent(moment)}`)
+  ).body.steps as Step[];
+  const now = await cli(['--json', 'state-at', person.personId, '--as-of', moment]);
+  expect(JSON.parse(now.stdout)).toMatchObject({
+    steps: held.length,
+    standing: { lastStep: journeyOf(held).at(-1)?.type },
+  });
+  expect(journeyOf(held).at(-1)?.type).toBe('id.lintas.family-reunification.case.closed.v1');
+});
+
+it("keeps every read of the person's data in their trail, and every refusal: by whom, which route, which fields", async () => {
+  const malang = AGENCIES.dinsosMalang.agencyId;
+  const kediri = AGENCIES.dinsosKediri.agencyId;
+  expect((await lintas.world.intake('dinsosMalang').get(`/cases/${person.caseId}`)).status).toBe(200);
+  expect((await lintas.world.intake('dinsosKediri').get(`/persons/${person.personId}/journey`)).status).toBe(404);
+  const isRead = (step: Step) => step.actor.agencyId === malang && (step.data as AccessData).route === '/cases/:caseId';
+  const isRefusal = (step: Step) =>
+    step.actor.agencyId === kediri && (step.data as AccessData).route === '/persons/:personId/journey';
+  const reply = await eventually(
+    () => lintas.world.audit('admin').get(`/persons/${person.personId}/trail`),
+    (r) => (r.body.steps as Step[] | undefined)?.some(isRefusal) === true,
+    { timeoutMs: 60_000 },
+  );
+  const steps = reply.body.steps as Step[];
+  const read = steps.findLast(isRead);
+  expect(read).toMatchObject({
+    type: 'id.lintas.intake.access.recorded.v1',
+    source: '/lintas/intake',
+    stage: 'access',
+    personId: person.personId,
+    causationId: null,
+    data: {
+      outcome: 'granted',
+      status: 200,
+      method: 'GET',
+      route: '/cases/:caseId',
+      params: { caseId: person.caseId },
+      personIds: [person.personId],
+      agencyId: malang,
+      agencyKind: 'dinas-sosial',
+    },
+  });
+  expect((read?.data as AccessData).fields).toEqual(expect.arrayContaining(['identity.name']));
+  expect(steps.find(isRefusal)).toMatchObject({
+    type: 'id.lintas.intake.access.recorded.v1',
+    stage: 'access',
+    personId: person.personId,
+    data: { outcome: 'refused', status: 404, reason: 'person.not-found', personIds: [person.personId], fields: [] },
+  });
+  // Reads by the journey's own agencies are there as well, in the other services too.
+  expect(new Set(steps.filter((step) => step.stage === 'access').map((step) => step.source)).size).toBeGreaterThan(1);
+  // Placed by time: after the journey's end, which it read; the standing stays the journey's.
+  const closed = steps.findIndex((step) => step.type === 'id.lintas.family-reunification.case.closed.v1');
+  expect(steps.indexOf(read as Step)).toBeGreaterThan(closed);
+  expect(reply.body.standing).toMatchObject({ lastStep: 'id.lintas.family-reunification.case.closed.v1' });
+  // Ids and field names: nothing of what the person is.
+  expect(JSON.stringify(steps)).not.toContain('Wahyuni');
+
+  // The evidence bundle holds it like any entry, proven in the signed tree.
+  const bundle = await eventually(
+    () => lintas.world.audit('admin').get(`/persons/${person.personId}/evidence-bundle`),
+    (r) =>
+      (r.body.entries as { entry: { eventId: string } }[] | undefined)?.some(
+        (e) => e.entry.eventId === read?.eventId,
+      ) === true,
+    { timeoutMs: 30_000 },
+  );
+  const entry = (bundle.body.entries as { entry: { eventId: string; personId: string; type: string } }[]).find(
+    (e) => e.entry.eventId === read?.eventId,
+  );
+  expect(entry?.entry).toMatchObject({ personId: person.personId, type: 'id.lintas.intake.access.recorded.v1' });
 });
 
 it('exports evidence that the lintas command verifies offline, and names what a changed bundle breaks', async () => {
@@ -147,6 +241,29 @@ it('exports evidence that the lintas command verifies offline, and names what a 
   expect((await cli(['trail', 'verify-bundle', 'no-such-file.json'])).code).toBe(2);
   expect((await cli(['trail', 'verify-bundle'])).code).toBe(2);
 });
+
+it("verifies every service's store on its schedule, with its own client's token, and records each outcome", async () => {
+  const sql = infra.createPool({ max: 1 });
+  const scheduled = async () =>
+    (
+      await sql.query<{ subject: string; ok: boolean; checked: number }>(
+        `SELECT DISTINCT ON (data->>'subject') data->>'subject' AS subject, (data->>'ok')::boolean AS ok,
+                (data->>'checked')::int AS checked
+           FROM audit.events
+          WHERE type = 'VerificationRecorded' AND data->>'trigger' = 'schedule'
+          ORDER BY data->>'subject', transaction_id DESC, sequence DESC`,
+      )
+    ).rows;
+  const deadline = Date.now() + 40_000;
+  while ((await scheduled()).length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1_000));
+  const outcomes = await scheduled();
+  expect(outcomes.map((o) => o.subject).sort()).toEqual(
+    ['audit', 'family-reunification', 'health-liaison', 'intake', 'ledger', 'rehabilitation'].sort(),
+  );
+  for (const outcome of outcomes) expect(outcome).toMatchObject({ ok: true });
+  // The journey's events were there to check, in each domain service's store.
+  expect(outcomes.find((o) => o.subject === 'intake')?.checked).toBeGreaterThan(0);
+}, 60_000);
 
 it('catches a rewrite of the ledger by SQL: the signed checkpoints no longer match, nor does a copy held outside', async () => {
   await trail();

@@ -11,6 +11,7 @@ import { METRIC_NAMES } from '@lintas/platform/metrics/metric-names';
 import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { STORE_VERIFIER, type StoreVerifier } from '@lintas/platform/service/store-verifier';
 import { LedgerCheckpoints } from '../checkpoints/ledger-checkpoints';
+import { OwnAccessToken } from './own-access-token';
 import { verifyLedger } from '../checkpoints/verify-ledger';
 import type { RecordedBreak, VerificationRecordedData } from '../domain/verification/verification.events';
 import { verificationStream } from '../domain/verification/verification.stream';
@@ -45,10 +46,10 @@ const SCHEDULE: AgencyActor = {
 /**
  * Verifies every store and the ledger, and records each outcome as an event of the audit store
  * (who asked, why, what broke), counted in `lintas_audit_verification_failures_total` for alerts.
- * The other services verify their own stores (`POST /admin/store-verifications`), asked with the
- * requesting admin's own token: the audit service holds no credential of its own. The hourly run
- * therefore covers the audit store and the ledger; each domain service's store is covered when an
- * admin asks (`lintas verify`).
+ * The other services verify their own stores (`POST /admin/store-verifications`): asked with the
+ * requesting admin's own token when an admin asks (`lintas verify`), and with the audit service's
+ * own client's token on the schedule (OwnAccessToken; without that client, the schedule covers the
+ * audit store and the ledger only).
  */
 @Injectable()
 export class AuditVerifier {
@@ -62,6 +63,7 @@ export class AuditVerifier {
     @Inject(StreamWriter) private readonly streams: StreamWriter,
     @Inject(ServiceEnv) private readonly env: ServiceEnv,
     @Inject(ServiceMetrics) metrics: ServiceMetrics,
+    @Inject(OwnAccessToken) private readonly ownToken: OwnAccessToken,
   ) {
     this.failures = new Counter({
       name: METRIC_NAMES.auditVerificationFailures,
@@ -80,8 +82,27 @@ export class AuditVerifier {
     ]);
   }
 
-  scheduled(): Promise<VerificationRun> {
-    return this.run(SCHEDULE, 'schedule', null, [this.verifyOwnStore(), this.verifyLedger()]);
+  async scheduled(): Promise<VerificationRun> {
+    const services = this.ownToken.configured ? this.serviceUrls() : [];
+    let authorization: string | undefined;
+    let tokenError: string | undefined;
+    if (services.length > 0) {
+      try {
+        authorization = await this.ownToken.authorization();
+      } catch (error) {
+        tokenError = error instanceof Error ? error.message : String(error);
+      }
+    }
+    return this.run(SCHEDULE, 'schedule', null, [
+      this.verifyOwnStore(),
+      this.verifyLedger(),
+      // A refused or unreachable issuer is a failed verification of each service, recorded as one.
+      ...services.map(([service, url]) =>
+        authorization
+          ? this.verifyService(service, url, authorization)
+          : Promise.resolve({ subject: service, ok: false, checked: 0, breaks: [], error: tokenError ?? 'no token' }),
+      ),
+    ]);
   }
 
   private async run(

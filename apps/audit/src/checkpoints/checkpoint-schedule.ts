@@ -1,31 +1,34 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
+import { Every } from '@lintas/platform/service/every';
 import { SERVICE_LOGGER } from '@lintas/platform/service/service-tokens';
 import { LedgerCheckpoints, LedgerRewrittenError } from './ledger-checkpoints';
 
 /** Signs a checkpoint every LEDGER_CHECKPOINT_SECONDS when the ledger grew, and logs it for copies to be kept. */
 @Injectable()
 export class CheckpointSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly every: Every;
 
   constructor(
     @Inject(LedgerCheckpoints) private readonly checkpoints: LedgerCheckpoints,
-    @Inject(ServiceEnv) private readonly env: ServiceEnv,
+    @Inject(ServiceEnv) env: ServiceEnv,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.every = new Every(
+      env.LEDGER_CHECKPOINT_SECONDS * 1_000,
+      () => this.signNow(),
+      () => undefined,
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.checkpoints.createTable();
-    this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.signNow());
-    }, this.env.LEDGER_CHECKPOINT_SECONDS * 1_000);
+    this.every.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.every.stop();
   }
 
   /** Never rejects: a failed round is logged and the next one tries again. */

@@ -146,10 +146,23 @@ export class ServiceEnv {
   VERIFY_SERVICE_URLS: string =
     'intake=http://127.0.0.1:3001,health-liaison=http://127.0.0.1:3002,rehabilitation=http://127.0.0.1:3003,family-reunification=http://127.0.0.1:3004';
 
-  /** How often the audit service verifies its own store and the ledger, in minutes (hourly by default). */
+  /**
+   * The audit service's own client of the register (admin agency, scope lintas.admin): with it the
+   * scheduled verification covers every service in VERIFY_SERVICE_URLS; without it, the audit store
+   * and the ledger only.
+   */
+  @IsOptional()
+  @MinLength(1)
+  AUDIT_CLIENT_ID?: string;
+
+  @IsOptional()
+  @MinLength(16)
+  AUDIT_CLIENT_SECRET?: string;
+
+  /** How often the audit service verifies the stores and the ledger, in seconds (hourly by default). */
   @IsInt()
   @Min(1)
-  VERIFY_EVERY_MINUTES: number = 60;
+  VERIFY_EVERY_SECONDS: number = 3_600;
 
   /** Requests one client may make at once before the average applies. */
   @IsInt()

@@ -1,3 +1,5 @@
+import { agency } from '../http/agency-client';
+import { testIdentity } from '../identity/test-identity';
 import { ServiceProcess, type ServiceName } from '../processes/service-process';
 import type { RealInfrastructure } from '../real-infrastructure';
 import { JourneyWorld, type ServiceUrls } from './journey-world';
@@ -67,10 +69,14 @@ export class RunningLintas {
       for (const process of started) processes.set(process.service, process);
       await Promise.all(started.map((process) => process.ready(60_000)));
       if (settings.withAudit) {
-        // Started last: it verifies the others' stores when an admin asks, so it is told where they answer.
+        // Started last: it verifies the others' stores, so it is told where they answer, and has a
+        // client of its own for its schedule, as `npm start` gives it.
+        const own = (await testIdentity()).credentialsFor(agency('admin', 'lintas-audit', '35'));
         const audit = await ServiceProcess.start('audit', {
           ...env,
           VERIFY_SERVICE_URLS: JOURNEY_SERVICES.map((name) => `${name}=${processes.get(name)?.url}`).join(','),
+          AUDIT_CLIENT_ID: own.clientId,
+          AUDIT_CLIENT_SECRET: own.secret,
         });
         processes.set('audit', audit);
         await audit.ready(60_000);
