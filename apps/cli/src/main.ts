@@ -13,6 +13,7 @@ import { deadLetterCommands } from './dead-letters/dead-letters-commands';
 import { eraseCommand } from './erase/erase-command';
 import { indicatorsCommands } from './indicators/indicators-commands';
 import { rebuildCommands } from './rebuild/rebuild-command';
+import { rowsAtCommand } from './rows-at/rows-at-command';
 import { redeliverCommand } from './redeliver/redeliver-command';
 import { trailCommands } from './trail/trail-commands';
 import { verifyCommand } from './verify/verify-command';
@@ -151,6 +152,7 @@ redeliverCommand(program, admin, json);
 verifyCommand(program, admin, auditUrl, json);
 eraseCommand(program, admin, json);
 rebuildCommands(program, admin, json);
+rowsAtCommand(program, admin, json);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {

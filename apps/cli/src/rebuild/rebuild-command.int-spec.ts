@@ -143,3 +143,40 @@ describe('lintas rebuild', () => {
     expect(nowhere.stderr).toContain('--service');
   });
 });
+
+describe('lintas rows-at', () => {
+  it("shows a read model's rows as they stood at a time, folded again without touching the live ones", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const late = `note-${randomUUID()}`;
+    await service.app.get(EventStore).append(late, [
+      {
+        type: 'NoteOpened',
+        data: { noteId: randomUUID() },
+        metadata: {
+          occurredAt: new Date().toISOString(),
+          correlationId: randomUUID(),
+          causationId: null,
+          actor: { agencyId: 'dinsos-3507', clientId: 'test' },
+        },
+      },
+    ]);
+    const args = ['rows-at', 'notes', '--service', 'intake', '--table', 'notes', '--where', `stream_id=${late}`];
+    const then = await lintas(['--json', ...args, '--as-of', before]);
+    expect(then.stderr).toBe('');
+    expect(JSON.parse(then.stdout)).toMatchObject({ events: EVENTS, rows: [] });
+    const now = await lintas(['--json', ...args, '--as-of', new Date().toISOString()]);
+    expect(JSON.parse(now.stdout)).toMatchObject({ events: EVENTS + 1, rows: [{ stream_id: late }] });
+    const plain = await lintas([...args, '--as-of', new Date().toISOString()]);
+    expect(plain.stdout).toMatch(new RegExp(`^notes\\.notes as of .*: 1 rows after ${EVENTS + 1} events`));
+
+    const table = await lintas(['rows-at', 'notes', '--service', 'intake', '--table', 'events', '--as-of', before]);
+    expect(table.code).toBe(1);
+    expect(table.stderr).toContain('404 notes has no table events');
+    const asOf = await lintas(['rows-at', 'notes', '--service', 'intake', '--table', 'notes', '--as-of', 'yesterday']);
+    expect(asOf.code).toBe(1);
+    expect(asOf.stderr).toContain('400');
+    expect((await lintas([...args.slice(0, -2), '--where', 'nothing', '--as-of', before])).code).toBe(2);
+  });
+});

@@ -3,13 +3,17 @@ import type {
   ProjectionRebuilder,
   ProjectionRebuildState,
   ProjectionState,
+  ProjectionRowsAnswer,
+  ProjectionRowsQuery,
   RebuildStart,
 } from '@lintas/platform/service/projection-rebuilder';
+import { parseAsOf } from '../as-of';
 import type { EventStore } from '../event-store';
 import { formatPosition } from '../position';
 import { Checkpoints } from '../subscriptions/checkpoints';
 import { projectionLag } from '../subscriptions/projection-lag';
 import type { Projection } from '../subscriptions/projection';
+import { ReadModelAsOf, UnknownColumnError, UnknownTableError } from '../subscriptions/read-model-as-of';
 import {
   RebuildInProgressError,
   shadowSchemaOf,
@@ -79,12 +83,30 @@ export class ProjectionRebuilds implements ProjectionRebuilder {
     );
   }
 
-  async start(projection: string): Promise<RebuildStart> {
-    const build = (schema: string): Projection => {
+  async rowsAsOf(projection: string, query: ProjectionRowsQuery): Promise<ProjectionRowsAnswer> {
+    if (!this.has(projection)) return { refused: 'unknown' };
+    const asOf = parseAsOf(query.asOf);
+    if (!asOf) return { refused: 'as-of' };
+    try {
+      return await new ReadModelAsOf(this.store, this.builder(projection)).rows(asOf, query);
+    } catch (error) {
+      if (error instanceof UnknownTableError) return { refused: 'table', known: [...error.known] };
+      if (error instanceof UnknownColumnError) return { refused: 'column', known: [...error.known] };
+      throw error;
+    }
+  }
+
+  /** The factory's projection of that name, for any schema: a rebuild's shadow, a point in the past. */
+  private builder(projection: string): (schema: string) => Projection {
+    return (schema: string): Projection => {
       const found = this.projectionsFor(schema).find((p) => p.name === projection);
       if (!found) throw new Error(`no projection ${projection}`);
       return found;
     };
+  }
+
+  async start(projection: string): Promise<RebuildStart> {
+    const build = this.builder(projection);
     if (!this.has(projection)) return { refused: 'unknown' };
     if (this.running.has(projection)) return { refused: 'running', rebuild: this.status(projection) };
     const previous = this.latest.get(projection);

@@ -59,6 +59,21 @@ export type RebuildStart =
   | { refused: 'unknown' }
   | { refused: 'running'; rebuild?: ProjectionRebuildState };
 
+/** A read model's rows at a point in the past (GET /admin/projections/:name/rows?asOf=). */
+export interface ProjectionRowsQuery {
+  /** A time (ISO 8601) or a position of the store (`transaction.sequence`). */
+  asOf: string;
+  table: string;
+  column?: string;
+  value?: string;
+  limit: number;
+}
+
+export type ProjectionRowsAnswer =
+  | { rows: Record<string, unknown>[]; position: string; events: number }
+  | { refused: 'unknown' | 'as-of' }
+  | { refused: 'table' | 'column'; known: string[] };
+
 export interface ProjectionRebuilder {
   /** The store's PostgreSQL schema. */
   readonly schema: string;
@@ -68,4 +83,6 @@ export interface ProjectionRebuilder {
   /** The latest rebuild of the projection in this process; undefined when none or unknown. */
   status(projection: string): ProjectionRebuildState | undefined;
   has(projection: string): boolean;
+  /** The projection's rows as they stood then: its events up to that point folded again, nothing kept. */
+  rowsAsOf(projection: string, query: ProjectionRowsQuery): Promise<ProjectionRowsAnswer>;
 }

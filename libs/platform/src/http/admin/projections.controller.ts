@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Optional, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import {
   PROJECTION_REBUILDER,
@@ -9,7 +9,8 @@ import { SERVICE_NAME } from '../../service/service-tokens';
 import { Allow, RequireScopes } from '../agency/agency.guard';
 import { ADMIN_SCOPE } from '../agency/agency-token';
 import { EdgeError } from '../problems/http-errors';
-import { ProjectionRebuildView, ProjectionsResponse } from './projections.response.dto';
+import { ProjectionRowsQuery } from './projection-rows.request.dto';
+import { ProjectionRebuildView, ProjectionRowsResponse, ProjectionsResponse } from './projections.response.dto';
 
 const NAME = { name: 'name', description: "The projection's name, as GET /admin/projections lists it." };
 
@@ -83,6 +84,37 @@ export class ProjectionsController {
     const state = rebuilder.status(name);
     if (!state) throw new EdgeError(404, 'projection.no-rebuild', `${name} has not been rebuilt by this instance`);
     return view(state);
+  }
+
+  /**
+   * The read model's rows as they stood at a time or position: its projection fed again with the
+   * events the store held then, in a schema of its own inside a transaction that is rolled back —
+   * the live tables are not touched and nothing is kept. Every read model has a past this way, not
+   * only those that keep a history. It costs a replay up to that point: an admin's question.
+   */
+  @Get(':name/rows')
+  @ApiOkResponse({ type: ProjectionRowsResponse, description: 'The rows then, and the last event folded in.' })
+  @ApiParam(NAME)
+  @Allow('admin')
+  @RequireScopes(ADMIN_SCOPE)
+  async rows(@Param('name') name: string, @Query() query: ProjectionRowsQuery): Promise<ProjectionRowsResponse> {
+    const answer = await this.kept().rowsAsOf(name, { ...query, limit: query.limit ?? 100 });
+    if ('rows' in answer)
+      return { service: this.service, projection: name, table: query.table, asOf: query.asOf, ...answer };
+    switch (answer.refused) {
+      case 'unknown':
+        throw unknown(this.service, name);
+      case 'as-of':
+        throw new EdgeError(400, 'as-of.invalid', 'asOf must be a time (ISO 8601) or a position such as 1234.0');
+      case 'table':
+        throw new EdgeError(404, 'projection.table-unknown', `${name} has no table ${query.table}`, {
+          tables: answer.known,
+        });
+      case 'column':
+        throw new EdgeError(400, 'projection.column-unknown', `${query.table} has no column ${query.column ?? ''}`, {
+          columns: answer.known,
+        });
+    }
   }
 
   private kept(): ProjectionRebuilder {

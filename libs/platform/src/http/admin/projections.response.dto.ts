@@ -64,3 +64,23 @@ export class ProjectionsResponse {
   @ApiProperty({ type: String }) schema!: string;
   @ApiProperty({ type: [ProjectionView] }) projections!: ProjectionView[];
 }
+
+/** A read model's rows as they stood at a point in the past. */
+export class ProjectionRowsResponse {
+  @ApiProperty({ type: String }) service!: string;
+  @ApiProperty({ type: String }) projection!: string;
+  @ApiProperty({ type: String }) table!: string;
+  @ApiProperty({ type: String, description: 'The point asked for, as given.' }) asOf!: string;
+  @ApiProperty({
+    type: String,
+    description: 'The last event folded in (`transaction.sequence`; `0.0` when none was recorded by then).',
+  })
+  position!: string;
+  @ApiProperty({ type: 'integer', description: 'Events folded to get there.' }) events!: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'The rows as the table held them then; personal fields stay sealed, as they are stored.',
+  })
+  rows!: Record<string, unknown>[];
+}
