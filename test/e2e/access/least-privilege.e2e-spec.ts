@@ -7,7 +7,7 @@ import { journeyIdentity, prepareJourneys } from '@lintas/testing/journey/nine-j
 import { PersonJourney } from '@lintas/testing/journey/person-journey';
 import { RunningLintas } from '@lintas/testing/journey/running-lintas';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { sampleBody } from './request-samples';
+import { sampleBody, sampleQuery } from './request-samples';
 
 /**
  * The least-privilege matrix, called for real: every route of the four journey services (as their
@@ -20,6 +20,8 @@ import { sampleBody } from './request-samples';
  *     to anyone else of an allowed kind the object does not exist (404; a list keyed by it is
  *     empty). A panti is a public institution: another panti is refused (403), not kept unaware;
  *   - a pickup is reported where it happened: a field unit of another region is refused (403);
+ *   - a provincial office reads, never writes, what the panti it supervises (its UPT, named in its
+ *     token's `supervised_agencies`) reads of a placement addressed to that panti;
  *   - break-the-glass is open to every kind the route allows, party or not (that is its point).
  * A call that gets through must succeed: a read answers 200 (a list shows others none of the
  * scene), a write 2xx, or, where the scene's object has moved on, a refusal about its state
@@ -35,20 +37,38 @@ interface Caller {
   actor: AgencyActor;
 }
 
+/**
+ * The register's parent offices, as the tokens carry them: the scene's panti is a UPT of Jawa
+ * Timur's office; Jawa Tengah's office has a UPT of its own; the Surabaya panti is the kota's.
+ */
+const PROVINCE = {
+  ...agency('dinas-sosial-provinsi', 'dinsos-prov-35', '35'),
+  supervises: [AGENCIES.pantiKediri.agencyId],
+};
+const OTHER_PROVINCE = {
+  ...agency('dinas-sosial-provinsi', 'dinsos-prov-33', '33'),
+  supervises: ['panti-among-jiwa-semarang'],
+};
+const KOTA_PANTI = agency('panti', 'panti-bina-laras-surabaya', '3578');
+
 const CALLERS: Caller[] = [
   { role: 'satpol', where: 'scene', actor: AGENCIES.satpolMalang },
   { role: 'polri', where: 'scene', actor: agency('polri', 'polres-malang', '3507') },
   { role: 'dinsos', where: 'scene', actor: AGENCIES.dinsosMalang },
-  { role: 'provinsi', where: 'scene', actor: agency('dinas-sosial-provinsi', 'dinsos-prov-35', '35') },
+  { role: 'provinsi', where: 'scene', actor: PROVINCE },
   { role: 'rsj', where: 'scene', actor: AGENCIES.rsjLawang },
   { role: 'panti', where: 'scene', actor: AGENCIES.pantiKediri },
   { role: 'admin', where: 'scene', actor: AGENCIES.admin },
   { role: 'satpol', where: 'elsewhere', actor: agency('satpol-pp', 'satpolpp-3578', '3578') },
   { role: 'polri', where: 'elsewhere', actor: agency('polri', 'polrestabes-surabaya', '3578') },
-  { role: 'dinsos', where: 'elsewhere', actor: agency('dinas-sosial', 'dinsos-3578', '3578') },
-  { role: 'provinsi', where: 'elsewhere', actor: agency('dinas-sosial-provinsi', 'dinsos-prov-33', '33') },
+  {
+    role: 'dinsos',
+    where: 'elsewhere',
+    actor: { ...agency('dinas-sosial', 'dinsos-3578', '3578'), supervises: [KOTA_PANTI.agencyId] },
+  },
+  { role: 'provinsi', where: 'elsewhere', actor: OTHER_PROVINCE },
   { role: 'rsj', where: 'elsewhere', actor: AGENCIES.rsjMenur },
-  { role: 'panti', where: 'elsewhere', actor: agency('panti', 'panti-bina-laras-surabaya', '3578') },
+  { role: 'panti', where: 'elsewhere', actor: KOTA_PANTI },
 ];
 
 const SERVICES = [
@@ -225,7 +245,19 @@ function expectation(
   const parties = scene.parties[service];
   const strangerTo = named.filter((name) => !parties[name]?.includes(actor.agencyId));
   if (strangerTo.length === 0) return 'through';
+  if (method === 'get' && supervisesScenePanti(actor, service) && strangerTo.every((name) => name === 'placementId')) {
+    return 'through';
+  }
   return strangerTo.every((name) => name === 'pantiId') ? 403 : 404;
+}
+
+/** A provincial office whose token names the scene's panti as its UPT, in rehabilitation, where that counts. */
+function supervisesScenePanti(actor: AgencyActor, service: ServiceName): boolean {
+  return (
+    service === 'rehabilitation' &&
+    actor.kind === 'dinas-sosial-provinsi' &&
+    (actor.supervises ?? []).includes(scene.ids.rehabilitation.pantiId ?? '')
+  );
 }
 
 /**
@@ -264,6 +296,37 @@ function judge(call: Omit<Call, 'got' | 'finding'>, reply: Reply): Call {
   return { ...call, got, ...(finding ? { finding: `${finding}: ${JSON.stringify(reply.body).slice(0, 300)}` } : {}) };
 }
 
+it("shows a provincial office its UPT's residents and their placements, not a kota's panti nor another province's", async () => {
+  const residentB = scene.ids.rehabilitation.placementId;
+  const upt = AGENCIES.pantiKediri.agencyId;
+  const asProvince = new AgencyClient(lintas.world.urls.rehabilitation, PROVINCE);
+  for (const path of ['/work-queues/residents', `/work-queues/residents?panti=${upt}`]) {
+    const residents = await asProvince.get(path);
+    expect(residents.status).toBe(200);
+    expect(residents.body).toEqual([expect.objectContaining({ placementId: residentB, pantiId: upt })]);
+  }
+  expect((await asProvince.get(`/work-queues/waiting-list?panti=${upt}`)).status).toBe(200);
+  expect((await asProvince.get(`/placements/${residentB}`)).body).toMatchObject({ pantiId: upt, status: 'resident' });
+  const kota = await asProvince.get(`/work-queues/residents?panti=${KOTA_PANTI.agencyId}`);
+  expect(kota).toMatchObject({ status: 404, body: { code: 'panti.not-found' } });
+
+  const asOtherProvince = new AgencyClient(lintas.world.urls.rehabilitation, OTHER_PROVINCE);
+  expect((await asOtherProvince.get(`/work-queues/residents?panti=${upt}`)).status).toBe(404);
+  expect((await asOtherProvince.get('/work-queues/residents')).body).toEqual([]);
+  expect((await asOtherProvince.get(`/placements/${residentB}`)).status).toBe(404);
+
+  // Each read of the resident is recorded with the relationship that granted it.
+  const records = await lintas.world
+    .rehabilitation('admin')
+    .get(`/persons/${scene.ids.rehabilitation.personId}/access-records`);
+  const byProvince = (records.body.records as { agencyId: string; route: string; reason?: string }[]).filter(
+    (record) => record.agencyId === PROVINCE.agencyId,
+  );
+  expect(new Set(byProvince.map((record) => `${record.route} ${record.reason}`))).toEqual(
+    new Set([`/work-queues/residents supervised-panti:${upt}`, `/placements/:placementId supervised-panti:${upt}`]),
+  );
+});
+
 it('lets each agency do what its kind, region and relationship allow, and nothing else', async () => {
   const calls: Call[] = [];
   const writes: Array<() => Promise<void>> = [];
@@ -276,7 +339,9 @@ it('lets each agency do what its kind, region and relationship allow, and nothin
         if (!operation || !operation.security || operation.security.length === 0) continue;
         const ids = scene.ids[service.name];
         const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
-        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `unknown-${name}`);
+        const url =
+          path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `unknown-${name}`) +
+          sampleQuery(document, operation.parameters);
         const bodySchema = (operation.requestBody as { content?: Record<string, { schema?: object }> } | undefined)
           ?.content?.['application/json']?.schema;
         const body =
@@ -300,7 +365,9 @@ it('lets each agency do what its kind, region and relationship allow, and nothin
             const reply = method === 'get' ? await client.get(url) : await client.post(url, body);
             const call = judge({ service: service.name, method, route: path, caller, expected }, reply);
             if (method === 'get' && expected === 'through' && named.length === 0 && caller.actor.kind !== 'admin') {
-              const party = Object.values(scene.parties[service.name]).some((p) => p.includes(caller.actor.agencyId));
+              const party =
+                Object.values(scene.parties[service.name]).some((p) => p.includes(caller.actor.agencyId)) ||
+                supervisesScenePanti(caller.actor, service.name);
               const leaked = !party && scene.all.some((id) => JSON.stringify(reply.body).includes(id));
               if (leaked) call.finding = 'a list shows a non-party the scene';
             }

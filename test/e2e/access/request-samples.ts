@@ -1,4 +1,4 @@
-import type { OpenAPIObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import type { OpenAPIObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 
 /**
  * The smallest body an operation's published schema accepts: every required field, each with the
@@ -12,6 +12,17 @@ export function sampleBody(
   known: Record<string, string>,
 ): unknown {
   return sample(document, schema, known, undefined, 0);
+}
+
+/** The query string of an operation's required query parameters, each its schema's first allowed value ('' when none). */
+export function sampleQuery(document: OpenAPIObject, parameters: (ParameterObject | ReferenceObject)[] = []): string {
+  const query = new URLSearchParams();
+  for (const parameter of parameters) {
+    if ('$ref' in parameter || parameter.in !== 'query' || !parameter.required) continue;
+    query.set(parameter.name, String(sample(document, parameter.schema, {}, undefined, 0)));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 function sample(
