@@ -122,10 +122,13 @@ async function main(): Promise<void> {
         IDENTITY_ISSUER: idp.issuer,
         PORT: String(basePort + i),
         VERIFY_SERVICE_URLS: verifyServiceUrls,
+        // The audit service's own client: its hourly verification of every store, and the register's
+        // changes pulled into the ledger.
         ...(service === 'audit' &&
           idp.auditClient && {
             AUDIT_CLIENT_ID: idp.auditClient.clientId,
             AUDIT_CLIENT_SECRET: idp.auditClient.secret,
+            REGISTER_CHANGES_URL: `${idp.issuer}/admin/register-changes`,
           }),
       },
       stdio: ['ignore', 'inherit', 'inherit'],

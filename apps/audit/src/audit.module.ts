@@ -15,6 +15,7 @@ import { RecordInLedgerHandler } from './commands/record-in-ledger/record-in-led
 import { VerifyEverythingController } from './commands/verify-everything/verify-everything.http.controller';
 import { AuditVerifier } from './application/audit-verifier';
 import { OwnAccessToken } from './application/own-access-token';
+import { RegisterFeed } from './application/register-feed';
 import { VerificationSchedule } from './application/verification-schedule';
 import { LEDGER_EVENT_DEFINITIONS } from './domain/ledger/ledger.event-definitions';
 import { EvidenceBundleController } from './queries/evidence-bundle/evidence-bundle.http.controller';
@@ -77,6 +78,7 @@ const EVERY_CONTRACT = [
     CheckpointSchedule,
     AuditVerifier,
     OwnAccessToken,
+    RegisterFeed,
     VerificationSchedule,
   ],
 })

@@ -159,6 +159,21 @@ export class ServiceEnv {
   @MinLength(16)
   AUDIT_CLIENT_SECRET?: string;
 
+  /**
+   * Where the audit service pulls the agency register's changes into the ledger with its own
+   * client (the identity app's `GET /admin/register-changes`); unset: no register feed.
+   */
+  @IsOptional()
+  @IsUrl(ISSUER_URL, {
+    message: 'must be the http(s) URL of the register changes, e.g. https://id.lintas.example/admin/register-changes',
+  })
+  REGISTER_CHANGES_URL?: string;
+
+  /** How often the audit service pulls the register's changes, in seconds. */
+  @IsInt()
+  @Min(1)
+  REGISTER_FEED_SECONDS: number = 30;
+
   /** How often the audit service verifies the stores and the ledger, in seconds (hourly by default). */
   @IsInt()
   @Min(1)
