@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { verifyCheckpoint, type SignedCheckpoint } from '@lintas/evidence/checkpoint';
-import { verifyConsistency } from '@lintas/evidence/merkle/merkle-verify';
+import { ledgerLeafHash } from '@lintas/evidence/ledger-entry';
+import { verifyConsistency, verifyInclusion } from '@lintas/evidence/merkle/merkle-verify';
 import { testIdentity } from '@lintas/testing/identity/test-identity';
 import { AGENCIES } from '@lintas/testing/journey/journey-world';
 import { eventually } from '@lintas/testing/eventually';
@@ -236,6 +237,24 @@ it('exports evidence that the lintas command verifies offline, and names what a 
     expect({ kind, code: checked.code }).toEqual({ kind, code: 1 });
     expect(JSON.parse(checked.stdout).failures.map((f: { kind: string }) => f.kind)).toContain(kind);
   }
+  // Whoever holds one entry gets its own proof from the public ledger, by the entry's leaf hash.
+  const held = bundle.entries[1];
+  const { treeSize, rootHash } = bundle.checkpoint.checkpoint;
+  const leaf = ledgerLeafHash(held.entry);
+  const ledgerUrl = `${lintas.world.urls.audit}/ledger/inclusion-proof`;
+  const answer = await fetch(
+    `${ledgerUrl}?leafHash=${encodeURIComponent(leaf.toString('base64'))}&treeSize=${treeSize}`,
+  );
+  expect(answer.status).toBe(200);
+  const proof = (await answer.json()) as { leafIndex: number; treeSize: number; proof: string[] };
+  expect(proof.leafIndex).toBe(held.index);
+  const path = proof.proof.map((hash) => Buffer.from(hash, 'base64'));
+  expect(verifyInclusion(leaf, proof.leafIndex, treeSize, path, Buffer.from(rootHash, 'base64'))).toBe(true);
+  const unknownLeaf = Buffer.alloc(32, 7).toString('base64');
+  expect((await fetch(`${ledgerUrl}?leafHash=${encodeURIComponent(unknownLeaf)}&treeSize=${treeSize}`)).status).toBe(
+    404,
+  );
+
   const human = await cli(['trail', 'verify-bundle', 'entry-missing.json']);
   expect(human.stdout).toMatch(/^FAILED/);
   expect((await cli(['trail', 'verify-bundle', 'no-such-file.json'])).code).toBe(2);

@@ -31,6 +31,16 @@ export class LedgerTreeStore {
     return indices.map((index) => inclusionProof(index, treeSize, hashes));
   }
 
+  /** The first leaf with that hash within the tree's first `treeSize` leaves; undefined when none is. */
+  async leafIndexOf(hash: Buffer, treeSize: number): Promise<number | undefined> {
+    const { rows } = await this.db.query<{ index: string }>(
+      `SELECT index::text FROM ${this.schema}.ledger_nodes WHERE level = 0 AND hash = $1 AND index < $2
+        ORDER BY index LIMIT 1`,
+      [hash, treeSize],
+    );
+    return rows[0] ? Number(rows[0].index) : undefined;
+  }
+
   async consistencyProof(first: number, second: number): Promise<Buffer[]> {
     return consistencyProof(first, second, await this.subtrees(consistencyProofNodes(first, second)));
   }

@@ -9,6 +9,7 @@ import { LedgerTreeStore } from '../../checkpoints/ledger-tree-store';
 import { SignedCheckpointResponse } from '../../application/signed-checkpoint.dto';
 import {
   ConsistencyProofResponse,
+  InclusionProofResponse,
   LedgerPublicKeyResponse,
   SignedCheckpointsResponse,
   TreeHeadResponse,
@@ -95,5 +96,33 @@ export class LedgerCheckpointsController {
     }
     const proof = await this.tree.consistencyProof(first, second);
     return { first, second, proof: proof.map((hash) => hash.toString('base64')) };
+  }
+
+  /**
+   * RFC 9162's get-proof-by-hash: whoever holds an entry (from an evidence bundle, from a copy)
+   * hashes it as a leaf and asks for its path to the root of a tree size they hold a checkpoint of.
+   * Only hashes go in and out, so it is public like the checkpoints.
+   */
+  @Get('inclusion-proof')
+  @Public()
+  @ApiOkResponse({ type: InclusionProofResponse, description: "The leaf's index and its path to the tree's root." })
+  @ApiQuery({ name: 'leafHash', schema: { type: 'string', description: 'The leaf hash, base64 (RFC 9162 §2.1.1)' } })
+  @ApiQuery({ name: 'treeSize', schema: { type: 'integer', minimum: 1 } })
+  async inclusion(
+    @Query('leafHash') leafHash: string | undefined,
+    @Query('treeSize', new ParseIntPipe()) treeSize: number,
+  ): Promise<InclusionProofResponse> {
+    const hash = Buffer.from(leafHash ?? '', 'base64');
+    if (hash.length !== 32) throw new EdgeError(400, 'leaf-hash.invalid', 'leafHash must be a SHA-256 hash in base64');
+    const size = (await this.tree.frontier()).size;
+    if (treeSize < 1 || treeSize > size) {
+      throw new EdgeError(400, 'tree-sizes.invalid', `need 1 ≤ treeSize ≤ ${size} (the tree's size now)`);
+    }
+    const leafIndex = await this.tree.leafIndexOf(hash, treeSize);
+    if (leafIndex === undefined) {
+      throw new EdgeError(404, 'leaf.not-found', `no leaf with that hash in the first ${treeSize} of the ledger`);
+    }
+    const [proof] = await this.tree.inclusionProofs([leafIndex], treeSize);
+    return { leafIndex, treeSize, proof: (proof ?? []).map((h) => h.toString('base64')) };
   }
 }

@@ -25,3 +25,11 @@ export class TreeHeadResponse {
   @ApiProperty({ type: Number }) treeSize!: number;
   @ApiProperty({ type: String }) rootHash!: string;
 }
+
+/** RFC 9162 §2.1.3: the leaf at `leafIndex` is in the tree of `treeSize` leaves. */
+export class InclusionProofResponse {
+  @ApiProperty({ type: Number }) leafIndex!: number;
+  @ApiProperty({ type: Number }) treeSize!: number;
+  /** Base64 hashes, in the RFC's order, from the leaf up. */
+  @ApiProperty({ type: String, isArray: true }) proof!: string[];
+}

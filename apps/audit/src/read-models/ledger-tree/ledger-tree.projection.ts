@@ -30,6 +30,8 @@ export class LedgerTreeProjection implements Projection<LedgerEvent> {
          hash bytea NOT NULL,
          PRIMARY KEY (level, index)
        )`,
+      // A leaf found by its hash: an inclusion proof for an entry someone holds (RFC 9162 get-proof-by-hash).
+      `CREATE INDEX IF NOT EXISTS ledger_leaf_hashes ON ${s}.ledger_nodes (hash) WHERE level = 0`,
       `CREATE TABLE IF NOT EXISTS ${s}.ledger_frontier (
          id boolean PRIMARY KEY DEFAULT true CHECK (id),
          size bigint NOT NULL,
