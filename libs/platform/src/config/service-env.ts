@@ -223,6 +223,49 @@ export class ServiceEnv {
   @Matches(/^\S{1,255}$/, { message: 'must be a name without spaces' })
   OTEL_SERVICE_NAME?: string;
 
+  /**
+   * What the signing keys of each webhook subscription are derived from (health-liaison's webhooks):
+   * 32 random bytes in base64 (`openssl rand -base64 32`). The database keeps no webhook secret, so
+   * changing this changes every subscription's keys. Unset, a development-only key is used, and a
+   * service that sends webhooks refuses to start in production.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  WEBHOOK_SIGNING_KEY?: string;
+
+  /**
+   * Whether webhooks may be sent to private, loopback or link-local addresses (an intranet of
+   * hospitals, development, tests). Unset: allowed outside production, refused in production.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS?: 'true' | 'false';
+
+  /**
+   * The waits before each attempt of a webhook delivery, in seconds, the first normally 0; when it
+   * is spent, the subscription is disabled and its deliveries wait for it to be enabled again.
+   */
+  @Matches(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, { message: 'must be seconds separated by commas, e.g. 0,5,300' })
+  WEBHOOK_RETRY_SCHEDULE: string = '0,5,300,1800,7200,18000,36000,36000';
+
+  /** How long one webhook attempt may take, connection and answer, in milliseconds. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** How often each instance looks for due webhook deliveries besides when it enqueues one, in milliseconds. */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOK_POLL_MS: number = 1_000;
+
+  get webhookAllowsPrivateNetworks(): boolean {
+    return this.WEBHOOK_ALLOW_PRIVATE_NETWORKS === undefined
+      ? this.NODE_ENV !== 'production'
+      : this.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true';
+  }
+
   get usesKafka(): boolean {
     return this.MESSAGING_TRANSPORT !== 'pg-log';
   }

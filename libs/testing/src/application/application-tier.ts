@@ -20,8 +20,9 @@ export async function startOnPgLog(
   definition: ServiceDefinition,
   infra: RealInfrastructure,
   publishedTopic: string,
+  settings: Record<string, string> = {},
 ): Promise<ApplicationTier> {
-  const service = await startServiceUnderTest(definition, infra, { MESSAGING_TRANSPORT: 'pg-log' });
+  const service = await startServiceUnderTest(definition, infra, { ...settings, MESSAGING_TRANSPORT: 'pg-log' });
   const [neighbours, deadLetters] = await Promise.all([
     NeighbouringServices.open(infra, publishedTopic, 'pg-log'),
     NeighbouringServices.open(infra, `lintas.${definition.name}.dead-letters`, 'pg-log'),

@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { SignatureScheme } from '@lintas/webhooks/signing/standard-webhooks';
+import type { WebhookSubscriptionWithSecretView } from '../../application/webhook-subscription.view';
+
+export class SubscribeToReferralsCommand extends Command<WebhookSubscriptionWithSecretView> {
+  constructor(
+    readonly subscriptionId: string,
+    readonly agencyId: string,
+    readonly url: string,
+    readonly events: readonly string[],
+    readonly signature: SignatureScheme,
+  ) {
+    super();
+  }
+}

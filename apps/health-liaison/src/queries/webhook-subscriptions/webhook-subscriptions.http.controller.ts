@@ -1,0 +1,40 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { WebhookStore } from '@lintas/webhooks/delivery/webhook-store';
+import { WebhookSettings } from '@lintas/webhooks/nest/webhooks.module';
+import { subscriptionView, WebhookSubscriptionView } from '../../application/webhook-subscription.view';
+import { WebhookSubscriptionsResponse } from './webhook-subscriptions.response.dto';
+
+@Controller('webhook-subscriptions')
+export class WebhookSubscriptionsController {
+  constructor(
+    @Inject(WebhookStore) private readonly webhooks: WebhookStore,
+    @Inject(WebhookSettings) private readonly settings: WebhookSettings,
+  ) {}
+
+  /** The caller's own webhook subscriptions, with their status and last sequence number. */
+  @Get()
+  @ApiOkResponse({ type: WebhookSubscriptionsResponse, description: "The caller's webhook subscriptions." })
+  @Allow('rsj')
+  async list(@Actor() actor: AgencyActor): Promise<WebhookSubscriptionsResponse> {
+    const subscriptions = await this.webhooks.ofAgency(actor.agencyId);
+    return { subscriptions: subscriptions.map((s) => subscriptionView(s, this.settings.installationKey)) };
+  }
+
+  @Get(':subscriptionId')
+  @ApiOkResponse({ type: WebhookSubscriptionView, description: 'One of the caller’s webhook subscriptions.' })
+  @Allow('rsj')
+  async show(
+    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Actor() actor: AgencyActor,
+  ): Promise<WebhookSubscriptionView> {
+    const subscription = await this.webhooks.find(subscriptionId, actor.agencyId);
+    if (!subscription || subscription.kind !== 'webhook') {
+      throw new DomainError('webhook-subscription.not-found', 'no such webhook subscription', 'not-found');
+    }
+    return subscriptionView(subscription, this.settings.installationKey);
+  }
+}

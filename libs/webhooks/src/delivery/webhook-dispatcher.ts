@@ -1,0 +1,139 @@
+import type { Logger } from 'pino';
+import { postWebhook, type SenderSettings } from '../outbound/webhook-sender';
+import { nextAttemptDelay, retryAfterMs, verdictOf } from '../retry/retry-schedule';
+import { deriveSigningKeys, webhookHeaders, type SigningKeys } from '../signing/standard-webhooks';
+import type { AttemptOutcome, ClaimedDelivery, WebhookStore } from './webhook-store';
+
+export interface DispatcherSettings extends SenderSettings {
+  /** The waits before each attempt, in ms (see retry-schedule). */
+  scheduleMs: readonly number[];
+  /** How often the queue is looked at besides when this process enqueues. */
+  pollMs: number;
+  /** What the subscription keys are derived from. */
+  installationKey: Buffer;
+  /** Deliveries leased per round. */
+  batch?: number;
+}
+
+/**
+ * Sends what the queue holds: each round leases the due deliveries (no other dispatcher, in this
+ * process or another, sends them meanwhile), signs and posts them at once, and records each
+ * attempt. Woken when this process enqueues, and every `pollMs` for what other instances enqueued
+ * or what became due.
+ */
+export class WebhookDispatcher {
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private readonly wake = () => this.kick();
+
+  constructor(
+    private readonly store: WebhookStore,
+    private readonly settings: DispatcherSettings,
+    private readonly logger: Logger,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.store.enqueued.on('enqueued', this.wake);
+    this.timer = setInterval(this.wake, this.settings.pollMs);
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.store.enqueued.off('enqueued', this.wake);
+    await this.round;
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    if (this.round) {
+      this.again = true;
+      return;
+    }
+    this.round = this.rounds()
+      .catch((err: unknown) => this.logger.warn({ err }, 'a webhook dispatch round failed; the next one tries again'))
+      .finally(() => (this.round = undefined));
+  }
+
+  /** Rounds until the queue has nothing due (or a wake came during the last round). */
+  private async rounds(): Promise<void> {
+    for (;;) {
+      this.again = false;
+      const leased = await this.store.claim(this.settings.batch ?? 16, this.settings.timeoutMs + 30_000);
+      await Promise.all(leased.map((delivery) => this.deliver(delivery)));
+      if (this.stopped || (leased.length === 0 && !this.again)) return;
+    }
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const at = new Date();
+    const timestamp = Math.floor(at.getTime() / 1000);
+    const headers = webhookHeaders(
+      delivery.signature,
+      this.keysOf(delivery, at),
+      webhookIdOf(delivery),
+      timestamp,
+      delivery.payload,
+    );
+    const result = await postWebhook(delivery.url, headers, delivery.payload, this.settings);
+    const outcome = this.outcomeOf(delivery, result.status, result.retryAfter, at);
+    await this.store.recordAttempt(
+      delivery,
+      {
+        at,
+        latencyMs: result.latencyMs,
+        ...(result.status !== undefined && { statusCode: result.status }),
+        ...(result.error && { error: result.error }),
+      },
+      outcome,
+    );
+    // Ids and codes only: the URL and the payload stay out of the log.
+    this.logger.debug(
+      {
+        subscriptionId: delivery.subscriptionId,
+        sequence: delivery.sequence,
+        status: result.status,
+        outcome: outcome.kind,
+      },
+      'webhook attempt',
+    );
+  }
+
+  private outcomeOf(
+    delivery: ClaimedDelivery,
+    status: number | undefined,
+    retryAfter: string | undefined,
+    at: Date,
+  ): AttemptOutcome {
+    const verdict = verdictOf(status);
+    if (verdict === 'delivered') return { kind: 'delivered' };
+    if (verdict === 'gone') return { kind: 'disable', reason: 'gone' };
+    const delayMs = nextAttemptDelay(
+      this.settings.scheduleMs,
+      delivery.attempts,
+      this.random(),
+      retryAfterMs(retryAfter, at),
+    );
+    if (delayMs === undefined) return { kind: 'disable', reason: 'failing' };
+    return { kind: 'retry', delayMs, slowDown: verdict === 'slow-down' };
+  }
+
+  private keysOf(delivery: ClaimedDelivery, at: Date): SigningKeys[] {
+    const current = deriveSigningKeys(this.settings.installationKey, delivery.subscriptionId, delivery.keyGeneration);
+    const overlapping = delivery.previousKeyUntil && delivery.previousKeyUntil > at && delivery.keyGeneration > 1;
+    return overlapping
+      ? [current, deriveSigningKeys(this.settings.installationKey, delivery.subscriptionId, delivery.keyGeneration - 1)]
+      : [current];
+  }
+}
+
+/** The `webhook-id` of a delivery: the same on every attempt, distinct for each subscription and event. */
+export function webhookIdOf(delivery: { subscriptionId: string; sequence: number }): string {
+  return `msg_${delivery.subscriptionId.replaceAll('-', '')}_${delivery.sequence}`;
+}
