@@ -16,7 +16,19 @@ import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
+import { WebhooksModule } from '@lintas/webhooks/nest/webhooks.module';
 import { ReferralIndex } from './application/referral-index';
+import { ChangeWebhookSubscriptionStatusController } from './commands/change-webhook-subscription-status/change-webhook-subscription-status.http.controller';
+import { ChangeWebhookSubscriptionStatusHandler } from './commands/change-webhook-subscription-status/change-webhook-subscription-status.handler';
+import { RotateWebhookKeyController } from './commands/rotate-webhook-key/rotate-webhook-key.http.controller';
+import { RotateWebhookKeyHandler } from './commands/rotate-webhook-key/rotate-webhook-key.handler';
+import { SubscribeToReferralsController } from './commands/subscribe-to-referrals/subscribe-to-referrals.http.controller';
+import { SubscribeToReferralsHandler } from './commands/subscribe-to-referrals/subscribe-to-referrals.handler';
+import { ReferralFeedController } from './queries/referral-feed/referral-feed.http.controller';
+import { ReferralFeedReadModel } from './queries/referral-feed/referral-feed.read-model';
+import { WebhookAttemptsController } from './queries/webhook-attempts/webhook-attempts.http.controller';
+import { WebhookSubscriptionsController } from './queries/webhook-subscriptions/webhook-subscriptions.http.controller';
+import { REFERRAL_EVENT_REACTIONS } from './reactions/on-referral-event/on-referral-event.reaction';
 import { AcceptReferralController } from './commands/accept-referral/accept-referral.http.controller';
 import { AcceptReferralHandler } from './commands/accept-referral/accept-referral.handler';
 import { AdmitPatientController } from './commands/admit-patient/admit-patient.http.controller';
@@ -43,6 +55,7 @@ import { SendReferralLetterHandler } from './commands/send-referral-letter/send-
 import { WithdrawReferralController } from './commands/withdraw-referral/withdraw-referral.http.controller';
 import { WithdrawReferralHandler } from './commands/withdraw-referral/withdraw-referral.handler';
 import { REFERRAL_EVENT_DEFINITIONS } from './domain/referral/referral.event-definitions';
+import { FhirController } from './fhir/fhir.http.controller';
 import { HEALTH_LIAISON_PUBLICATIONS } from './publications';
 import { ReferralDetailsController } from './queries/referral-details/referral-details.http.controller';
 import { ReferralDetailsReadModel } from './queries/referral-details/referral-details.read-model';
@@ -74,6 +87,7 @@ import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/r
     RedeliveryModule.forService(HealthLiaisonRedeliveryRequestedV1),
     CommandsModule,
     PersonJourneyModule,
+    WebhooksModule.forService(),
   ],
   controllers: [
     RequestReferralController,
@@ -90,6 +104,13 @@ import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/r
     ReportDeathController,
     ReferralWorkQueueController,
     ReferralDetailsController,
+    FhirController,
+    SubscribeToReferralsController,
+    ChangeWebhookSubscriptionStatusController,
+    RotateWebhookKeyController,
+    WebhookSubscriptionsController,
+    WebhookAttemptsController,
+    ReferralFeedController,
   ],
   providers: [
     ReferralIndex,
@@ -114,6 +135,11 @@ import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/r
     OnAssessmentCompleted,
     OnRelapseReported,
     OnCaseTransferAccepted,
+    SubscribeToReferralsHandler,
+    ChangeWebhookSubscriptionStatusHandler,
+    RotateWebhookKeyHandler,
+    ReferralFeedReadModel,
+    ...REFERRAL_EVENT_REACTIONS,
   ],
 })
 export class HealthLiaisonModule {}

@@ -8,8 +8,8 @@ import { EdgeError } from './problems/http-errors';
  */
 export const MAX_JSON_DEPTH = 32;
 
-// Only what the body parser reads: any other type would reach the handler as an empty body.
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
+// Only what the body parser reads (JSON, and FHIR's JSON for the FHIR routes): any other type would reach the handler as an empty body.
+const JSON_TYPE = /^application\/(fhir\+)?json\s*(;|$)/i;
 
 /**
  * What every body must be before anything reads it: JSON (else 415, instead of a write that went

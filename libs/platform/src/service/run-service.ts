@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { InvalidEnvironmentError, loadEnv } from '../config/load-env';
 import { ServiceEnv } from '../config/service-env';
@@ -57,6 +58,9 @@ export async function createServiceApp(
     { logger: new JsonLogger(logger), bufferLogs: true },
   );
   app.enableShutdownHooks();
+  // Nest's own JSON parser, which this one replaces, reads application/json only; FHIR clients send
+  // application/fhir+json (health-liaison's /fhir routes).
+  (app as NestExpressApplication).useBodyParser('json', { type: ['application/json', 'application/fhir+json'] });
   // Before every route, the OpenAPI document's too: each request gets its span, access line and metrics.
   app.use(traceRequests(logger, requestMetrics(metrics)));
   app.use(securityHeaders());

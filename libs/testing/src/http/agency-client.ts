@@ -14,7 +14,7 @@ export interface Reply<Body = Json> {
 
 /** One request a client made and the reply it got, for a test that watches the traffic. */
 export interface Exchange {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   reply: Reply;
 }
@@ -55,6 +55,26 @@ export class AgencyClient {
       'POST',
       url,
       await reply(await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })),
+    );
+  }
+
+  /** A FHIR update: the resource as application/fhir+json, the version it was read at as If-Match. */
+  async put<Body = Json>(
+    path: string,
+    body: unknown,
+    options: { ifMatch?: string | number; headers?: Record<string, string> } = {},
+  ): Promise<Reply<Body>> {
+    const headers: Record<string, string> = {
+      authorization: await this.bearer(),
+      'content-type': 'application/fhir+json',
+      ...options.headers,
+    };
+    if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+    const url = `${this.baseUrl}${path}`;
+    return this.observed(
+      'PUT',
+      url,
+      await reply(await fetch(url, { method: 'PUT', headers, body: JSON.stringify(body) })),
     );
   }
 

@@ -9,9 +9,16 @@ import { peopleReadBy, personalFieldsIn, personsNamedIn, type ReadShape } from '
 
 /**
  * A request as the read's record sees it. A handler may set `readReason`: why it let the caller see
- * more than the route shows by default (an admin revealing a dead letter's data, with their reason).
+ * more than the route shows by default (an admin revealing a dead letter's data, with their reason);
+ * and `readPersonIds`: whom its answer is about, when the answer's format has no `personId` field to
+ * find them by (a FHIR resource names its patient by reference).
  */
-export type AuditedRequest = Request & { actor?: AgencyActor; emergencyAccess?: string; readReason?: string };
+export type AuditedRequest = Request & {
+  actor?: AgencyActor;
+  emergencyAccess?: string;
+  readReason?: string;
+  readPersonIds?: string[];
+};
 type ActorRequest = AuditedRequest;
 
 /**
@@ -46,7 +53,7 @@ export class AuditedReads {
         (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
         (request.method === 'POST' ? 201 : 200),
       actor: request.actor,
-      personIds: personsNamedIn(body),
+      personIds: request.readPersonIds ?? personsNamedIn(body),
       fields: personalFieldsIn(body, shape.personalFields),
       ...(request.emergencyAccess
         ? { reason: `emergency-access:${request.emergencyAccess}` }

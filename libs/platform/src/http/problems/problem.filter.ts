@@ -55,8 +55,15 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    const problem = this.problemOf(error, request);
+    if (error instanceof EdgeError) response.set(error.headers);
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  /** The problem an error is to the caller; a route answering in another format (FHIR) renders it its own way. */
+  problemOf(error: unknown, request: Request): ProblemDetails {
     const { status, code, detail, extra } = this.describe(error, request);
-    const problem: ProblemDetails = {
+    return {
       type: `${PROBLEM_BASE}${code}`,
       title: problemTitle(status, preferredLanguage(request.headers['accept-language'])),
       status,
@@ -65,8 +72,6 @@ export class ProblemFilter implements ExceptionFilter {
       instance: request.originalUrl.split('?')[0],
       ...extra,
     };
-    if (error instanceof EdgeError) response.set(error.headers);
-    response.status(status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   private describe(error: unknown, request: Request) {
