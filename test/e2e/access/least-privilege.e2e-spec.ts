@@ -139,12 +139,22 @@ async function buildScene(): Promise<Scene> {
   expect(emergency.status).toBe(201);
 
   await everyServiceKnows(a.personId, [world.urls.intake, world.urls.healthLiaison]);
+  // RSJ Lawang's webhook subscription: the object of the subscription routes (nothing listens there).
+  const subscribed = await world
+    .healthLiaison('rsjLawang')
+    .post('/webhook-subscriptions', { url: 'http://127.0.0.1:9/lintas-matrix' });
+  expect(subscribed.status).toBe(201);
   await everyServiceKnows(b.personId, [world.urls.rehabilitation]);
   await everyServiceKnows(c.personId, [world.urls.familyReunification]);
   return {
     ids: {
       intake: { pickupId: a.pickupId, caseId: a.caseId, personId: a.personId, accessId: emergency.body.id as string },
-      'health-liaison': { referralId: a.referralId, caseId: a.caseId, personId: a.personId },
+      'health-liaison': {
+        referralId: a.referralId,
+        caseId: a.caseId,
+        personId: a.personId,
+        subscriptionId: subscribed.body.id as string,
+      },
       rehabilitation: { placementId: b.placementId, caseId: b.caseId, personId: b.personId, pantiId: panti },
       'family-reunification': {
         reunificationId: c.reunificationId,
@@ -165,6 +175,7 @@ async function buildScene(): Promise<Scene> {
         referralId: [office, AGENCIES.rsjLawang.agencyId],
         caseId: [office],
         personId: [office],
+        subscriptionId: [AGENCIES.rsjLawang.agencyId],
       },
       // The RSJ is the one the matrix's own relapse call sends the resident to.
       rehabilitation: {
@@ -238,6 +249,10 @@ function expectation(
   if (service === 'intake' && method === 'post' && path === '/pickups' && !'3507'.startsWith(actor.regionCode)) {
     return 403;
   }
+  // A patient is the RSJ's that holds a referral of theirs (the person's own party is their office).
+  if (service === 'health-liaison' && path === '/fhir/Patient/{personId}') {
+    return actor.agencyId === AGENCIES.rsjLawang.agencyId ? 'through' : 404;
+  }
   // Break-the-glass is for those the rules keep out: any allowed kind takes it; the owner needs none.
   if (path === '/persons/{personId}/emergency-access') return 'through';
   // The owning office sees its case, but only the office asked answers a transfer.
@@ -285,9 +300,13 @@ function judge(call: Omit<Call, 'got' | 'finding'>, reply: Reply): Call {
   if (call.expected === 404 && call.method === 'get' && got === 200 && emptyList) {
     // A list keyed by an object the caller may not see is empty, as for one never made: nothing leaks.
   } else if (call.expected !== 'through') {
+    // The FHIR routes refuse as FHIR does, with an OperationOutcome; every other route with problem+json.
+    const refusal = call.route.startsWith('/fhir/')
+      ? { type: 'application/fhir+json', fits: reply.body?.resourceType === 'OperationOutcome' }
+      : { type: 'application/problem+json', fits: true };
     if (got !== call.expected) finding = `expected ${call.expected}`;
-    else if (!String(reply.headers.get('content-type')).includes('application/problem+json'))
-      finding = 'not problem+json';
+    else if (!String(reply.headers.get('content-type')).includes(refusal.type) || !refusal.fits)
+      finding = `not ${refusal.type}`;
   } else if (call.method === 'get') {
     if (got !== 200) finding = 'expected 200';
   } else if (!(got >= 200 && got < 300) && !isAboutState(reply)) {
