@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
 import { accessRecordedName, type AccessRecordedV1 } from '@lintas/contracts/admin/access-records.contracts';
 import type { AnyContract, Contract } from '@lintas/contracts/contract';
 import type { EventStore } from '@lintas/event-store/event-store';
-import type { AccessRecord, AccessRecordSink } from '@lintas/platform/service/access-record-sink';
+import type { AccessRecord, AccessRecordSink, Statement } from '@lintas/platform/service/access-record-sink';
 import { traceContextFields } from '@lintas/platform/tracing/trace-context';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 import { toKafkaMessage } from '../cloudevents/kafka-binary-binding';
@@ -65,9 +64,10 @@ export function accessRecordMessage(
 }
 
 /**
- * The sink of a service's access records (ACCESS_RECORD_SINK): each record, in its own
- * transaction, becomes a message in the service's outbox, which the relay ships as it ships the
- * service's events (at least once); the relay is woken once the record committed.
+ * The sink of a service's access records (ACCESS_RECORD_SINK): each record and its message in the
+ * service's outbox are written by one statement — the record's INSERT as a CTE, the outbox row
+ * made from it, with the row's id set into the message's data — which the relay ships as it ships
+ * the service's events (at least once); the relay is woken once the statement committed.
  */
 export class AccessRecordOutbox implements AccessRecordSink {
   constructor(
@@ -76,8 +76,18 @@ export class AccessRecordOutbox implements AccessRecordSink {
     private readonly contract: Contract<AccessRecordedV1>,
   ) {}
 
-  async written(client: PoolClient, record: AccessRecord): Promise<void> {
-    await this.store.writeOutbox(client, [accessRecordMessage(this.source, this.contract, record)]);
+  withRecord(insert: Statement, record: AccessRecord): Statement {
+    const message = accessRecordMessage(this.source, this.contract, record);
+    const n = insert.values.length;
+    return {
+      text: `WITH record AS (${insert.text})
+             INSERT INTO ${this.store.schema}.outbox (topic, key, headers, value)
+             SELECT $${n + 1}, $${n + 2}, $${n + 3}::json,
+                    convert_to(jsonb_set(convert_from($${n + 4}::bytea, 'UTF8')::jsonb, '{recordId}',
+                                         to_jsonb(record.id::text))::text, 'UTF8')
+               FROM record`,
+      values: [...insert.values, message.topic, message.key, JSON.stringify(message.headers), message.value],
+    };
   }
 
   committed(): void {

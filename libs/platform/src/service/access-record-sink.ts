@@ -1,5 +1,3 @@
-import type { PoolClient } from 'pg';
-
 /** One access record as the service's `access_records` holds it: ids and field names, no personal values. */
 export interface AccessRecord {
   /** The row's id (a decimal number). */
@@ -25,15 +23,24 @@ export interface AccessRecord {
   userId: string | null;
 }
 
+/** One SQL statement and its parameters. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
 /**
  * Where a service's access records go besides its own table: the messaging module provides one
  * (ACCESS_RECORD_SINK) that writes each to the service's outbox for the audit service's ledger, so
- * that the platform, which writes the records, knows nothing of messages. `written` runs in the
- * record's own transaction: the record and what the sink wrote commit together or not at all.
+ * that the platform, which writes the records, knows nothing of messages. `withRecord` wraps the
+ * record's INSERT (which returns the row's `id`) into one statement that writes the message too:
+ * one round trip, the record and its message committed together or not at all — a read costs one
+ * statement, as it did before its records left for the ledger.
  */
 export interface AccessRecordSink {
-  written(client: PoolClient, record: AccessRecord): Promise<void>;
-  /** After the record's transaction committed (wakes whatever ships what `written` wrote). */
+  /** `record` is the row as it will be, its `id` not yet known: the statement puts it in the message. */
+  withRecord(insert: Statement, record: AccessRecord): Statement;
+  /** After the record's statement committed (wakes whatever ships the message). */
   committed(): void;
 }
 

@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import { applySchema } from '../../database/apply-schema';
-import { inTransaction } from '../../database/transaction';
 import type { AccessRecord, AccessRecordSink } from '../../service/access-record-sink';
 import type { AgencyActor } from '../agency/agency-token';
 
@@ -60,32 +59,51 @@ export class AccessLog {
 
   async record(entry: AccessEntry): Promise<void> {
     await this.createSchema();
-    const values = [
-      entry.outcome,
-      entry.status,
-      entry.actor?.clientId ?? null,
-      entry.actor?.agencyId ?? null,
-      entry.actor?.kind ?? null,
-      entry.actor?.userId ?? null,
-      entry.method,
-      entry.route,
-      JSON.stringify(entry.params),
-      entry.personIds,
-      entry.fields,
-      entry.reason ?? null,
-    ];
-    const insert = `INSERT INTO ${this.schema}.access_records
-         (outcome, status, client_id, agency_id, agency_kind, user_id, method, route, params, person_ids, fields, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, $12)`;
+    // The time is the record's and its message's alike, so it is taken here rather than by the server.
+    const at = new Date();
+    const insert = {
+      text: `INSERT INTO ${this.schema}.access_records
+               (outcome, status, client_id, agency_id, agency_kind, user_id, method, route, params, person_ids, fields,
+                reason, at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[], $11, $12, $13)`,
+      values: [
+        entry.outcome,
+        entry.status,
+        entry.actor?.clientId ?? null,
+        entry.actor?.agencyId ?? null,
+        entry.actor?.kind ?? null,
+        entry.actor?.userId ?? null,
+        entry.method,
+        entry.route,
+        JSON.stringify(entry.params),
+        entry.personIds,
+        entry.fields,
+        entry.reason ?? null,
+        at,
+      ],
+    };
     const sink = this.sink;
     if (!sink) {
-      await this.pool.query(insert, values);
+      await this.pool.query(insert);
       return;
     }
-    await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<Row>(`${insert} RETURNING ${COLUMNS}`, values);
-      await sink.written(client, recordOf(rows[0]));
-    });
+    const record: AccessRecord = {
+      id: '0',
+      at: at.toISOString(),
+      outcome: entry.outcome,
+      status: entry.status,
+      clientId: entry.actor?.clientId ?? null,
+      agencyId: entry.actor?.agencyId ?? null,
+      agencyKind: entry.actor?.kind ?? null,
+      userId: entry.actor?.userId ?? null,
+      method: entry.method,
+      route: entry.route,
+      params: entry.params,
+      personIds: [...entry.personIds],
+      fields: [...entry.fields],
+      ...(entry.reason === undefined ? {} : { reason: entry.reason }),
+    };
+    await this.pool.query(sink.withRecord({ text: `${insert.text} RETURNING id`, values: insert.values }, record));
     sink.committed();
   }
 
