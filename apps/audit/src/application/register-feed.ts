@@ -15,6 +15,25 @@ import { RecordInLedgerCommand } from '../commands/record-in-ledger/record-in-le
 import { registerChangeEntry, type RegisterChangeRecord } from '../domain/ledger/register-changes';
 import { OwnAccessToken } from './own-access-token';
 
+/**
+ * How long a register transaction may take at most. Positions come from a sequence, taken when a
+ * change is written, not when it commits: a change may become visible after a later one was read.
+ * The cursor therefore stays behind every change younger than this, and those are read again at
+ * the next round; the ledger keeps each once by its id.
+ */
+const SETTLED_MS = 60_000;
+
+/** The cursor after a page: its last position whose change, and every one before it, is settled. */
+export function settledUpTo(changes: readonly RegisterChangeRecord[], after: number): number {
+  const settled = Date.now() - SETTLED_MS;
+  let upTo = after;
+  for (const change of changes) {
+    if (Date.parse(change.occurredAt) > settled) break;
+    upTo = change.position;
+  }
+  return upTo;
+}
+
 /** The feed acts as the audit service itself; each entry names the register's own actor. */
 const FEED: AgencyActor = { agencyId: 'lintas-audit', kind: 'admin', regionCode: '00', clientId: 'register-feed' };
 
@@ -58,16 +77,16 @@ export class RegisterFeed implements OnApplicationBootstrap, OnApplicationShutdo
     return this.every.stop();
   }
 
-  /** Pulls and records every change after the cursor; resolves with how many were recorded. */
+  /** Pulls and records every change after the cursor; resolves with how many it read (kept once each). */
   async pullNow(): Promise<number> {
     const url = this.env.REGISTER_CHANGES_URL;
     if (!url) return 0;
     await this.createTable();
-    let recorded = 0;
+    let read = 0;
+    let after = await this.cursor(url);
     for (;;) {
-      const after = await this.cursor(url);
       const changes = await this.page(url, after);
-      if (changes.length === 0) return recorded;
+      if (changes.length === 0) return read;
       await joinOrBegin(this.pool, async ({ client }) => {
         for (const change of changes) {
           const eventId = deterministicUuid(`register-change\n${url}\n${change.position}`);
@@ -76,10 +95,11 @@ export class RegisterFeed implements OnApplicationBootstrap, OnApplicationShutdo
         await client.query(
           `INSERT INTO ${this.table} (url, after) VALUES ($1, $2)
            ON CONFLICT (url) DO UPDATE SET after = greatest(feed_cursors.after, excluded.after), updated_at = now()`,
-          [url, changes.at(-1)?.position ?? after],
+          [url, settledUpTo(changes, after)],
         );
       });
-      recorded += changes.length;
+      read += changes.length;
+      after = changes.at(-1)?.position ?? after;
     }
   }
 
