@@ -1,5 +1,6 @@
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Pool } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { HEALTH_LIAISON_TOPIC } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { startOnPgLog, type ApplicationTier } from '@lintas/testing/application/application-tier';
@@ -104,9 +105,19 @@ describe('webhooks of referral events', () => {
     const rsj = agency('rsj', 'rsj-wh-1', '3507');
     const v1 = await Receiver.start();
     const v1a = await Receiver.start();
-    const hmac = await service.as(rsj).post('/webhook-subscriptions', { url: v1.url, signature: 'v1' });
+    const making = { url: v1.url, signature: 'v1' };
+    const hmac = await service.as(rsj).post('/webhook-subscriptions', making, { idempotencyKey: 'make-v1' });
     expect(hmac.status).toBe(201);
     expect(hmac.body).toMatchObject({ status: 'active', signature: 'v1', secret: expect.stringMatching(/^whsec_/) });
+    // The secret is shown once: a retry replays the subscription without it, and no table keeps it.
+    const retried = await service.as(rsj).post('/webhook-subscriptions', making, { idempotencyKey: 'make-v1' });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toMatchObject({ id: hmac.body.id, signature: 'v1' });
+    expect(retried.body.secret).toBeUndefined();
+    const { rows: kept } = await service.app
+      .get(Pool)
+      .query(`SELECT 1 FROM health_liaison.idempotency_keys WHERE body::text LIKE '%whsec_%'`);
+    expect(kept).toEqual([]);
     const ed = await service.as(rsj).post('/webhook-subscriptions', { url: v1a.url });
     expect(ed.body).toMatchObject({ signature: 'v1a', publicKey: expect.stringMatching(/^whpk_/) });
     expect(ed.body.secret).toBeUndefined();

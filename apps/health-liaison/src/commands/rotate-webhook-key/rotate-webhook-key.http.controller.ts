@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { ShownOnce } from '@lintas/platform/http/idempotency/write.interceptor';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { WebhookSubscriptionWithSecretView } from '../../application/webhook-subscription.view';
 import { RotateWebhookKeyCommand } from './rotate-webhook-key.command';
@@ -18,6 +19,7 @@ export class RotateWebhookKeyController {
   @Post(':subscriptionId/rotate-key')
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookSubscriptionWithSecretView, description: 'The subscription with its new key.' })
+  @ShownOnce('secret')
   @Allow('rsj')
   rotate(
     @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,

@@ -2,6 +2,7 @@ import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { ShownOnce } from '@lintas/platform/http/idempotency/write.interceptor';
 import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { NewId } from '@lintas/platform/http/request-context';
 import { WebhookSubscriptionWithSecretView } from '../../application/webhook-subscription.view';
@@ -20,6 +21,7 @@ export class SubscribeToReferralsController {
   @Post()
   @ApiCreatedResponse({ type: WebhookSubscriptionWithSecretView, description: 'The subscription, active.' })
   @Allow('rsj')
+  @ShownOnce('secret')
   subscribe(
     @Body() body: SubscribeToReferralsRequest,
     @Actor() actor: AgencyActor,

@@ -1,4 +1,11 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  SetMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -29,6 +36,15 @@ export interface WriteResult {
  * so the retry runs the command, once). The same key with another body is refused. Writes
  * answer with their version as ETag and their position as X-Lintas-Position.
  */
+const SHOWN_ONCE = 'lintas:shown-once';
+
+/**
+ * Fields of a write's answer that are shown once and never kept (a secret): the answer kept for
+ * its Idempotency-Key goes without them, so a retry gets it without them too, and no secret rests
+ * in the idempotency table. The caller that lost it makes a new one (a key rotation).
+ */
+export const ShownOnce = (...fields: string[]) => SetMetadata(SHOWN_ONCE, fields);
+
 @Injectable()
 export class WriteInterceptor implements NestInterceptor {
   constructor(
@@ -50,7 +66,8 @@ export class WriteInterceptor implements NestInterceptor {
       );
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    const unit = { agencyId: request.actor.agencyId, key, status, request };
+    const shownOnce = this.reflector.get<string[] | undefined>(SHOWN_ONCE, context.getHandler()) ?? [];
+    const unit = { agencyId: request.actor.agencyId, key, status, request, shownOnce };
     return from(this.run(unit, () => lastValueFrom(next.handle(), { defaultValue: undefined }))).pipe(
       mergeMap(async (answer) => {
         if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
@@ -60,7 +77,7 @@ export class WriteInterceptor implements NestInterceptor {
   }
 
   private async run(
-    unit: { agencyId: string; key: string; status: number; request: Request },
+    unit: { agencyId: string; key: string; status: number; request: Request; shownOnce: readonly string[] },
     handle: () => Promise<unknown>,
   ): Promise<{ body: unknown; replayed: boolean }> {
     const fingerprint = IdempotencyKeys.fingerprint(unit.request.method, unit.request.originalUrl, unit.request.body);
@@ -72,7 +89,10 @@ export class WriteInterceptor implements NestInterceptor {
         const claim = await this.keys.claimWithin(client, unit.agencyId, unit.key, fingerprint);
         if (claim.kind === 'claimed') {
           const { result: body, committed } = await withinTransaction(client, handle);
-          await this.keys.answerWithin(client, unit.agencyId, unit.key, fingerprint, { status: unit.status, body });
+          await this.keys.answerWithin(client, unit.agencyId, unit.key, fingerprint, {
+            status: unit.status,
+            body: without(body, unit.shownOnce),
+          });
           await client.query('COMMIT');
           outcome = { body, replayed: false, committed };
         } else {
@@ -101,6 +121,11 @@ function replayOrRefuse(claim: { kind: 'replay'; response: StoredResponse } | { 
     throw new EdgeError(422, 'idempotency-key.reused', 'this Idempotency-Key was already used for a different request');
   }
   return { body: claim.response.body, replayed: true };
+}
+
+function without(body: unknown, fields: readonly string[]): unknown {
+  if (fields.length === 0 || typeof body !== 'object' || body === null) return body;
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !fields.includes(field)));
 }
 
 function headed(response: Response, body: unknown): unknown {
