@@ -101,15 +101,19 @@ it('runs an identity provider of its own and prints how to get a token, with whi
     );
     const [, clientId, secret, tokenUrl] = curl ?? [];
     const intake = `http://127.0.0.1:${basePort}`;
-    await eventually(
-      () =>
-        fetch(`${intake}/health/ready`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      (status) => status === 200,
-      { timeoutMs: 60_000, everyMs: 200 },
-    );
+    const healthLiaison = `http://127.0.0.1:${basePort + 1}`;
+    // Both services this test calls, each in its own time.
+    for (const service of [intake, healthLiaison]) {
+      await eventually(
+        () =>
+          fetch(`${service}/health/ready`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        (status) => status === 200,
+        { timeoutMs: 60_000, everyMs: 200 },
+      );
+    }
     // What the printed curl does.
     const issued = await fetch(String(tokenUrl), {
       method: 'POST',
@@ -158,7 +162,7 @@ it('runs an identity provider of its own and prints how to get a token, with whi
       secret: string;
     };
     const rsjToken = await tokenOf(issuer, registered.client.clientId, registered.secret);
-    const referrals = await fetch(`http://127.0.0.1:${basePort + 1}/referrals`, {
+    const referrals = await fetch(`${healthLiaison}/referrals`, {
       headers: { authorization: `Bearer ${rsjToken}` },
     });
     expect(referrals.status).toBe(200);
