@@ -1,18 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import {
-  PatientAbscondedV1,
-  PatientAdmittedV1,
-  PatientDischargedV1,
-  PersonDiedV1,
-  RsjReferralAcceptedV1,
-  RsjReferralDeclinedV1,
-  RsjReferralRequestedV1,
-  RsjReferralWithdrawnV1,
-} from '@lintas/contracts/health-liaison/health-liaison.contracts';
+import type { Contract } from '@lintas/contracts/contract';
 import { ReactsTo, type Reaction, type Received } from '@lintas/messaging/reactions/reaction';
 import { WebhookStore } from '@lintas/webhooks/delivery/webhook-store';
-import { audienceOf } from '../../application/referral-webhook-events';
+import { audienceOf, REFERRAL_WEBHOOK_CONTRACTS } from '../../application/referral-webhook-events';
 
 /**
  * Health-liaison's own referral events, heard back from its topic, handed to the subscriptions
@@ -44,37 +35,12 @@ abstract class ReferralEventToSubscribers implements Reaction<{ rsjId?: string; 
   }
 }
 
-@ReactsTo(RsjReferralRequestedV1)
-export class OnRsjReferralRequestedForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(RsjReferralAcceptedV1)
-export class OnRsjReferralAcceptedForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(RsjReferralDeclinedV1)
-export class OnRsjReferralDeclinedForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(RsjReferralWithdrawnV1)
-export class OnRsjReferralWithdrawnForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(PatientAdmittedV1)
-export class OnPatientAdmittedForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(PatientDischargedV1)
-export class OnPatientDischargedForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(PatientAbscondedV1)
-export class OnPatientAbscondedForSubscribers extends ReferralEventToSubscribers {}
-
-@ReactsTo(PersonDiedV1)
-export class OnPersonDiedForSubscribers extends ReferralEventToSubscribers {}
-
-export const REFERRAL_EVENT_REACTIONS = [
-  OnRsjReferralRequestedForSubscribers,
-  OnRsjReferralAcceptedForSubscribers,
-  OnRsjReferralDeclinedForSubscribers,
-  OnRsjReferralWithdrawnForSubscribers,
-  OnPatientAdmittedForSubscribers,
-  OnPatientDischargedForSubscribers,
-  OnPatientAbscondedForSubscribers,
-  OnPersonDiedForSubscribers,
-];
+/** One reaction per contract an agency may subscribe to (the messaging module finds them one contract each). */
+export const REFERRAL_EVENT_REACTIONS: Type<ReferralEventToSubscribers>[] = REFERRAL_WEBHOOK_CONTRACTS.map(
+  (contract) => {
+    @ReactsTo(contract as Contract<unknown>)
+    class ForSubscribers extends ReferralEventToSubscribers {}
+    Object.defineProperty(ForSubscribers, 'name', { value: `ForSubscribers(${contract.type})` });
+    return ForSubscribers;
+  },
+);
