@@ -20,6 +20,10 @@ import { WebhooksModule } from '@lintas/webhooks/nest/webhooks.module';
 import { ReferralIndex } from './application/referral-index';
 import { ChangeWebhookSubscriptionStatusController } from './commands/change-webhook-subscription-status/change-webhook-subscription-status.http.controller';
 import { ChangeWebhookSubscriptionStatusHandler } from './commands/change-webhook-subscription-status/change-webhook-subscription-status.handler';
+import { RedeliverWebhookEventsController } from './commands/redeliver-webhook-events/redeliver-webhook-events.http.controller';
+import { RedeliverWebhookEventsHandler } from './commands/redeliver-webhook-events/redeliver-webhook-events.handler';
+import { FhirSubscriptionsController } from './fhir/fhir-subscriptions.http.controller';
+import { ReferralFhirTopic } from './fhir/referral-fhir-topic';
 import { RotateWebhookKeyController } from './commands/rotate-webhook-key/rotate-webhook-key.http.controller';
 import { RotateWebhookKeyHandler } from './commands/rotate-webhook-key/rotate-webhook-key.handler';
 import { SubscribeToReferralsController } from './commands/subscribe-to-referrals/subscribe-to-referrals.http.controller';
@@ -87,7 +91,7 @@ import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/r
     RedeliveryModule.forService(HealthLiaisonRedeliveryRequestedV1),
     CommandsModule,
     PersonJourneyModule,
-    WebhooksModule.forService(),
+    WebhooksModule.forService({ fhirTopic: ReferralFhirTopic }),
   ],
   controllers: [
     RequestReferralController,
@@ -105,6 +109,8 @@ import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/r
     ReferralWorkQueueController,
     ReferralDetailsController,
     FhirController,
+    FhirSubscriptionsController,
+    RedeliverWebhookEventsController,
     SubscribeToReferralsController,
     ChangeWebhookSubscriptionStatusController,
     RotateWebhookKeyController,
@@ -138,6 +144,7 @@ import { ReferralWorkQueueProjection } from './read-models/referral-work-queue/r
     SubscribeToReferralsHandler,
     ChangeWebhookSubscriptionStatusHandler,
     RotateWebhookKeyHandler,
+    RedeliverWebhookEventsHandler,
     ReferralFeedReadModel,
     ...REFERRAL_EVENT_REACTIONS,
   ],

@@ -1,13 +1,23 @@
-import { createPublicKey, randomUUID, verify } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Webhook } from 'standardwebhooks';
+import pino from 'pino';
+import { WebhookDispatcher } from '@lintas/webhooks/delivery/webhook-dispatcher';
+import { WebhookStore } from '@lintas/webhooks/delivery/webhook-store';
+import { WebhookSettings } from '@lintas/webhooks/nest/webhooks.module';
 import { HEALTH_LIAISON_TOPIC } from '@lintas/contracts/health-liaison/health-liaison.contracts';
 import { startOnPgLog, type ApplicationTier } from '@lintas/testing/application/application-tier';
 import { eventually } from '@lintas/testing/eventually';
 import { agency, type Json } from '@lintas/testing/http/agency-client';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 import { startServiceUnderTest, type ServiceUnderTest } from '@lintas/testing/service/service-under-test';
+import {
+  oncePerWebhookId as unique,
+  verifiesV1a,
+  WebhookReceiver,
+  webhookHeadersOf as headersOf,
+  type ReceivedDelivery as Delivery,
+} from '@lintas/testing/webhooks/webhook-receiver';
 import { HEALTH_LIAISON_SERVICE } from './health-liaison.service-definition';
 
 /**
@@ -28,63 +38,6 @@ beforeAll(async () => {
   service = tier.service;
 });
 
-interface Delivery {
-  headers: IncomingHttpHeaders;
-  body: string;
-  event: Json;
-}
-
-/** An RSJ's receiving system: answers as `answer` says, and keeps what it accepted. */
-class Receiver {
-  readonly accepted: Delivery[] = [];
-  readonly received: Delivery[] = [];
-  answer: (delivery: Delivery, index: number) => number = () => 204;
-  private server!: Server;
-  url = '';
-
-  static async start(): Promise<Receiver> {
-    const receiver = new Receiver();
-    receiver.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const delivery = { headers: request.headers, body, event: JSON.parse(body) };
-        receiver.received.push(delivery);
-        const status = receiver.answer(delivery, receiver.received.length - 1);
-        if (status >= 200 && status < 300) receiver.accepted.push(delivery);
-        response.writeHead(status).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
-    receiver.url = `http://127.0.0.1:${(receiver.server.address() as { port: number }).port}/lintas`;
-    infra.defer(() => new Promise<void>((resolve) => receiver.server.close(() => resolve())));
-    return receiver;
-  }
-}
-
-const headersOf = (delivery: Delivery): Record<string, string> => ({
-  'webhook-id': String(delivery.headers['webhook-id']),
-  'webhook-timestamp': String(delivery.headers['webhook-timestamp']),
-  'webhook-signature': String(delivery.headers['webhook-signature']),
-});
-
-function verifiesV1a(publicKey: string, delivery: Delivery): boolean {
-  const key = createPublicKey({
-    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKey.slice(5), 'base64')]),
-    format: 'der',
-    type: 'spki',
-  });
-  const headers = headersOf(delivery);
-  const content = Buffer.from(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${delivery.body}`);
-  return headers['webhook-signature']
-    .split(' ')
-    .some(
-      (signature) =>
-        signature.startsWith('v1a,') && verify(null, content, key, Buffer.from(signature.slice(4), 'base64')),
-    );
-}
-
 async function refer(rsjId: string, personId = randomUUID()): Promise<{ referralId: string; personId: string }> {
   const requested = await service.as(office).post('/referrals', {
     caseId: randomUUID(),
@@ -98,13 +51,12 @@ async function refer(rsjId: string, personId = randomUUID()): Promise<{ referral
 }
 
 const sequences = (deliveries: Delivery[]) => deliveries.map((d) => Number(d.event.sequence));
-const unique = (deliveries: Delivery[]) => [...new Map(deliveries.map((d) => [d.headers['webhook-id'], d])).values()];
 
 describe('webhooks of referral events', () => {
   it('delivers every referral event of its RSJ, signed, once per webhook-id, numbered without a gap, in order per person', async () => {
     const rsj = agency('rsj', 'rsj-wh-1', '3507');
-    const v1 = await Receiver.start();
-    const v1a = await Receiver.start();
+    const v1 = await WebhookReceiver.start((close) => infra.defer(close));
+    const v1a = await WebhookReceiver.start((close) => infra.defer(close));
     const making = { url: v1.url, signature: 'v1' };
     const hmac = await service.as(rsj).post('/webhook-subscriptions', making, { idempotencyKey: 'make-v1' });
     expect(hmac.status).toBe(201);
@@ -165,7 +117,7 @@ describe('webhooks of referral events', () => {
   it('never gives another RSJ’s referrals to a subscription, nor shows it another’s subscription', async () => {
     const mine = agency('rsj', 'rsj-wh-2', '3507');
     const other = agency('rsj', 'rsj-wh-3', '3578');
-    const receiver = await Receiver.start();
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
     const made = await service.as(other).post('/webhook-subscriptions', { url: receiver.url });
     await refer(mine.agencyId);
     const theirs = await refer(other.agencyId);
@@ -184,7 +136,7 @@ describe('webhooks of referral events', () => {
 
   it('retries a receiver that fails three times, holding that person’s later events only, and records each attempt', async () => {
     const rsj = agency('rsj', 'rsj-wh-4', '3507');
-    const receiver = await Receiver.start();
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
     const stuck = randomUUID();
     let failures = 0;
     receiver.answer = (delivery) => {
@@ -229,7 +181,7 @@ describe('webhooks of referral events', () => {
 
   it('disables a subscription whose receiver answers 410, keeping what waits, and sends it once enabled again', async () => {
     const rsj = agency('rsj', 'rsj-wh-5', '3507');
-    const receiver = await Receiver.start();
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
     receiver.answer = () => 410;
     const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
     await refer(rsj.agencyId);
@@ -251,7 +203,7 @@ describe('webhooks of referral events', () => {
 
   it('serves the same events with the same numbers as a pull feed, long-polling for the next', async () => {
     const rsj = agency('rsj', 'rsj-wh-6', '3507');
-    const receiver = await Receiver.start();
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
     const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
     await refer(rsj.agencyId);
     await eventually(
@@ -286,7 +238,7 @@ describe('webhooks of referral events', () => {
 
   it('loses nothing when the service stops mid-delivery: numbers continue without a gap after the restart', async () => {
     const rsj = agency('rsj', 'rsj-wh-7', '3507');
-    const receiver = await Receiver.start();
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
     receiver.answer = () => 503;
     const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
     await refer(rsj.agencyId);
@@ -309,5 +261,133 @@ describe('webhooks of referral events', () => {
     expect(sequences(unique(receiver.accepted)).sort((a, b) => a - b)).toEqual([1, 2, 3]);
     const shown = await service.as(rsj).get(`/webhook-subscriptions/${made.body.id}`);
     expect(shown.body).toMatchObject({ status: 'active', lastSequence: 3 });
+  });
+  it('signs with both keys while a rotation overlaps, and with the new one only after it', async () => {
+    const rsj = agency('rsj', 'rsj-wh-8', '3507');
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
+    const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url, signature: 'v1' });
+    const old = new Webhook(made.body.secret);
+    const overlapping = await service.as(rsj).post(`/webhook-subscriptions/${made.body.id}/rotate-key`, {
+      overlapHours: 1,
+    });
+    expect(overlapping.body).toMatchObject({ keyGeneration: 2, secret: expect.stringMatching(/^whsec_/) });
+    expect(overlapping.body.secret).not.toBe(made.body.secret);
+    await refer(rsj.agencyId);
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length === 1,
+    );
+    const during = receiver.accepted[0]!;
+    expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(() => old.verify(during.body, headersOf(during))).not.toThrow();
+    expect(() => new Webhook(overlapping.body.secret).verify(during.body, headersOf(during))).not.toThrow();
+
+    const at_once = await service.as(rsj).post(`/webhook-subscriptions/${made.body.id}/rotate-key`, {
+      overlapHours: 0,
+    });
+    await refer(rsj.agencyId);
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length === 2,
+    );
+    const after = receiver.accepted[1]!;
+    expect(() => new Webhook(at_once.body.secret).verify(after.body, headersOf(after))).not.toThrow();
+    expect(() => new Webhook(overlapping.body.secret).verify(after.body, headersOf(after))).toThrow();
+    expect(() => old.verify(after.body, headersOf(after))).toThrow();
+  });
+
+  it('waits as long as Retry-After asks after a 429, holding the whole subscription meanwhile', async () => {
+    const rsj = agency('rsj', 'rsj-wh-9', '3507');
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
+    receiver.answer = (_delivery, index) => (index === 0 ? { status: 429, headers: { 'retry-after': '2' } } : 200);
+    const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
+    await refer(rsj.agencyId);
+    await eventually(
+      async () => receiver.received,
+      (found) => found.length === 1,
+    );
+    // Another person's event: a slowed subscription holds it too, not only the throttled person's.
+    await refer(rsj.agencyId);
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length === 2,
+    );
+    const first = receiver.received[0]!.at;
+    expect(receiver.received.slice(1).every((d) => d.at - first >= 1_900)).toBe(true);
+    const attempts = await service.as(rsj).get(`/webhook-subscriptions/${made.body.id}/attempts`);
+    expect(attempts.body.attempts.map((a: Json) => [a.sequence, a.statusCode, a.outcome]).reverse()).toEqual([
+      [1, 429, 'retry'],
+      expect.arrayContaining([200, 'delivered']),
+      expect.arrayContaining([200, 'delivered']),
+    ]);
+  });
+
+  it('sends each delivery once with two dispatchers leasing the same queue', async () => {
+    const rsj = agency('rsj', 'rsj-wh-10', '3507');
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
+    const settings = service.app.get(WebhookSettings);
+    const second = new WebhookDispatcher(
+      service.app.get(WebhookStore),
+      {
+        scheduleMs: [0, 50, 50, 50],
+        pollMs: 20,
+        timeoutMs: 5_000,
+        requireHttps: false,
+        allowPrivateNetworks: true,
+        installationKey: settings.installationKey,
+        batch: 2,
+      },
+      pino({ level: 'silent' }),
+    );
+    second.start();
+    infra.defer(() => second.stop());
+    // A slow receiver keeps leases open while the other dispatcher looks for work.
+    receiver.answer = () => {
+      const until = Date.now() + 20;
+      while (Date.now() < until);
+      return 200;
+    };
+    await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
+    await Promise.all(Array.from({ length: 20 }, () => refer(rsj.agencyId)));
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length >= 20,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received).toHaveLength(20);
+    expect(sequences(receiver.accepted).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('sends a range again on request, with its numbers and webhook-ids, and forgets deliveries past retention', async () => {
+    const rsj = agency('rsj', 'rsj-wh-11', '3507');
+    const receiver = await WebhookReceiver.start((close) => infra.defer(close));
+    const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
+    for (let i = 0; i < 3; i += 1) await refer(rsj.agencyId);
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length === 3,
+    );
+    const again = await service
+      .as(rsj)
+      .post(`/webhook-subscriptions/${made.body.id}/redeliver`, { fromSequence: 2, toSequence: 3 });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ redelivered: 2 });
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length === 5,
+    );
+    const resent = receiver.accepted.slice(3);
+    expect(sequences(resent).sort()).toEqual([2, 3]);
+    for (const delivery of resent) {
+      const first = receiver.accepted.find((d) => d.event.sequence === delivery.event.sequence);
+      expect(delivery.headers['webhook-id']).toBe(first?.headers['webhook-id']);
+    }
+    const other = agency('rsj', 'rsj-wh-12', '3507');
+    expect((await service.as(other).post(`/webhook-subscriptions/${made.body.id}/redeliver`, {})).status).toBe(404);
+
+    const store = service.app.get(WebhookStore);
+    expect(await store.removeExpired(3_600_000)).toBe(0);
+    await store.removeExpired(0);
+    expect(await store.events(made.body.id, 1, 3, 10)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { WebhookSubscription } from '@lintas/webhooks/delivery/webhook-store';
+import { PAYLOAD_FORMS, type WebhookSubscription } from '@lintas/webhooks/delivery/webhook-store';
 import { deriveSigningKeys, SIGNATURE_SCHEMES } from '@lintas/webhooks/signing/standard-webhooks';
 
 /** A webhook subscription as its owner sees it: never its secret (shown once, when made or rotated). */
@@ -8,7 +8,11 @@ export class WebhookSubscriptionView {
   @ApiProperty({ type: String, format: 'uri' }) url!: string;
   /** The CloudEvents types delivered; empty: every referral event the agency may see. */
   @ApiProperty({ type: [String] }) events!: string[];
-  @ApiProperty({ enum: ['cloudevents-json'] }) payloadForm!: 'cloudevents-json';
+  @ApiProperty({ enum: PAYLOAD_FORMS }) payloadForm!: string;
+  /** For `fhir-bundle`: `empty`, `id-only` or `full-resource` (the Backport IG's payload content). */
+  @ApiProperty({ type: String, nullable: true }) fhirContent!: string | null;
+  /** A FHIR subscription's events wait until its endpoint answers the handshake. */
+  @ApiProperty({ type: Boolean }) handshakePending!: boolean;
   /** `v1a` (Ed25519, verified with `publicKey`) or `v1` (HMAC-SHA256 with the `whsec_` secret). */
   @ApiProperty({ enum: SIGNATURE_SCHEMES }) signature!: string;
   /** `whpk_…`: verifies `v1a` signatures (Standard Webhooks). */
@@ -18,7 +22,10 @@ export class WebhookSubscriptionView {
   @ApiProperty({ type: Number }) keyGeneration!: number;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) previousKeyUntil!: Date | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: string;
-  /** Why it is disabled: `gone` (the receiver answered 410), `failing` (its retries were spent), `owner`. */
+  /**
+   * Why it is disabled: `gone` (the receiver answered 410), `failing` (its retries were spent),
+   * `handshake-failed` (a FHIR subscription's endpoint did not answer its handshake), `owner`.
+   */
   @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) statusChangedAt!: Date;
   /** The sequence number of the last event given to it. */
@@ -47,6 +54,8 @@ export function subscriptionView(
     url: subscription.url ?? '',
     events: subscription.eventTypes,
     payloadForm: subscription.payloadForm,
+    fhirContent: subscription.fhirContent,
+    handshakePending: subscription.handshakePending,
     signature: subscription.signature,
     ...(subscription.signature === 'v1a' && { publicKey: keys.publicKey }),
     ...(subscription.signature === 'v1a' &&

@@ -26,6 +26,9 @@ export const IHS_NUMBER_SYSTEM = 'https://fhir.kemkes.go.id/id/ihs-number';
 
 /** Lintas's own identifiers and codes, under the base its problem types use. */
 const LINTAS = 'https://lintas.id/fhir';
+
+/** The topic an RSJ subscribes to: the referrals addressed to it, their answers, admission and discharge. */
+export const RSJ_REFERRAL_TOPIC = `${LINTAS}/SubscriptionTopic/rsj-referral`;
 export const LINTAS_SYSTEMS = {
   person: `${LINTAS}/sid/person`,
   referral: `${LINTAS}/sid/referral`,
@@ -248,7 +251,8 @@ export function capabilityStatement(version: string): CapabilityStatement {
       {
         mode: 'server',
         documentation:
-          'The addressed RSJ reads its referrals and answers them by updating the Task (PUT with a new status).',
+          'The addressed RSJ reads its referrals and answers them by updating the Task (PUT with a new status), ' +
+          'and subscribes to them (Subscriptions R5 Backport IG: rest-hook, handshake, heartbeat, $status, $events).',
         security: {
           description:
             'OAuth 2.0 bearer access tokens from the Lintas identity provider, for agencies of kind rsj; ' +
@@ -258,6 +262,33 @@ export function capabilityStatement(version: string): CapabilityStatement {
           { type: 'ServiceRequest', interaction: [{ code: 'read' }] },
           { type: 'Task', interaction: [{ code: 'read' }, { code: 'update' }], updateCreate: false },
           { type: 'Patient', interaction: [{ code: 'read' }] },
+          {
+            type: 'Subscription',
+            // The topics a subscription may name (Backport IG: R4 has no SubscriptionTopic resource).
+            extension: [
+              {
+                url: 'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/capabilitystatement-subscriptiontopic-canonical',
+                valueCanonical: RSJ_REFERRAL_TOPIC,
+              },
+            ],
+            supportedProfile: [
+              'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription',
+            ],
+            interaction: [{ code: 'read' }, { code: 'update' }, { code: 'delete' }, { code: 'search-type' }],
+            updateCreate: true,
+            operation: [
+              {
+                name: 'status',
+                definition:
+                  'http://hl7.org/fhir/uv/subscriptions-backport/OperationDefinition/backport-subscription-status',
+              },
+              {
+                name: 'events',
+                definition:
+                  'http://hl7.org/fhir/uv/subscriptions-backport/OperationDefinition/backport-subscription-events',
+              },
+            ],
+          },
         ],
       },
     ],

@@ -260,6 +260,23 @@ export class ServiceEnv {
   @Max(60_000)
   WEBHOOK_POLL_MS: number = 1_000;
 
+  /**
+   * How long delivered webhook events are kept, in days: a receiver recovers a range by number
+   * or time (redelivery, FHIR `$events`, the feed) within it.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  WEBHOOK_RETENTION_DAYS: number = 30;
+
+  /**
+   * Where clients reach this service, e.g. `https://lintas.jatimprov.go.id/health-liaison`: the
+   * base of absolute links the service writes (FHIR fullUrls). Unset: `http://localhost:<PORT>`.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+[^/]$/, { message: 'must be an http(s) URL without a trailing slash' })
+  PUBLIC_URL?: string;
+
   get webhookAllowsPrivateNetworks(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_NETWORKS === undefined
       ? this.NODE_ENV !== 'production'

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { postWebhook, type SenderSettings } from '../outbound/webhook-sender';
 import { nextAttemptDelay, retryAfterMs, verdictOf } from '../retry/retry-schedule';
 import { deriveSigningKeys, webhookHeaders, type SigningKeys } from '../signing/standard-webhooks';
-import type { AttemptOutcome, ClaimedDelivery, WebhookStore } from './webhook-store';
+import type { FhirNotifications } from '../fhir/fhir-notifications';
+import type { AttemptOutcome, ClaimedDelivery, ControlNotification, WebhookStore } from './webhook-store';
 
 export interface DispatcherSettings extends SenderSettings {
   /** The waits before each attempt, in ms (see retry-schedule). */
@@ -32,6 +33,8 @@ export class WebhookDispatcher {
     private readonly store: WebhookStore,
     private readonly settings: DispatcherSettings,
     private readonly logger: Logger,
+    /** Renders `fhir-bundle` deliveries, handshakes and heartbeats; without it none is sent. */
+    private readonly fhir?: FhirNotifications,
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -65,7 +68,10 @@ export class WebhookDispatcher {
   private async rounds(): Promise<void> {
     for (;;) {
       this.again = false;
-      const leased = await this.store.claim(this.settings.batch ?? 16, this.settings.timeoutMs + 30_000);
+      const lease = this.settings.timeoutMs + 30_000;
+      const controls = this.fhir ? await this.store.claimControl(this.settings.batch ?? 16, lease) : [];
+      await Promise.all(controls.map((control) => this.sendControl(control)));
+      const leased = await this.store.claim(this.settings.batch ?? 16, lease);
       await Promise.all(leased.map((delivery) => this.deliver(delivery)));
       if (this.stopped || (leased.length === 0 && !this.again)) return;
     }
@@ -73,15 +79,15 @@ export class WebhookDispatcher {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const at = new Date();
-    const timestamp = Math.floor(at.getTime() / 1000);
+    const body = await this.bodyOf(delivery);
     const headers = webhookHeaders(
       delivery.signature,
       this.keysOf(delivery, at),
       webhookIdOf(delivery),
-      timestamp,
-      delivery.payload,
+      Math.floor(at.getTime() / 1000),
+      body,
     );
-    const result = await postWebhook(delivery.url, headers, delivery.payload, this.settings);
+    const result = await postWebhook(delivery.url, headers, body, this.settings);
     const outcome = this.outcomeOf(delivery, result.status, result.retryAfter, at);
     await this.store.recordAttempt(
       delivery,
@@ -105,6 +111,55 @@ export class WebhookDispatcher {
     );
   }
 
+  private async bodyOf(delivery: ClaimedDelivery): Promise<string> {
+    if (delivery.payloadForm === 'cloudevents-json') return delivery.payload;
+    if (!this.fhir) throw new Error('a fhir-bundle subscription in a service without a FHIR topic');
+    return this.fhir.eventNotification(
+      {
+        id: delivery.subscriptionId,
+        agencyId: delivery.agencyId,
+        fhirContent: delivery.fhirContent,
+        statusReason: null,
+      },
+      {
+        sequence: delivery.sequence,
+        cloudEvent: JSON.parse(delivery.payload) as Record<string, unknown>,
+        enqueuedAt: delivery.enqueuedAt,
+      },
+    );
+  }
+
+  /** A handshake or heartbeat: signed as a delivery is, its webhook-id naming what it is. */
+  private async sendControl(control: ControlNotification): Promise<void> {
+    const { subscription, kind } = control;
+    if (!this.fhir || !subscription.url) return;
+    const at = new Date();
+    const body = this.fhir.control(kind, subscription);
+    const keys = this.keysOf(
+      {
+        subscriptionId: subscription.id,
+        keyGeneration: subscription.keyGeneration,
+        previousKeyUntil: subscription.previousKeyUntil,
+      },
+      at,
+    );
+    const id = `msg_${subscription.id.replaceAll('-', '')}_${kind}_${at.getTime()}`;
+    const headers = webhookHeaders(subscription.signature, keys, id, Math.floor(at.getTime() / 1000), body);
+    const result = await postWebhook(subscription.url, headers, body, this.settings);
+    const answered = result.status !== undefined && result.status >= 200 && result.status < 300;
+    await this.store.recordControl(
+      control,
+      {
+        at,
+        latencyMs: result.latencyMs,
+        ...(result.status !== undefined && { statusCode: result.status }),
+        ...(result.error && { error: result.error }),
+      },
+      answered,
+    );
+    this.logger.debug({ subscriptionId: subscription.id, kind, status: result.status }, 'webhook control notification');
+  }
+
   private outcomeOf(
     delivery: ClaimedDelivery,
     status: number | undefined,
@@ -124,7 +179,10 @@ export class WebhookDispatcher {
     return { kind: 'retry', delayMs, slowDown: verdict === 'slow-down' };
   }
 
-  private keysOf(delivery: ClaimedDelivery, at: Date): SigningKeys[] {
+  private keysOf(
+    delivery: Pick<ClaimedDelivery, 'subscriptionId' | 'keyGeneration' | 'previousKeyUntil'>,
+    at: Date,
+  ): SigningKeys[] {
     const current = deriveSigningKeys(this.settings.installationKey, delivery.subscriptionId, delivery.keyGeneration);
     const overlapping = delivery.previousKeyUntil && delivery.previousKeyUntil > at && delivery.keyGeneration > 1;
     return overlapping

@@ -6,6 +6,12 @@ import type { SignatureScheme } from '../signing/standard-webhooks';
 
 export type SubscriptionStatus = 'active' | 'disabled';
 export type SubscriptionKind = 'webhook' | 'feed';
+/** What a delivery's body is: the CloudEvent as stored, or a FHIR R4 notification Bundle (../fhir). */
+export const PAYLOAD_FORMS = ['cloudevents-json', 'fhir-bundle'] as const;
+export type PayloadForm = (typeof PAYLOAD_FORMS)[number];
+/** How much a FHIR notification carries (the Backport IG's payload content codes). */
+export const FHIR_CONTENTS = ['empty', 'id-only', 'full-resource'] as const;
+export type FhirContent = (typeof FHIR_CONTENTS)[number];
 
 export interface WebhookSubscription {
   id: string;
@@ -14,13 +20,22 @@ export interface WebhookSubscription {
   url: string | null;
   /** CloudEvents types; empty: every type the agency may see. */
   eventTypes: string[];
-  payloadForm: 'cloudevents-json';
+  payloadForm: PayloadForm;
+  /** For `fhir-bundle`: how much each notification carries. */
+  fhirContent: FhirContent | null;
+  /** For `fhir-bundle`: a heartbeat notification after this many seconds without one; null: none. */
+  heartbeatSeconds: number | null;
+  /** A FHIR subscription waits for its handshake to be answered before any event is sent. */
+  handshakePending: boolean;
   signature: SignatureScheme;
   keyGeneration: number;
   /** Until when the previous key generation signs beside the current one. */
   previousKeyUntil: Date | null;
   status: SubscriptionStatus;
-  /** Why it is disabled: `gone` (the receiver answered 410), `failing` (the retries were spent), `owner`. */
+  /**
+   * Why it is disabled: `gone` (the receiver answered 410), `failing` (the retries were spent),
+   * `handshake-failed`, `owner`.
+   */
   statusReason: string | null;
   statusChangedAt: Date;
   /** The sequence number of the last event given to it: its events are numbered 1, 2, 3 … without a gap. */
@@ -43,8 +58,9 @@ export interface FeedItem {
 }
 
 export interface Attempt {
+  /** 0 for a handshake or a heartbeat, which are not events. */
   sequence: number;
-  eventId: string;
+  eventId: string | null;
   attempt: number;
   at: Date;
   statusCode: number | null;
@@ -56,14 +72,33 @@ export interface Attempt {
 /** A delivery the dispatcher leased: it alone sends it until the lease ends. */
 export interface ClaimedDelivery {
   subscriptionId: string;
+  agencyId: string;
   sequence: number;
   eventId: string;
+  /** The CloudEvent as enqueued; a `fhir-bundle` subscription is sent it rendered as a notification. */
   payload: string;
+  enqueuedAt: Date;
+  payloadForm: PayloadForm;
+  fhirContent: FhirContent | null;
   attempts: number;
   url: string;
   signature: SignatureScheme;
   keyGeneration: number;
   previousKeyUntil: Date | null;
+}
+
+/** A handshake or heartbeat due: sent outside the numbered deliveries (FHIR subscriptions only). */
+export interface ControlNotification {
+  kind: 'handshake' | 'heartbeat';
+  subscription: WebhookSubscription;
+}
+
+/** A stored event of a subscription, as `$events` and a redelivery read it back. */
+export interface StoredEvent {
+  sequence: number;
+  eventId: string;
+  payload: string;
+  enqueuedAt: Date;
 }
 
 export type AttemptOutcome =
@@ -77,7 +112,10 @@ interface SubscriptionRow {
   kind: SubscriptionKind;
   url: string | null;
   event_types: string[];
-  payload_form: 'cloudevents-json';
+  payload_form: PayloadForm;
+  fhir_content: FhirContent | null;
+  heartbeat_seconds: number | null;
+  handshake_pending: boolean;
   signature: SignatureScheme;
   key_generation: number;
   previous_key_until: Date | null;
@@ -95,6 +133,9 @@ const subscriptionOf = (row: SubscriptionRow): WebhookSubscription => ({
   url: row.url,
   eventTypes: row.event_types,
   payloadForm: row.payload_form,
+  fhirContent: row.fhir_content,
+  heartbeatSeconds: row.heartbeat_seconds,
+  handshakePending: row.handshake_pending,
   signature: row.signature,
   keyGeneration: row.key_generation,
   previousKeyUntil: row.previous_key_until,
@@ -131,17 +172,44 @@ export class WebhookStore {
     url: string;
     eventTypes: readonly string[];
     signature: SignatureScheme;
+    payloadForm?: PayloadForm;
+    fhirContent?: FhirContent;
+    heartbeatSeconds?: number;
+    /** Hold events until a handshake notification is answered (a FHIR subscription). */
+    handshake?: boolean;
   }): Promise<WebhookSubscription> {
     await this.ready();
+    const form = input.payloadForm ?? 'cloudevents-json';
     // The id comes from the agency's Idempotency-Key: a retry finds the subscription it made.
     await this.pool.query(
-      `INSERT INTO ${this.schema}.webhook_subscriptions (id, agency_id, kind, url, event_types, signature)
-       VALUES ($1, $2, 'webhook', $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      [input.id, input.agencyId, input.url, input.eventTypes, input.signature],
+      `INSERT INTO ${this.schema}.webhook_subscriptions
+         (id, agency_id, kind, url, event_types, signature, payload_form, fhir_content, heartbeat_seconds, handshake_pending)
+       VALUES ($1, $2, 'webhook', $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+      [
+        input.id,
+        input.agencyId,
+        input.url,
+        input.eventTypes,
+        input.signature,
+        form,
+        form === 'fhir-bundle' ? (input.fhirContent ?? 'id-only') : null,
+        input.heartbeatSeconds ?? null,
+        input.handshake ?? false,
+      ],
     );
+    if (input.handshake) this.enqueued.emit('enqueued');
     const created = await this.find(input.id, input.agencyId);
     if (!created) throw new Error('the subscription was not created');
     return created;
+  }
+
+  /** Whether any agency has a subscription of this id (a client-chosen FHIR id must be new). */
+  async taken(id: string): Promise<boolean> {
+    await this.ready();
+    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${this.schema}.webhook_subscriptions WHERE id = $1`, [
+      id,
+    ]);
+    return (rowCount ?? 0) > 0;
   }
 
   async ofAgency(agencyId: string): Promise<WebhookSubscription[]> {
@@ -202,7 +270,7 @@ export class WebhookStore {
     const { rows } = await this.pool.query<{
       id: string;
       sequence: string;
-      event_id: string;
+      event_id: string | null;
       attempt: number;
       at: Date;
       status_code: number | null;
@@ -211,7 +279,7 @@ export class WebhookStore {
       error: string | null;
     }>(
       `SELECT a.*, d.event_id FROM ${this.schema}.webhook_attempts a
-         JOIN ${this.schema}.webhook_deliveries d USING (subscription_id, sequence)
+         LEFT JOIN ${this.schema}.webhook_deliveries d USING (subscription_id, sequence)
         WHERE a.subscription_id = $1 AND ($3::bigint IS NULL OR a.id < $3)
         ORDER BY a.id DESC LIMIT $2`,
       [subscriptionId, limit, before ?? null],
@@ -324,9 +392,13 @@ export class WebhookStore {
     await this.ready();
     const { rows } = await this.pool.query<{
       subscription_id: string;
+      agency_id: string;
       sequence: string;
       event_id: string;
       payload: string;
+      enqueued_at: Date;
+      payload_form: PayloadForm;
+      fhir_content: FhirContent | null;
       attempts: number;
       url: string;
       signature: SignatureScheme;
@@ -339,7 +411,8 @@ export class WebhookStore {
            JOIN ${this.schema}.webhook_subscriptions s ON s.id = d.subscription_id
           WHERE d.state = 'pending' AND d.next_attempt_at <= now()
             AND (d.leased_until IS NULL OR d.leased_until < now())
-            AND s.kind = 'webhook' AND s.status = 'active' AND (s.slow_until IS NULL OR s.slow_until <= now())
+            AND s.kind = 'webhook' AND s.status = 'active' AND NOT s.handshake_pending
+            AND (s.slow_until IS NULL OR s.slow_until <= now())
             AND NOT EXISTS (
               SELECT 1 FROM ${this.schema}.webhook_deliveries e
                WHERE e.subscription_id = d.subscription_id AND e.person_key = d.person_key
@@ -351,15 +424,19 @@ export class WebhookStore {
           SET leased_until = now() + $2 * interval '1 millisecond', attempts = d.attempts + 1
          FROM due, ${this.schema}.webhook_subscriptions s
         WHERE d.subscription_id = due.subscription_id AND d.sequence = due.sequence AND s.id = d.subscription_id
-       RETURNING d.subscription_id, d.sequence, d.event_id, d.payload, d.attempts, s.url, s.signature,
-                 s.key_generation, s.previous_key_until`,
+       RETURNING d.subscription_id, s.agency_id, d.sequence, d.event_id, d.payload, d.enqueued_at, s.payload_form,
+                 s.fhir_content, d.attempts, s.url, s.signature, s.key_generation, s.previous_key_until`,
       [limit, leaseMs],
     );
     return rows.map((row) => ({
       subscriptionId: row.subscription_id,
+      agencyId: row.agency_id,
       sequence: Number(row.sequence),
       eventId: row.event_id,
       payload: row.payload,
+      enqueuedAt: row.enqueued_at,
+      payloadForm: row.payload_form,
+      fhirContent: row.fhir_content,
       attempts: row.attempts,
       url: row.url,
       signature: row.signature,
@@ -397,6 +474,10 @@ export class WebhookStore {
             WHERE subscription_id = $1 AND sequence = $2`,
           key,
         );
+        // A heartbeat is due only after a quiet period: each delivery restarts it.
+        await client.query(`UPDATE ${this.schema}.webhook_subscriptions SET last_sent_at = now() WHERE id = $1`, [
+          delivery.subscriptionId,
+        ]);
       } else if (outcome.kind === 'retry') {
         await client.query(
           `UPDATE ${this.schema}.webhook_deliveries
@@ -431,6 +512,134 @@ export class WebhookStore {
     }
   }
 
+  /**
+   * Leases the handshakes and heartbeats that are due (FHIR subscriptions): a handshake for an
+   * active subscription that still waits for one, a heartbeat for one quiet for its period. As with
+   * deliveries, no two dispatchers send the same one at once.
+   */
+  async claimControl(limit: number, leaseMs: number): Promise<ControlNotification[]> {
+    await this.ready();
+    const { rows } = await this.pool.query<SubscriptionRow>(
+      `UPDATE ${this.schema}.webhook_subscriptions s
+          SET control_leased_until = now() + $2 * interval '1 millisecond'
+        WHERE s.id IN (
+          SELECT id FROM ${this.schema}.webhook_subscriptions
+           WHERE kind = 'webhook' AND status = 'active'
+             AND (control_leased_until IS NULL OR control_leased_until < now())
+             AND (handshake_pending
+                  OR (heartbeat_seconds IS NOT NULL
+                      AND COALESCE(last_sent_at, status_changed_at) <= now() - heartbeat_seconds * interval '1 second'))
+           LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING s.*`,
+      [limit, leaseMs],
+    );
+    return rows.map((row) => ({
+      kind: row.handshake_pending ? 'handshake' : 'heartbeat',
+      subscription: subscriptionOf(row),
+    }));
+  }
+
+  /**
+   * Records a handshake or heartbeat attempt (sequence 0: it is not an event). An answered
+   * handshake lets the events flow; an unanswered one disables the subscription (`handshake-failed`,
+   * FHIR's `error`), and enabling it again shakes hands again. A heartbeat's failure is only recorded.
+   */
+  async recordControl(
+    control: ControlNotification,
+    attempt: { at: Date; statusCode?: number; latencyMs: number; error?: string },
+    answered: boolean,
+  ): Promise<void> {
+    const id = control.subscription.id;
+    const outcome = `${control.kind}${answered ? '' : '-failed'}`;
+    await this.pool.query(
+      `WITH attempt AS (
+         INSERT INTO ${this.schema}.webhook_attempts (subscription_id, sequence, attempt, at, status_code, latency_ms, outcome, error)
+         VALUES ($1, 0, 1, $2, $3, $4, $5, $6))
+       UPDATE ${this.schema}.webhook_subscriptions
+          SET control_leased_until = NULL, last_sent_at = now(),
+              handshake_pending = handshake_pending AND NOT $7,
+              status = CASE WHEN $8 THEN 'disabled' ELSE status END,
+              status_reason = CASE WHEN $8 THEN 'handshake-failed' ELSE status_reason END,
+              status_changed_at = CASE WHEN $7 OR $8 THEN now() ELSE status_changed_at END
+        WHERE id = $1`,
+      [
+        id,
+        attempt.at,
+        attempt.statusCode ?? null,
+        attempt.latencyMs,
+        outcome,
+        attempt.error ?? null,
+        control.kind === 'handshake' && answered,
+        control.kind === 'handshake' && !answered,
+      ],
+    );
+    if (control.kind === 'handshake' && answered) this.enqueued.emit('enqueued');
+  }
+
+  /**
+   * What the subscription was given, numbers `from` to `to` inclusive, whatever was delivered, as
+   * long as it is kept (`removeExpired`).
+   */
+  async events(subscriptionId: string, from: number, to: number, limit: number): Promise<StoredEvent[]> {
+    await this.ready();
+    const { rows } = await this.pool.query<{ sequence: string; event_id: string; payload: string; enqueued_at: Date }>(
+      `SELECT sequence, event_id, payload, enqueued_at FROM ${this.schema}.webhook_deliveries
+        WHERE subscription_id = $1 AND sequence BETWEEN $2 AND $3 ORDER BY sequence LIMIT $4`,
+      [subscriptionId, from, to, limit],
+    );
+    return rows.map((row) => ({
+      sequence: Number(row.sequence),
+      eventId: row.event_id,
+      payload: row.payload,
+      enqueuedAt: row.enqueued_at,
+    }));
+  }
+
+  /**
+   * Sends delivered events again, by number and/or enqueue time (both bounds inclusive), with a
+   * fresh schedule: for a receiver that lost what it had acknowledged. Each keeps its number and
+   * `webhook-id`, so a receiver that still has it sees a duplicate it already knows.
+   */
+  async redeliver(
+    id: string,
+    agencyId: string,
+    range: { fromSequence?: number; toSequence?: number; since?: Date; until?: Date },
+  ): Promise<number | undefined> {
+    await this.ready();
+    if (!(await this.find(id, agencyId))) return undefined;
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.schema}.webhook_deliveries
+          SET state = 'pending', attempts = 0, next_attempt_at = now(), leased_until = NULL
+        WHERE subscription_id = $1 AND state = 'delivered'
+          AND sequence >= COALESCE($2, 0) AND sequence <= COALESCE($3, 9223372036854775807)
+          AND ($4::timestamptz IS NULL OR enqueued_at >= $4) AND ($5::timestamptz IS NULL OR enqueued_at <= $5)`,
+      [id, range.fromSequence ?? null, range.toSequence ?? null, range.since ?? null, range.until ?? null],
+    );
+    if (rowCount) this.enqueued.emit('enqueued');
+    return rowCount ?? 0;
+  }
+
+  /**
+   * Forgets what was delivered (or, for a feed, stored) longer ago than `retentionMs`, and the
+   * attempts of that age: `$events`, the feed and redelivery reach back that far. Waiting
+   * deliveries are kept whatever their age.
+   */
+  async removeExpired(retentionMs: number): Promise<number> {
+    await this.ready();
+    const { rows } = await this.pool.query<{ removed: string }>(
+      `WITH removed AS (
+         DELETE FROM ${this.schema}.webhook_deliveries
+          WHERE (state = 'delivered' AND delivered_at < now() - $1 * interval '1 millisecond')
+             OR (state = 'stored' AND enqueued_at < now() - $1 * interval '1 millisecond')
+         RETURNING 1),
+       attempts AS (
+         DELETE FROM ${this.schema}.webhook_attempts WHERE at < now() - $1 * interval '1 millisecond')
+       SELECT count(*) AS removed FROM removed`,
+      [retentionMs],
+    );
+    return Number(rows[0]?.removed ?? 0);
+  }
+
   /** Made on first use, as the access records are: a service whose database is away still starts. */
   ready(): Promise<void> {
     const s = this.schema;
@@ -442,7 +651,7 @@ export class WebhookStore {
          kind text NOT NULL CHECK (kind IN ('webhook', 'feed')),
          url text,
          event_types text[] NOT NULL,
-         payload_form text NOT NULL DEFAULT 'cloudevents-json',
+         payload_form text NOT NULL DEFAULT 'cloudevents-json' CHECK (payload_form IN ('cloudevents-json', 'fhir-bundle')),
          signature text NOT NULL CHECK (signature IN ('v1a', 'v1')),
          key_generation integer NOT NULL DEFAULT 1,
          previous_key_until timestamptz,
@@ -453,6 +662,13 @@ export class WebhookStore {
          last_sequence bigint NOT NULL DEFAULT 0,
          created_at timestamptz NOT NULL DEFAULT now()
        )`,
+      // Added with FHIR subscriptions: a store made before them gains them here.
+      `ALTER TABLE ${s}.webhook_subscriptions
+         ADD COLUMN IF NOT EXISTS fhir_content text CHECK (fhir_content IN ('empty', 'id-only', 'full-resource')),
+         ADD COLUMN IF NOT EXISTS heartbeat_seconds integer CHECK (heartbeat_seconds > 0),
+         ADD COLUMN IF NOT EXISTS handshake_pending boolean NOT NULL DEFAULT false,
+         ADD COLUMN IF NOT EXISTS last_sent_at timestamptz,
+         ADD COLUMN IF NOT EXISTS control_leased_until timestamptz`,
       `CREATE UNIQUE INDEX IF NOT EXISTS webhook_feed_of_agency ON ${s}.webhook_subscriptions (agency_id) WHERE kind = 'feed'`,
       `CREATE INDEX IF NOT EXISTS webhook_subscriptions_of_agency ON ${s}.webhook_subscriptions (agency_id)`,
       `CREATE TABLE IF NOT EXISTS ${s}.webhook_deliveries (
@@ -486,6 +702,8 @@ export class WebhookStore {
          error text
        )`,
       `CREATE INDEX IF NOT EXISTS webhook_attempts_of_subscription ON ${s}.webhook_attempts (subscription_id, id)`,
+      `CREATE INDEX IF NOT EXISTS webhook_attempts_by_time ON ${s}.webhook_attempts (at)`,
+      `CREATE INDEX IF NOT EXISTS webhook_deliveries_done ON ${s}.webhook_deliveries (delivered_at) WHERE state = 'delivered'`,
     ]).catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;

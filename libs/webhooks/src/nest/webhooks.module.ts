@@ -4,12 +4,15 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type Type,
 } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { EventStore } from '@lintas/event-store/event-store';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
+import { Every } from '@lintas/platform/service/every';
 import { SERVICE_LOGGER } from '@lintas/platform/service/service-tokens';
+import { FhirNotifications, type FhirTopic } from '../fhir/fhir-notifications';
 import { WebhookDispatcher } from '../delivery/webhook-dispatcher';
 import { WebhookStore } from '../delivery/webhook-store';
 import { parseRetrySchedule } from '../retry/retry-schedule';
@@ -41,10 +44,25 @@ export class WebhookSettings implements UrlPolicy {
  */
 @Module({})
 export class WebhooksModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  static forService(): DynamicModule {
+  /**
+   * With `fhirTopic` (a provider class of the service's), subscriptions may take FHIR notification
+   * bundles, and FhirNotifications is provided for the service's FHIR routes.
+   */
+  static forService(options: { fhirTopic?: Type<FhirTopic> } = {}): DynamicModule {
+    const fhir = options.fhirTopic;
     return {
       module: WebhooksModule,
       providers: [
+        ...(fhir
+          ? [
+              fhir,
+              {
+                provide: FhirNotifications,
+                inject: [fhir],
+                useFactory: (topic: FhirTopic) => new FhirNotifications(topic),
+              },
+            ]
+          : [{ provide: FhirNotifications, useValue: undefined }]),
         { provide: WebhookSettings, inject: [ServiceEnv], useFactory: (env: ServiceEnv) => new WebhookSettings(env) },
         {
           provide: WebhookStore,
@@ -53,8 +71,13 @@ export class WebhooksModule implements OnApplicationBootstrap, OnApplicationShut
         },
         {
           provide: WebhookDispatcher,
-          inject: [WebhookStore, WebhookSettings, SERVICE_LOGGER],
-          useFactory: (store: WebhookStore, settings: WebhookSettings, logger: Logger) =>
+          inject: [WebhookStore, WebhookSettings, SERVICE_LOGGER, FhirNotifications],
+          useFactory: (
+            store: WebhookStore,
+            settings: WebhookSettings,
+            logger: Logger,
+            notifications?: FhirNotifications,
+          ) =>
             new WebhookDispatcher(
               store,
               {
@@ -66,20 +89,38 @@ export class WebhooksModule implements OnApplicationBootstrap, OnApplicationShut
                 installationKey: settings.installationKey,
               },
               logger,
+              notifications,
             ),
         },
       ],
-      exports: [WebhookStore, WebhookSettings],
+      exports: [WebhookStore, WebhookSettings, FhirNotifications],
     };
   }
 
-  constructor(@Inject(WebhookDispatcher) private readonly dispatcher: WebhookDispatcher) {}
+  /** Forgets delivered events past their retention, hourly. */
+  private readonly expiry: Every;
+
+  constructor(
+    @Inject(WebhookDispatcher) private readonly dispatcher: WebhookDispatcher,
+    @Inject(WebhookStore) store: WebhookStore,
+    @Inject(WebhookSettings) settings: WebhookSettings,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    const retentionMs = settings.env.WEBHOOK_RETENTION_DAYS * 86_400_000;
+    this.expiry = new Every(
+      3_600_000,
+      () => store.removeExpired(retentionMs),
+      (err: unknown) => logger.warn({ err }, 'removing expired webhook deliveries failed; the next hour tries again'),
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.dispatcher.start();
+    this.expiry.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.expiry.stop();
     await this.dispatcher.stop();
   }
 }

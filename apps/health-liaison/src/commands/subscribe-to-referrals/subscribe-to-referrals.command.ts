@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { FhirContent, PayloadForm } from '@lintas/webhooks/delivery/webhook-store';
 import type { SignatureScheme } from '@lintas/webhooks/signing/standard-webhooks';
 import type { WebhookSubscriptionWithSecretView } from '../../application/webhook-subscription.view';
 
@@ -9,6 +10,13 @@ export class SubscribeToReferralsCommand extends Command<WebhookSubscriptionWith
     readonly url: string,
     readonly events: readonly string[],
     readonly signature: SignatureScheme,
+    /** A FHIR subscription's: notification bundles, shaking hands first. */
+    readonly form: {
+      payloadForm: PayloadForm;
+      fhirContent?: FhirContent;
+      heartbeatSeconds?: number;
+      handshake?: boolean;
+    } = { payloadForm: 'cloudevents-json' },
   ) {
     super();
   }

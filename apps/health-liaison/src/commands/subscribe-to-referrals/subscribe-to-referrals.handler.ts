@@ -23,6 +23,7 @@ export class SubscribeToReferralsHandler implements ICommandHandler<SubscribeToR
       url: command.url,
       eventTypes: [...new Set(command.events)],
       signature: command.signature,
+      ...command.form,
     });
     return subscriptionView(subscription, this.settings.installationKey, true);
   }

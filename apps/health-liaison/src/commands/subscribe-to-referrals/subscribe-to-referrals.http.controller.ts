@@ -34,6 +34,9 @@ export class SubscribeToReferralsController {
         body.url,
         body.events ?? [],
         body.signature ?? 'v1a',
+        body.payloadForm === 'fhir-bundle'
+          ? { payloadForm: 'fhir-bundle', fhirContent: 'full-resource' }
+          : { payloadForm: 'cloudevents-json' },
       ),
     );
   }
