@@ -1,22 +1,26 @@
 /**
  * `lintas`: the admin command line (`npx lintas <command>`). It calls the identity app's and the
  * services' admin APIs as any admin client would, with a token of its own by client credentials:
- * nothing here reaches into a database. A refusal goes to stderr as its problem's detail. Exit
+ * nothing here reaches into a database. `webhooks` and `feed` are an RSJ's own, called with its
+ * client's token instead (no admin scope). A refusal goes to stderr as its problem's detail. Exit
  * codes (exit-codes.ts): 0 fine, 1 failed (a verification, or a refusal), 2 wrong use.
  */
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { AGENCY_KINDS } from '@lintas/platform/http/agency/agency-token';
-import { AdminClient, AdminRefusal } from './admin-client';
+import { AdminClient, AdminRefusal, type ClientOptions } from './admin-client';
 import { EXIT, UsageError } from './exit-codes';
 import { deadLetterCommands } from './dead-letters/dead-letters-commands';
 import { eraseCommand } from './erase/erase-command';
+import { feedCommands } from './feed/feed-commands';
 import { indicatorsCommands } from './indicators/indicators-commands';
 import { rebuildCommands } from './rebuild/rebuild-command';
 import { rowsAtCommand } from './rows-at/rows-at-command';
 import { redeliverCommand } from './redeliver/redeliver-command';
 import { trailCommands } from './trail/trail-commands';
 import { verifyCommand } from './verify/verify-command';
+import { webhooksCommands } from './webhooks/webhooks-commands';
+import { SERVICE_PORTS } from './service-option';
 
 const program = new Command('lintas')
   .description('Lintas administration: the agency register, trails and evidence, verification')
@@ -25,34 +29,47 @@ const program = new Command('lintas')
       .env('LINTAS_AUDIT_URL')
       .default('http://127.0.0.1:3005'),
   )
+  .addOption(
+    new Option('--health-liaison <url>', "the health-liaison service (an RSJ's webhooks and referral feed)")
+      .env('LINTAS_HEALTH_LIAISON_URL')
+      .default(`http://127.0.0.1:${SERVICE_PORTS['health-liaison']}`),
+  )
   .option('--json', 'machine-readable output')
   .addOption(
     new Option('--identity <url>', 'the identity app (OpenID issuer) to administer')
       .env('LINTAS_IDENTITY_URL')
       .default('http://127.0.0.1:4000'),
   )
-  .addOption(new Option('--client-id <id>', "the admin's client id").env('LINTAS_CLIENT_ID'))
   .addOption(
-    new Option(
-      '--client-secret-file <path>',
-      "a file holding the admin client's secret (kept out of the shell history)",
-    ).env('LINTAS_CLIENT_SECRET_FILE'),
+    new Option('--client-id <id>', "the admin's client id (an RSJ's, for webhooks and feed)").env('LINTAS_CLIENT_ID'),
+  )
+  .addOption(
+    new Option('--client-secret-file <path>', "a file holding the client's secret (kept out of the shell history)").env(
+      'LINTAS_CLIENT_SECRET_FILE',
+    ),
   )
   .showHelpAfterError()
   // Commander's own wrong-use errors end here with exit code 2, not its default 1.
   .exitOverride();
 
-async function admin(): Promise<AdminClient> {
-  const options = program.opts<{ identity: string; clientId?: string; clientSecretFile?: string }>();
-  const { clientId, clientSecretFile } = options;
+async function client(who: string, options: ClientOptions = {}): Promise<AdminClient> {
+  const { identity, clientId, clientSecretFile } = program.opts<{
+    identity: string;
+    clientId?: string;
+    clientSecretFile?: string;
+  }>();
   if (!clientId || !clientSecretFile) {
     return program.error(
-      'an admin client is needed: --client-id and --client-secret-file (or LINTAS_CLIENT_ID, LINTAS_CLIENT_SECRET_FILE)',
+      `${who} is needed: --client-id and --client-secret-file (or LINTAS_CLIENT_ID, LINTAS_CLIENT_SECRET_FILE)`,
     );
   }
   const secret = (await readFile(clientSecretFile, 'utf8')).trim();
-  return new AdminClient(options.identity, clientId, secret);
+  return new AdminClient(identity, clientId, secret, options);
 }
+
+const admin = (): Promise<AdminClient> => client('an admin client');
+// An agency client asks for no scope (its kind decides what it may do), and may not ask for lintas.admin.
+const rsj = (): Promise<AdminClient> => client("an RSJ's client", { scopes: [] });
 
 const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -153,6 +170,9 @@ verifyCommand(program, admin, auditUrl, json);
 eraseCommand(program, admin, json);
 rebuildCommands(program, admin, json);
 rowsAtCommand(program, admin, json);
+const healthLiaisonUrl = () => program.opts<{ healthLiaison: string }>().healthLiaison;
+webhooksCommands(program, rsj, healthLiaisonUrl, json);
+feedCommands(program, rsj, healthLiaisonUrl, json);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {

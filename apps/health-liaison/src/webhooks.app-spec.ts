@@ -277,7 +277,7 @@ describe('webhooks of referral events', () => {
       async () => receiver.accepted,
       (found) => found.length === 1,
     );
-    const during = receiver.accepted[0]!;
+    const during = receiver.accepted[0];
     expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
     expect(() => old.verify(during.body, headersOf(during))).not.toThrow();
     expect(() => new Webhook(overlapping.body.secret).verify(during.body, headersOf(during))).not.toThrow();
@@ -290,7 +290,7 @@ describe('webhooks of referral events', () => {
       async () => receiver.accepted,
       (found) => found.length === 2,
     );
-    const after = receiver.accepted[1]!;
+    const after = receiver.accepted[1];
     expect(() => new Webhook(at_once.body.secret).verify(after.body, headersOf(after))).not.toThrow();
     expect(() => new Webhook(overlapping.body.secret).verify(after.body, headersOf(after))).toThrow();
     expect(() => old.verify(after.body, headersOf(after))).toThrow();
@@ -312,7 +312,7 @@ describe('webhooks of referral events', () => {
       async () => receiver.accepted,
       (found) => found.length === 2,
     );
-    const first = receiver.received[0]!.at;
+    const first = receiver.received[0].at;
     expect(receiver.received.slice(1).every((d) => d.at - first >= 1_900)).toBe(true);
     const attempts = await service.as(rsj).get(`/webhook-subscriptions/${made.body.id}/attempts`);
     expect(attempts.body.attempts.map((a: Json) => [a.sequence, a.statusCode, a.outcome]).reverse()).toEqual([

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  Delete,
   Get,
   Header,
   Inject,
@@ -73,7 +72,7 @@ export class FhirSubscriptionsController {
         throw new EdgeError(
           409,
           'subscription.immutable',
-          'a subscription is not changed: make a new one and delete this',
+          'a subscription is not changed: make a new one and disable this one (POST /webhook-subscriptions/:id/status)',
         );
       }
       return this.notifications.subscriptionOf(existing);
@@ -121,20 +120,6 @@ export class FhirSubscriptionsController {
     @Actor() actor: AgencyActor,
   ): Promise<Subscription> {
     return this.notifications.subscriptionOf(await this.own(subscriptionId, actor));
-  }
-
-  /** Turns the subscription `off`; what it was given stays readable through `$events`. */
-  @Delete(':subscriptionId')
-  @Allow('rsj')
-  @Header('Content-Type', FHIR_JSON)
-  @ApiOkResponse({ description: 'The Subscription, off.' })
-  async remove(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
-    @Actor() actor: AgencyActor,
-  ): Promise<Subscription> {
-    await this.own(subscriptionId, actor);
-    const off = await this.webhooks.setStatus(subscriptionId, actor.agencyId, 'disabled');
-    return this.notifications.subscriptionOf(off ?? (await this.own(subscriptionId, actor)));
   }
 
   /** The status now, with the number of events since the subscription started (`$status`). */

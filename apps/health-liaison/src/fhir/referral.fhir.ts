@@ -274,7 +274,7 @@ export function capabilityStatement(version: string): CapabilityStatement {
             supportedProfile: [
               'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription',
             ],
-            interaction: [{ code: 'read' }, { code: 'update' }, { code: 'delete' }, { code: 'search-type' }],
+            interaction: [{ code: 'read' }, { code: 'update' }, { code: 'search-type' }],
             updateCreate: true,
             operation: [
               {
