@@ -139,10 +139,11 @@ async function buildScene(): Promise<Scene> {
   expect(emergency.status).toBe(201);
 
   await everyServiceKnows(a.personId, [world.urls.intake, world.urls.healthLiaison]);
-  // RSJ Lawang's webhook subscription: the object of the subscription routes (nothing listens there).
+  // RSJ Lawang's webhook subscription, as FHIR bundles so that the FHIR Subscription routes find it
+  // too: the object of the subscription routes (nothing listens there).
   const subscribed = await world
     .healthLiaison('rsjLawang')
-    .post('/webhook-subscriptions', { url: 'http://127.0.0.1:9/lintas-matrix' });
+    .post('/webhook-subscriptions', { url: 'http://127.0.0.1:9/lintas-matrix', payloadForm: 'fhir-bundle' });
   expect(subscribed.status).toBe(201);
   await everyServiceKnows(b.personId, [world.urls.rehabilitation]);
   await everyServiceKnows(c.personId, [world.urls.familyReunification]);

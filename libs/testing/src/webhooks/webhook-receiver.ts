@@ -2,6 +2,8 @@ import { createPublicKey, verify } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Json } from '../http/agency-client';
 
+type Answer = number | { status: number; headers: Record<string, string> };
+
 export interface ReceivedDelivery {
   headers: IncomingHttpHeaders;
   body: string;
@@ -16,8 +18,8 @@ export interface ReceivedDelivery {
 export class WebhookReceiver {
   readonly accepted: ReceivedDelivery[] = [];
   readonly received: ReceivedDelivery[] = [];
-  answer: (delivery: ReceivedDelivery, index: number) => number | { status: number; headers: Record<string, string> } =
-    () => 204;
+  /** A status, or a status and headers, or a promise of one: a slow receiver answers late. */
+  answer: (delivery: ReceivedDelivery, index: number) => Answer | Promise<Answer> = () => 204;
   url = '';
   private server!: Server;
 
@@ -30,10 +32,11 @@ export class WebhookReceiver {
         const body = Buffer.concat(chunks).toString('utf8');
         const delivery = { headers: request.headers, body, event: JSON.parse(body), at: Date.now() };
         receiver.received.push(delivery);
-        const answer = receiver.answer(delivery, receiver.received.length - 1);
-        const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
-        if (status >= 200 && status < 300) receiver.accepted.push(delivery);
-        response.writeHead(status, headers).end();
+        void Promise.resolve(receiver.answer(delivery, receiver.received.length - 1)).then((answer) => {
+          const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
+          if (status >= 200 && status < 300) receiver.accepted.push(delivery);
+          response.writeHead(status, headers).end();
+        });
       });
     });
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));

@@ -68,7 +68,8 @@ export class WebhookDispatcher {
   private async rounds(): Promise<void> {
     for (;;) {
       this.again = false;
-      const lease = this.settings.timeoutMs + 30_000;
+      // A lease outlives the attempt and the write of its outcome; a killed dispatcher's lapse soon after.
+      const lease = this.settings.timeoutMs + 5_000;
       const controls = this.fhir ? await this.store.claimControl(this.settings.batch ?? 16, lease) : [];
       await Promise.all(controls.map((control) => this.sendControl(control)));
       const leased = await this.store.claim(this.settings.batch ?? 16, lease);
