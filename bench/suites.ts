@@ -6,6 +6,7 @@ import { journeySuite } from './suites/journey/journey-suite';
 import { ledgerSuite } from './suites/ledger/ledger-suite';
 import { messagingSuite } from './suites/messaging/messaging-suite';
 import { securitySuite } from './suites/security/security-suite';
+import { webhooksSuite } from './suites/webhooks/webhooks-suite';
 
 /** The suites `npm run bench` runs, in order. Each compares Lintas with the raw ceiling and Emmett. */
 export const suites: BenchSuite[] = [
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   journeySuite,
   evidenceSuite,
   ledgerSuite,
+  webhooksSuite,
 ];

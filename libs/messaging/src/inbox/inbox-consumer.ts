@@ -12,8 +12,11 @@ import { createInboxSchema } from './inbox-schema';
 import { PermanentError } from './permanent-error';
 import { redeliveryTopicSpec } from '../redelivery/redelivery-topic';
 
-/** Handles one event inside the transaction that also records it in the inbox. */
-export type EventHandler = (event: CloudEvent, transaction: PoolClient) => Promise<void>;
+/**
+ * Handles one event inside the transaction that also records it in the inbox. A function it
+ * answers runs once that transaction has committed (e.g. waking what waits for the rows it wrote).
+ */
+export type EventHandler = (event: CloudEvent, transaction: PoolClient) => Promise<unknown>;
 
 export interface InboxConsumerOptions {
   /** The service's schema for its inbox and dead letters. */
@@ -116,7 +119,8 @@ export class InboxConsumer {
     }
     if (accepted.length === 0) return;
     try {
-      const handled = await inTransaction(this.pool, (client) => this.handleIn(client, accepted));
+      const { handled, afterCommit } = await inTransaction(this.pool, (client) => this.handleIn(client, accepted));
+      for (const callback of afterCommit) callback();
       for (const event of handled) this.options.onHandled?.(event);
     } catch {
       for (const one of accepted) await this.handleAlone(one);
@@ -153,7 +157,8 @@ export class InboxConsumer {
     const { message } = accepted;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const handled = await inTransaction(this.pool, (client) => this.handleIn(client, [accepted]));
+        const { handled, afterCommit } = await inTransaction(this.pool, (client) => this.handleIn(client, [accepted]));
+        for (const callback of afterCommit) callback();
         for (const one of handled) this.options.onHandled?.(one);
         return;
       } catch (error) {
@@ -172,7 +177,10 @@ export class InboxConsumer {
    * inbox did not have yet; answers those. One round trip for the batch's inbox rows, not one per
    * event: at a thousand events a second a batch's handling time is what every message in it waits.
    */
-  private async handleIn(client: PoolClient, events: readonly Accepted[]): Promise<CloudEvent[]> {
+  private async handleIn(
+    client: PoolClient,
+    events: readonly Accepted[],
+  ): Promise<{ handled: CloudEvent[]; afterCommit: (() => void)[] }> {
     const { rows } = await client.query<{ source: string; id: string }>(
       `INSERT INTO ${this.options.schema}.inbox (source, id)
        SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING source, id`,
@@ -180,6 +188,7 @@ export class InboxConsumer {
     );
     const fresh = new Set(rows.map((row) => inboxKey(row.source, row.id)));
     const handled: CloudEvent[] = [];
+    const afterCommit: (() => void)[] = [];
     for (const { message, event, handler } of events) {
       // A message delivered twice in one batch is handled once: its key leaves the set.
       if (!fresh.delete(inboxKey(event.source, event.id))) {
@@ -193,14 +202,15 @@ export class InboxConsumer {
         `process ${event.type}`,
         { kind: SpanKind.CONSUMER, attributes: this.consumerAttributes(message, event) },
         async () => {
-          await handler(event, client);
+          const committed: unknown = await handler(event, client);
+          if (typeof committed === 'function') afterCommit.push(committed as () => void);
           this.options.onConsumed?.(event, 'reacted');
         },
         contextFromTraceContext(event),
       );
       handled.push(event);
     }
-    return handled;
+    return { handled, afterCommit };
   }
 
   /** Tells of an event that runs no handler, in the context of the trace it came with. */

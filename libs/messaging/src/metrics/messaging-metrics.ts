@@ -96,7 +96,7 @@ export class MessagingMetrics {
     return async (event, transaction) => {
       const end = duration.startTimer();
       try {
-        await handler(event, transaction);
+        return await handler(event, transaction);
       } finally {
         end();
       }

@@ -228,16 +228,19 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
  * The one error policy of reactions: a domain rule that refuses the command refuses it on every
  * retry, so the event is dead-lettered with the rule's code, unless the reaction calls the rule
  * harmless ("already so"). The inbox's transaction is ambient while the reaction runs, so the
- * commands it executes join it; the inbox wakes readers once it commits.
+ * commands it executes join it; the inbox wakes readers, and runs what the reaction left for
+ * after the commit, once it commits.
  */
 async function react(
   reaction: Reaction,
   metadata: ReactsToMetadata,
   event: ReturnType<typeof received>,
   transaction: PoolClient,
-): Promise<void> {
+): Promise<() => void> {
+  const nothing = (): void => undefined;
   try {
-    await withinTransaction(transaction, () => reaction.handle(event, transaction));
+    // What the reaction asked to run after its commit (e.g. a webhook queue's wake-up) runs after the inbox's.
+    return (await withinTransaction(transaction, () => reaction.handle(event, transaction))).committed;
   } catch (error) {
     // Nothing personal may be recorded of an erased person, on any retry: nor in the dead letter,
     // which keeps none of the message's data (erased as it is recorded).
@@ -245,7 +248,7 @@ async function react(
       throw new PermanentError(`${event.type} refused: person.erased`, true);
     }
     if (!(error instanceof DomainError)) throw error;
-    if (metadata.options.harmless?.includes(error.code)) return;
+    if (metadata.options.harmless?.includes(error.code)) return nothing;
     throw new PermanentError(`${event.type} refused: ${error.code}`);
   }
 }

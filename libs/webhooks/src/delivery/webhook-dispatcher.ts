@@ -28,6 +28,7 @@ export class WebhookDispatcher {
   private again = false;
   private stopped = true;
   private readonly wake = () => this.kick();
+  private readonly keyCache = new Map<string, SigningKeys>();
 
   constructor(
     private readonly store: WebhookStore,
@@ -184,11 +185,21 @@ export class WebhookDispatcher {
     delivery: Pick<ClaimedDelivery, 'subscriptionId' | 'keyGeneration' | 'previousKeyUntil'>,
     at: Date,
   ): SigningKeys[] {
-    const current = deriveSigningKeys(this.settings.installationKey, delivery.subscriptionId, delivery.keyGeneration);
+    const current = this.derived(delivery.subscriptionId, delivery.keyGeneration);
     const overlapping = delivery.previousKeyUntil && delivery.previousKeyUntil > at && delivery.keyGeneration > 1;
-    return overlapping
-      ? [current, deriveSigningKeys(this.settings.installationKey, delivery.subscriptionId, delivery.keyGeneration - 1)]
-      : [current];
+    return overlapping ? [current, this.derived(delivery.subscriptionId, delivery.keyGeneration - 1)] : [current];
+  }
+
+  /** A generation's keys, derived once: two HKDFs and an Ed25519 key cost more than signing. */
+  private derived(subscriptionId: string, generation: number): SigningKeys {
+    const key = `${subscriptionId}:${generation}`;
+    let keys = this.keyCache.get(key);
+    if (!keys) {
+      if (this.keyCache.size >= 1_000) this.keyCache.clear();
+      keys = deriveSigningKeys(this.settings.installationKey, subscriptionId, generation);
+      this.keyCache.set(key, keys);
+    }
+    return keys;
   }
 }
 

@@ -474,10 +474,13 @@ export class WebhookStore {
             WHERE subscription_id = $1 AND sequence = $2`,
           key,
         );
-        // A heartbeat is due only after a quiet period: each delivery restarts it.
-        await client.query(`UPDATE ${this.schema}.webhook_subscriptions SET last_sent_at = now() WHERE id = $1`, [
-          delivery.subscriptionId,
-        ]);
+        // A heartbeat is due only after a quiet period: each delivery restarts it. Only where there
+        // are heartbeats: concurrent deliveries of one subscription would otherwise queue on its row.
+        await client.query(
+          `UPDATE ${this.schema}.webhook_subscriptions SET last_sent_at = now()
+            WHERE id = $1 AND heartbeat_seconds IS NOT NULL`,
+          [delivery.subscriptionId],
+        );
       } else if (outcome.kind === 'retry') {
         await client.query(
           `UPDATE ${this.schema}.webhook_deliveries

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { isPrivateAddress, urlRefusal, type UrlPolicy } from './address-policy';
 
@@ -81,7 +81,7 @@ export async function postWebhook(
           'user-agent': 'Lintas-Webhooks/1',
         },
         lookup: guardedLookup(settings.allowPrivateNetworks),
-        agent: false,
+        agent: agentOf(target.protocol, settings.allowPrivateNetworks),
       },
       (response: IncomingMessage) => {
         let read = 0;
@@ -114,4 +114,22 @@ export async function postWebhook(
     );
     outgoing.end(body);
   });
+}
+
+/**
+ * Connections are kept open between deliveries to the same receiver (a new TCP and TLS handshake
+ * per delivery cost more than the delivery). Each new connection still resolves through the
+ * guarded lookup, so a reused one is to an address that was allowed; one pool per policy, so a
+ * connection opened under one policy never serves the other.
+ */
+const AGENTS = new Map<string, HttpAgent | HttpsAgent>();
+function agentOf(protocol: string, allowPrivateNetworks: boolean): HttpAgent | HttpsAgent {
+  const key = `${protocol}${String(allowPrivateNetworks)}`;
+  let agent = AGENTS.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 };
+    agent = protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+    AGENTS.set(key, agent);
+  }
+  return agent;
 }
