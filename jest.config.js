@@ -47,7 +47,7 @@ module.exports = {
     {
       ...withInfrastructure,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/containers/**/*.int-spec.ts'],
     },
     {
       ...withInfrastructure,

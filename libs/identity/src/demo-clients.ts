@@ -1,5 +1,6 @@
 import type { AgencyKind } from '@lintas/platform/http/agency/agency-token';
 import { ADMIN_SCOPE, type AgencyRegister, type RegisterActor } from './register/agency-register';
+import { secretMatches } from './register/client-secret';
 
 /** A demo client and its secret of this run. */
 export interface DemoClient {
@@ -13,11 +14,15 @@ const SEEDER: RegisterActor = { clientId: 'npm-start', agencyId: 'lintas-develop
 
 /**
  * One agency per kind for a development installation (`npm start`), in Kabupaten Malang (3507)
- * and its province (35), each with a demo client. Registered on the first start; at every start
- * each demo client gets a new secret at once (no overlap), printed for this run only: nothing to
- * share, and a secret of an earlier run stops working.
+ * and its province (35), with the other offices, RSJ and panti the demo journeys pass through,
+ * each with a demo client. Registered on the first start. A secret this installation kept from an
+ * earlier start (`kept`: client id → secret, e.g. from its own git-ignored folder) is used again
+ * while the register still takes it; any other demo client gets a new secret at once (no overlap).
  */
-export async function seedDemoRegister(register: AgencyRegister): Promise<DemoClient[]> {
+export async function seedDemoRegister(
+  register: AgencyRegister,
+  kept: ReadonlyMap<string, string> = new Map(),
+): Promise<DemoClient[]> {
   const agencies: { id: string; kind: AgencyKind; name: string; regionCode: string; parentId?: string }[] = [
     { id: 'dinsos-35', kind: 'dinas-sosial-provinsi', name: 'Dinas Sosial Provinsi Jawa Timur', regionCode: '35' },
     { id: 'satpolpp-3507', kind: 'satpol-pp', name: 'Satpol PP Kabupaten Malang', regionCode: '3507' },
@@ -38,6 +43,22 @@ export async function seedDemoRegister(register: AgencyRegister): Promise<DemoCl
       parentId: 'dinsos-35',
     },
     { id: 'lintas-admin', kind: 'admin', name: 'Lintas administrators (development)', regionCode: '35' },
+    // Where the demo journeys' persons come from and go: Kota Kediri's office and panti, RSJ Menur.
+    {
+      id: 'dinsos-3571',
+      kind: 'dinas-sosial',
+      name: 'Dinas Sosial Kota Kediri',
+      regionCode: '3571',
+      parentId: 'dinsos-35',
+    },
+    { id: 'rsj-menur', kind: 'rsj', name: 'RSJ Menur Surabaya', regionCode: '3578' },
+    {
+      id: 'panti-bina-laras-kediri',
+      kind: 'panti',
+      name: 'UPT Rehabilitasi Sosial Bina Laras Kediri',
+      regionCode: '3571',
+      parentId: 'dinsos-35',
+    },
   ];
   const demo: DemoClient[] = [];
   for (const agency of agencies) {
@@ -47,8 +68,11 @@ export async function seedDemoRegister(register: AgencyRegister): Promise<DemoCl
     const known = (await register.agency(agency.id))?.clients.find((client) => client.clientId === clientId);
     // An admin revoked it: it stays revoked.
     if (known?.status === 'revoked') continue;
-    const { secret } =
-      known?.status === 'active'
+    const keep = kept.get(clientId);
+    const stillTaken = keep !== undefined && secretMatches(keep, (await register.find(clientId))?.secretHashes ?? []);
+    const { secret } = stillTaken
+      ? { secret: keep }
+      : known?.status === 'active'
         ? await register.rotateSecret(clientId, SEEDER, 0)
         : await register.registerClient({ agencyId: agency.id, clientId, scopes }, SEEDER);
     demo.push({ agencyKind: agency.kind, clientId, secret: secret ?? '', scopes });

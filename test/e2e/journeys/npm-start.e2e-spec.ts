@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '@lintas/testing/eventually';
 import { AGENCIES, JourneyWorld } from '@lintas/testing/journey/journey-world';
@@ -15,6 +17,12 @@ import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
  */
 const infra = useRealInfrastructure();
 const ROOT = join(__dirname, '..', '..', '..');
+let home: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'lintas-home-'));
+  infra.defer(() => rm(home, { recursive: true, force: true }));
+});
 
 it('runs every service on the PostgreSQL log, and a hand-over crosses from intake to the RSJ', async () => {
   const basePort = 20_000 + Math.floor(Math.random() * 20_000);
@@ -22,6 +30,8 @@ it('runs every service on the PostgreSQL log, and a hand-over crosses from intak
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: infra.databaseUrl,
+      // Its own folder: the developer's .lintas/ is not the test's.
+      LINTAS_HOME: home,
       LINTAS_BASE_PORT: String(basePort),
       LOG_LEVEL: 'warn',
       // The journey's agencies are clients of the test's identity provider.
@@ -82,6 +92,8 @@ it('runs an identity provider of its own and prints how to get a token, with whi
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: infra.databaseUrl,
+      // Its own folder: the developer's .lintas/ is not the test's.
+      LINTAS_HOME: home,
       LINTAS_BASE_PORT: String(basePort),
       LINTAS_IDENTITY_PORT: String(basePort + 10),
       LOG_LEVEL: 'warn',
@@ -144,7 +156,7 @@ it('runs an identity provider of its own and prints how to get a token, with whi
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
 
     // The demo admin registers an agency and its client; that client's printed-once secret gets a token.
-    const [, adminId, adminSecret] = /admin\s+(\S+)\s+(\S+)/.exec(output.join('')) ?? [];
+    const [, adminId, adminSecret] = /(lintas-admin-demo)\s+(\S+)/.exec(output.join('')) ?? [];
     const issuer = String(tokenUrl).replace(/\/token$/, '');
     const adminToken = await tokenOf(issuer, String(adminId), String(adminSecret), 'lintas.admin');
     const admin = (path: string, body: unknown) =>

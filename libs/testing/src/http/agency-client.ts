@@ -19,6 +19,8 @@ export interface Exchange {
   reply: Reply;
 }
 export type ExchangeObserver = (exchange: Exchange) => void;
+/** Where a client's access tokens come from: the test identity provider's unless given. */
+export type TokenSource = (actor: AgencyActor) => Promise<string>;
 
 export interface PostOptions {
   /** Defaults to a fresh key: pass one to retry the same request. */
@@ -29,17 +31,20 @@ export interface PostOptions {
 
 /**
  * An agency's system calling a Lintas service over HTTP, as the real ones do: with an access token
- * from the test file's identity provider (testIdentity), which the services under test trust.
+ * from the test file's identity provider (testIdentity), which the services under test trust, or
+ * from `tokens` (e.g. a real provider's client credentials).
  */
 export class AgencyClient {
   constructor(
     readonly baseUrl: string,
     readonly actor: AgencyActor,
     private readonly observe?: ExchangeObserver,
+    private readonly tokens?: TokenSource,
   ) {}
 
   private async bearer(): Promise<string> {
-    return `Bearer ${await (await testIdentity()).tokenFor(this.actor)}`;
+    const token = this.tokens ? await this.tokens(this.actor) : await (await testIdentity()).tokenFor(this.actor);
+    return `Bearer ${token}`;
   }
 
   async post<Body = Json>(path: string, body: unknown, options: PostOptions = {}): Promise<Reply<Body>> {

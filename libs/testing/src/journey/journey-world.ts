@@ -1,4 +1,4 @@
-import { agency, AgencyClient, type ExchangeObserver } from '../http/agency-client';
+import { agency, AgencyClient, type ExchangeObserver, type TokenSource } from '../http/agency-client';
 
 /** Where each service of a running Lintas answers. */
 export interface ServiceUrls {
@@ -26,10 +26,14 @@ export type AgencyName = keyof typeof AGENCIES;
 
 /** Every agency's system, talking to every service, as in the field. */
 export class JourneyWorld {
-  /** `observe`, if given, is told of every request the world's clients make and of its reply. */
+  /**
+   * `observe`, if given, is told of every request the world's clients make and of its reply;
+   * `tokens`, if given, issues the agencies' tokens instead of the test identity provider.
+   */
   constructor(
     readonly urls: ServiceUrls,
     private readonly observe?: ExchangeObserver,
+    private readonly tokens?: TokenSource,
   ) {}
 
   intake(as: AgencyName): AgencyClient {
@@ -54,7 +58,7 @@ export class JourneyWorld {
   }
 
   private client(url: string, as: AgencyName): AgencyClient {
-    return new AgencyClient(url, AGENCIES[as], this.observe);
+    return new AgencyClient(url, AGENCIES[as], this.observe, this.tokens);
   }
 
   /** Each service's part of a person's journey: the event types, in order. */

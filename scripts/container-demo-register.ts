@@ -1,0 +1,92 @@
+/**
+ * `docker run lintas demo-register` (docker-compose.yml's one-shot `demo-register`): for the
+ * identity container what `npm start` does for the identity provider it runs in-process. In the
+ * agency register (DATABASE_URL, schema IDENTITY_REGISTER_SCHEMA or `identity`) it registers a
+ * demo agency and client per agency kind on the first run (seedDemoRegister) and prints each demo
+ * client's new secret of this run, once. It also gives the audit service its own client (admin
+ * agency, lintas.admin) and writes it as `AUDIT_CLIENT_ID=`/`AUDIT_CLIENT_SECRET=` lines to
+ * AUDIT_CLIENT_ENV_FILE (mode 0600), which the audit container reads through LINTAS_ENV_FILE; a
+ * secret written there before is kept while the register still takes it, so a running audit
+ * service is not locked out by a later run.
+ *
+ * Development only: the secrets go to the container's log.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { parseEnv } from 'node:util';
+import { seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
+import { ADMIN_SCOPE, AgencyRegister, type RegisterActor } from '../libs/identity/src/register/agency-register';
+import { secretMatches } from '../libs/identity/src/register/client-secret';
+
+const AUDIT_CLIENT_ID = 'lintas-audit-schedule';
+const ADMIN_AGENCY = 'lintas-admin';
+const BY: RegisterActor = { clientId: 'demo-register', agencyId: 'lintas-development' };
+
+function setting(name: string, fallback?: string): string {
+  const value = process.env[name] || fallback;
+  if (value === undefined) {
+    console.error(`[lintas] demo-register: ${name} must be set`);
+    process.exit(78);
+  }
+  return value;
+}
+
+/** The audit service's own client, its secret kept from an earlier run while the register takes it. */
+async function auditClient(register: AgencyRegister, file: string): Promise<'kept' | 'new' | 'revoked'> {
+  const kept = await readFile(file, 'utf8').then(
+    (text) => parseEnv(text).AUDIT_CLIENT_SECRET,
+    () => undefined,
+  );
+  const active = await register.find(AUDIT_CLIENT_ID);
+  if (kept !== undefined && active && secretMatches(kept, active.secretHashes)) return 'kept';
+  const known = (await register.agency(ADMIN_AGENCY))?.clients.find((client) => client.clientId === AUDIT_CLIENT_ID);
+  if (known?.status === 'revoked') {
+    // An admin revoked it: it stays revoked, and the audit service verifies its own store and ledger only.
+    await rm(file, { force: true });
+    return 'revoked';
+  }
+  const { secret } =
+    known?.status === 'active'
+      ? await register.rotateSecret(AUDIT_CLIENT_ID, BY, 0)
+      : await register.registerClient({ agencyId: ADMIN_AGENCY, clientId: AUDIT_CLIENT_ID, scopes: [ADMIN_SCOPE] }, BY);
+  const written = `${file}.${process.pid}`;
+  await writeFile(written, `AUDIT_CLIENT_ID=${AUDIT_CLIENT_ID}\nAUDIT_CLIENT_SECRET=${secret ?? ''}\n`, {
+    mode: 0o600,
+  });
+  await rename(written, file);
+  return 'new';
+}
+
+function printClients(tokenUrl: string, clients: DemoClient[]): void {
+  const width = Math.max(...clients.map((client) => client.agencyKind.length));
+  console.log('[lintas] a demo client per agency kind, secrets valid until demo-register runs again:');
+  for (const client of clients) {
+    console.log(`[lintas]   ${client.agencyKind.padEnd(width)}  ${client.clientId}  ${client.secret}`);
+  }
+  const satpol = clients.find((client) => client.agencyKind === 'satpol-pp');
+  if (satpol) {
+    console.log(
+      `[lintas] a token (10 minutes): curl -s -u ${satpol.clientId}:${satpol.secret} ` +
+        `-d grant_type=client_credentials ${tokenUrl}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const register = await AgencyRegister.open(setting('DATABASE_URL'), setting('IDENTITY_REGISTER_SCHEMA', 'identity'));
+  try {
+    const clients = await seedDemoRegister(register);
+    const auditFile = process.env.AUDIT_CLIENT_ENV_FILE;
+    if (auditFile) {
+      const outcome = await auditClient(register, auditFile);
+      console.log(`[lintas] the audit service's own client (${AUDIT_CLIENT_ID}): ${outcome}, in ${auditFile}`);
+    }
+    printClients(setting('DEMO_TOKEN_URL', 'http://localhost:4000/token'), clients);
+  } finally {
+    await register.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[lintas] demo-register failed:', error);
+  process.exit(1);
+});
