@@ -13,12 +13,14 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
-import { seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
-import { ADMIN_SCOPE, AgencyRegister, type RegisterActor } from '../libs/identity/src/register/agency-register';
-import { secretMatches } from '../libs/identity/src/register/client-secret';
+import {
+  AUDIT_SCHEDULE_CLIENT,
+  auditScheduleClient,
+  seedDemoRegister,
+  type DemoClient,
+} from '../libs/identity/src/demo-clients';
+import { AgencyRegister, type RegisterActor } from '../libs/identity/src/register/agency-register';
 
-const AUDIT_CLIENT_ID = 'lintas-audit-schedule';
-const ADMIN_AGENCY = 'lintas-admin';
 const BY: RegisterActor = { clientId: 'demo-register', agencyId: 'lintas-development' };
 
 function setting(name: string, fallback?: string): string {
@@ -30,26 +32,20 @@ function setting(name: string, fallback?: string): string {
   return value;
 }
 
-/** The audit service's own client, its secret kept from an earlier run while the register takes it. */
+/** The audit service's own client, its secret kept in the audit volume from an earlier run while the register takes it. */
 async function auditClient(register: AgencyRegister, file: string): Promise<'kept' | 'new' | 'revoked'> {
   const kept = await readFile(file, 'utf8').then(
     (text) => parseEnv(text).AUDIT_CLIENT_SECRET,
     () => undefined,
   );
-  const active = await register.find(AUDIT_CLIENT_ID);
-  if (kept !== undefined && active && secretMatches(kept, active.secretHashes)) return 'kept';
-  const known = (await register.agency(ADMIN_AGENCY))?.clients.find((client) => client.clientId === AUDIT_CLIENT_ID);
-  if (known?.status === 'revoked') {
-    // An admin revoked it: it stays revoked, and the audit service verifies its own store and ledger only.
+  const client = await auditScheduleClient(register, BY, kept);
+  if (!client) {
     await rm(file, { force: true });
     return 'revoked';
   }
-  const { secret } =
-    known?.status === 'active'
-      ? await register.rotateSecret(AUDIT_CLIENT_ID, BY, 0)
-      : await register.registerClient({ agencyId: ADMIN_AGENCY, clientId: AUDIT_CLIENT_ID, scopes: [ADMIN_SCOPE] }, BY);
+  if (client.secret === kept) return 'kept';
   const written = `${file}.${process.pid}`;
-  await writeFile(written, `AUDIT_CLIENT_ID=${AUDIT_CLIENT_ID}\nAUDIT_CLIENT_SECRET=${secret ?? ''}\n`, {
+  await writeFile(written, `AUDIT_CLIENT_ID=${client.clientId}\nAUDIT_CLIENT_SECRET=${client.secret}\n`, {
     mode: 0o600,
   });
   await rename(written, file);
@@ -78,7 +74,7 @@ async function main(): Promise<void> {
     const auditFile = process.env.AUDIT_CLIENT_ENV_FILE;
     if (auditFile) {
       const outcome = await auditClient(register, auditFile);
-      console.log(`[lintas] the audit service's own client (${AUDIT_CLIENT_ID}): ${outcome}, in ${auditFile}`);
+      console.log(`[lintas] the audit service's own client (${AUDIT_SCHEDULE_CLIENT}): ${outcome}, in ${auditFile}`);
     }
     printClients(setting('DEMO_TOKEN_URL', 'http://localhost:4000/token'), clients);
   } finally {

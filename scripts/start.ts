@@ -9,11 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
+import { auditScheduleClient, seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
 import { IDENTITY_AUDIENCE, startIdentityProvider } from '../libs/identity/src/identity-provider';
 import { adminApi } from '../libs/identity/src/register/admin-api';
 import { adminTokenVerifier } from '../libs/identity/src/register/admin-token-verifier';
-import { ADMIN_SCOPE, AgencyRegister } from '../libs/identity/src/register/agency-register';
+import { AgencyRegister } from '../libs/identity/src/register/agency-register';
 import { generateSigningKey } from '../libs/identity/src/signing-key';
 import { buildIfChanged } from './start/build-if-changed';
 import { seedDemoJourneys } from './start/demo-journeys';
@@ -51,7 +51,7 @@ async function identity(
   writeFileSync(keptFile, JSON.stringify(Object.fromEntries(clients.map((c) => [c.clientId, c.secret]))), {
     mode: 0o600,
   });
-  const auditClient = await auditScheduleClient(register);
+  const auditClient = await auditScheduleClient(register, { clientId: 'npm-start', agencyId: 'lintas-development' });
   const issuer = `http://127.0.0.1:${port}`;
   // Made anew at every start: tokens of an earlier run are refused.
   const signingKeys = [await generateSigningKey()];
@@ -70,21 +70,6 @@ async function identity(
       await register.close();
     },
   };
-}
-
-/**
- * The audit service's own client, for its scheduled verification of every store: of the demo admin
- * agency, with a new secret at every start that only the audit process is given.
- */
-async function auditScheduleClient(register: AgencyRegister): Promise<{ clientId: string; secret: string }> {
-  const clientId = 'lintas-audit-schedule';
-  const by = { clientId: 'npm-start', agencyId: 'lintas-development' };
-  const known = (await register.agency('lintas-admin'))?.clients.find((client) => client.clientId === clientId);
-  const { secret } =
-    known?.status === 'active'
-      ? await register.rotateSecret(clientId, by, 0)
-      : await register.registerClient({ agencyId: 'lintas-admin', clientId, scopes: [ADMIN_SCOPE] }, by);
-  return { clientId, secret: secret ?? '' };
 }
 
 /** What a new user needs first: where each service is, and a first call with `curl`. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { cacheDir } from '@lintas/testing/infra/cache-dir';
+import { buildMavenTool, mavenToolClasspath } from '@lintas/testing/infra/maven-tool';
 import { lastLines, runCommand } from '@lintas/testing/infra/run-command';
 
 /** The Maven project that lints and renders the chart with Helm 3 embedded (helm-java), in the repo. */
@@ -24,42 +23,9 @@ export interface ChartRun {
   renders: Record<string, { objects: K8sObject[] } | { error: string }>;
 }
 
-/**
- * The runner, built once with Maven from Maven Central into ~/.cache/lintas/helm-runner/<hash of
- * its pom and sources>, as libs/testing/src/fhir/fhir-validator.ts builds the FHIR validator: an
- * edited pom or source is built again, an unchanged one never.
- */
-export async function buildHelmRunner(log: (message: string) => void = () => undefined): Promise<string> {
-  const pom = await readFile(join(RUNNER, 'pom.xml'), 'utf8');
-  const sourceDir = join(RUNNER, 'src', 'main', 'java', 'lintas', 'helm');
-  const sources = (await readdir(sourceDir)).sort();
-  const hash = createHash('sha256').update(pom);
-  for (const source of sources) hash.update(source).update(await readFile(join(sourceDir, source)));
-  const dir = cacheDir('helm-runner', hash.digest('hex').slice(0, 16));
-  // Written last: an interrupted build is redone.
-  const marker = join(dir, 'build.complete');
-  if (existsSync(marker)) return dir;
-
-  log(`building the Helm runner from Maven Central into ${dir}`);
-  await rm(join(dir, 'target'), { recursive: true, force: true });
-  await writeFile(join(dir, 'pom.xml'), pom);
-  await cp(join(RUNNER, 'src'), join(dir, 'src'), { recursive: true });
-  const { code, output } = await runCommand(
-    'mvn',
-    [
-      '-q',
-      '-B',
-      '-Dstyle.color=never',
-      'package',
-      'dependency:copy-dependencies',
-      '-DincludeScope=runtime',
-      '-DoutputDirectory=target/lib',
-    ],
-    { cwd: dir },
-  ).catch((error: Error) => ({ code: -1, output: error.message }));
-  if (code !== 0) throw new Error(`mvn could not build the Helm runner (exit ${code}):\n${lastLines(output, 30)}`);
-  await writeFile(marker, pom);
-  return dir;
+/** The runner, built once into ~/.cache/lintas/helm-runner/ (see buildMavenTool). */
+export function buildHelmRunner(log: (message: string) => void = () => undefined): Promise<string> {
+  return buildMavenTool('helm-runner', RUNNER, 'lintas.helm', log);
 }
 
 /**
@@ -70,7 +36,7 @@ export async function runChart(renders: Record<string, string | undefined>): Pro
   const dir = await buildHelmRunner();
   const out = await mkdtemp(join(tmpdir(), 'lintas-helm-'));
   try {
-    const classpath = [join(dir, 'target', 'classes'), join(dir, 'target', 'lib', '*')].join(':');
+    const classpath = mavenToolClasspath(dir);
     const args = Object.entries(renders).map(([name, values]) => `${name}=${values ?? ''}`);
     const { code, output } = await runCommand(
       'java',

@@ -79,3 +79,28 @@ export async function seedDemoRegister(
   }
   return demo;
 }
+
+export const AUDIT_SCHEDULE_CLIENT = 'lintas-audit-schedule';
+
+/**
+ * The audit service's own client, of the demo admin agency, for its scheduled verification of
+ * every store: the `kept` secret again while the register takes it, else a new one at once;
+ * undefined when an admin revoked it (it stays revoked: the audit service then verifies its own
+ * store and ledger only).
+ */
+export async function auditScheduleClient(
+  register: AgencyRegister,
+  by: RegisterActor,
+  kept?: string,
+): Promise<{ clientId: string; secret: string } | undefined> {
+  const clientId = AUDIT_SCHEDULE_CLIENT;
+  const active = await register.find(clientId);
+  if (kept !== undefined && active && secretMatches(kept, active.secretHashes)) return { clientId, secret: kept };
+  const known = (await register.agency('lintas-admin'))?.clients.find((client) => client.clientId === clientId);
+  if (known?.status === 'revoked') return undefined;
+  const { secret } =
+    known?.status === 'active'
+      ? await register.rotateSecret(clientId, by, 0)
+      : await register.registerClient({ agencyId: 'lintas-admin', clientId, scopes: [ADMIN_SCOPE] }, by);
+  return { clientId, secret: secret ?? '' };
+}

@@ -21,6 +21,12 @@ import { DEAD_LETTER_ADMIN } from '@lintas/platform/service/dead-letter-admin';
 import { ServiceMetrics } from '@lintas/platform/metrics/service-metrics';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { logConsumed } from '../inbox/consumed-log';
+import {
+  consumerGroupOf,
+  DEAD_LETTER_TOPIC_PARTITIONS,
+  deadLetterTopicOf,
+  DEFAULT_TOPIC_PARTITIONS,
+} from '../topics/topic-names';
 import { InboxConsumer, type EventHandler } from '../inbox/inbox-consumer';
 import { KafkaConsumerLag } from '../metrics/kafka-consumer-lag';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
@@ -136,8 +142,8 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const reactions = this.reactions();
-    const deadLetterTopic = `lintas.${this.name}.dead-letters`;
-    const partitions = this.options.partitions ?? 6;
+    const deadLetterTopic = deadLetterTopicOf(this.name);
+    const partitions = this.options.partitions ?? DEFAULT_TOPIC_PARTITIONS;
     const topics = new Set([
       ...this.options.publishes.map((c) => c.topic),
       ...reactions.map((r) => r.metadata.contract.topic),
@@ -149,7 +155,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
         react(reaction, metadata, received(event), transaction),
       );
     }
-    const groupId = `lintas.${this.name}`;
+    const groupId = consumerGroupOf(this.name);
     this.metrics.watchOutbox(this.name, this.store);
     if (reactions.length > 0) {
       this.lag = this.lagReader(groupId, [...new Set(reactions.map((r) => r.metadata.contract.topic))]);
@@ -161,7 +167,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
     await this.startup.start(async () => {
       await this.transport.createTopics([
         ...[...topics].map((name) => ({ name, partitions })),
-        { name: deadLetterTopic, partitions: 1 },
+        { name: deadLetterTopic, partitions: DEAD_LETTER_TOPIC_PARTITIONS },
       ]);
       this.relay ??= new OutboxRelay(this.pool, this.transport, {
         schema: this.store.schema,

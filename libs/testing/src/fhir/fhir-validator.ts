@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDir } from '../infra/cache-dir';
+import { buildMavenTool, mavenToolClasspath } from '../infra/maven-tool';
 import { lastLines, runCommand } from '../infra/run-command';
 
 /** The Maven project of the validator (pom.xml pins HAPI FHIR), in the repo. */
@@ -24,40 +22,10 @@ export interface FhirValidation {
 
 /**
  * HAPI FHIR's validator (FHIR R4 core profiles and terminology), built once from
- * libs/testing/fhir-validator with Maven from Maven Central into ~/.cache/lintas/fhir-validator/<hash of
- * the project>, like the Kafka jars: an edited pom or source is built again.
+ * libs/testing/fhir-validator into ~/.cache/lintas/fhir-validator/ (see buildMavenTool).
  */
-export async function buildFhirValidator(log: (message: string) => void = () => undefined): Promise<string> {
-  const pom = await readFile(join(PROJECT, 'pom.xml'), 'utf8');
-  const sourceDir = join(PROJECT, 'src', 'main', 'java', 'lintas', 'fhir');
-  const sources = (await readdir(sourceDir)).sort();
-  const hash = createHash('sha256').update(pom);
-  for (const source of sources) hash.update(source).update(await readFile(join(sourceDir, source)));
-  const dir = cacheDir('fhir-validator', hash.digest('hex').slice(0, 16));
-  // Written last: an interrupted build is redone.
-  const marker = join(dir, 'build.complete');
-  if (existsSync(marker)) return dir;
-
-  log(`building the HAPI FHIR validator from Maven Central into ${dir}`);
-  await rm(join(dir, 'target'), { recursive: true, force: true });
-  await writeFile(join(dir, 'pom.xml'), pom);
-  await cp(join(PROJECT, 'src'), join(dir, 'src'), { recursive: true });
-  const { code, output } = await runCommand(
-    'mvn',
-    [
-      '-q',
-      '-B',
-      '-Dstyle.color=never',
-      'package',
-      'dependency:copy-dependencies',
-      '-DincludeScope=runtime',
-      '-DoutputDirectory=target/lib',
-    ],
-    { cwd: dir },
-  ).catch((error: Error) => ({ code: -1, output: error.message }));
-  if (code !== 0) throw new Error(`mvn could not build the FHIR validator (exit ${code}):\n${lastLines(output, 30)}`);
-  await writeFile(marker, pom);
-  return dir;
+export function buildFhirValidator(log: (message: string) => void = () => undefined): Promise<string> {
+  return buildMavenTool('fhir-validator', PROJECT, 'lintas.fhir', log);
 }
 
 /**
@@ -76,7 +44,7 @@ export async function validateFhir(resources: Record<string, unknown>): Promise<
       files.push(file);
       names.set(file, name);
     }
-    const classpath = [join(dir, 'target', 'classes'), join(dir, 'target', 'lib', '*')].join(':');
+    const classpath = mavenToolClasspath(dir);
     const { code, output } = await runJava(['-cp', classpath, 'lintas.fhir.ValidateBatch', ...files]);
     if (code !== 0) throw new Error(`the FHIR validator failed (exit ${code}):\n${lastLines(output, 30)}`);
     const json = output.split('\n').find((line) => line.startsWith('{"files":'));
