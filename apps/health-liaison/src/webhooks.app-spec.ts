@@ -163,7 +163,11 @@ describe('webhooks of referral events', () => {
     // The other person's event did not wait for the failing one.
     expect(order[0]).toBe('free:id.lintas.health-liaison.rsj-referral.requested.v1');
     expect(receiver.accepted[0]?.event.subject).toBe(free.personId);
-    const attempts = await service.as(rsj).get(`/webhook-subscriptions/${made.body.id}/attempts`);
+    // An attempt is recorded once its answer is in: the receiver may have it a moment before.
+    const attempts = await eventually(
+      () => service.as(rsj).get(`/webhook-subscriptions/${made.body.id}/attempts`),
+      (reply) => reply.body.attempts?.filter((a: Json) => a.outcome === 'delivered').length === 3,
+    );
     expect(attempts.status).toBe(200);
     const ofStuck = attempts.body.attempts
       .filter((a: Json) => a.sequence === 1)
@@ -314,7 +318,10 @@ describe('webhooks of referral events', () => {
     );
     const first = receiver.received[0].at;
     expect(receiver.received.slice(1).every((d) => d.at - first >= 1_900)).toBe(true);
-    const attempts = await service.as(rsj).get(`/webhook-subscriptions/${made.body.id}/attempts`);
+    const attempts = await eventually(
+      () => service.as(rsj).get(`/webhook-subscriptions/${made.body.id}/attempts`),
+      (reply) => reply.body.attempts?.length === 3,
+    );
     expect(attempts.body.attempts.map((a: Json) => [a.sequence, a.statusCode, a.outcome]).reverse()).toEqual([
       [1, 429, 'retry'],
       expect.arrayContaining([200, 'delivered']),
