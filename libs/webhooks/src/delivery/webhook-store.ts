@@ -445,74 +445,53 @@ export class WebhookStore {
     }));
   }
 
-  /** Records an attempt and what follows from it, in one transaction. */
+  /**
+   * Records an attempt and what follows from it, in one statement (one round trip: a dispatcher
+   * records a round's attempts side by side). The subscription's row is written only when it
+   * changes — a slow-down, a disabling, a heartbeat's clock — so that concurrent deliveries of
+   * one subscription do not queue on it.
+   */
   async recordAttempt(
     delivery: ClaimedDelivery,
     attempt: { at: Date; statusCode?: number; latencyMs: number; error?: string },
     outcome: AttemptOutcome,
   ): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const key = [delivery.subscriptionId, delivery.sequence];
-      await client.query(
-        `INSERT INTO ${this.schema}.webhook_attempts (subscription_id, sequence, attempt, at, status_code, latency_ms, outcome, error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          ...key,
-          delivery.attempts,
-          attempt.at,
-          attempt.statusCode ?? null,
-          attempt.latencyMs,
-          outcome.kind === 'disable' ? outcome.reason : outcome.kind,
-          attempt.error ?? null,
-        ],
-      );
-      if (outcome.kind === 'delivered') {
-        await client.query(
-          `UPDATE ${this.schema}.webhook_deliveries SET state = 'delivered', delivered_at = now(), leased_until = NULL
-            WHERE subscription_id = $1 AND sequence = $2`,
-          key,
-        );
-        // A heartbeat is due only after a quiet period: each delivery restarts it. Only where there
-        // are heartbeats: concurrent deliveries of one subscription would otherwise queue on its row.
-        await client.query(
-          `UPDATE ${this.schema}.webhook_subscriptions SET last_sent_at = now()
-            WHERE id = $1 AND heartbeat_seconds IS NOT NULL`,
-          [delivery.subscriptionId],
-        );
-      } else if (outcome.kind === 'retry') {
-        await client.query(
-          `UPDATE ${this.schema}.webhook_deliveries
-              SET next_attempt_at = now() + $3 * interval '1 millisecond', leased_until = NULL
-            WHERE subscription_id = $1 AND sequence = $2`,
-          [...key, outcome.delayMs],
-        );
-        if (outcome.slowDown) {
-          await client.query(
-            `UPDATE ${this.schema}.webhook_subscriptions SET slow_until = now() + $2 * interval '1 millisecond' WHERE id = $1`,
-            [delivery.subscriptionId, outcome.delayMs],
-          );
-        }
-      } else {
-        // The delivery stays waiting, first of its person: enabling the subscription again sends it.
-        await client.query(
-          `UPDATE ${this.schema}.webhook_deliveries SET leased_until = NULL WHERE subscription_id = $1 AND sequence = $2`,
-          key,
-        );
-        await client.query(
-          `UPDATE ${this.schema}.webhook_subscriptions SET status = 'disabled', status_reason = $2, status_changed_at = now()
-            WHERE id = $1 AND status = 'active'`,
-          [delivery.subscriptionId, outcome.reason],
-        );
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const retry = outcome.kind === 'retry' ? outcome : undefined;
+    await this.pool.query(
+      `WITH attempt AS (
+         INSERT INTO ${this.schema}.webhook_attempts (subscription_id, sequence, attempt, at, status_code, latency_ms, outcome, error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)),
+       delivery AS (
+         UPDATE ${this.schema}.webhook_deliveries
+            SET state = CASE WHEN $9 = 'delivered' THEN 'delivered' ELSE state END,
+                delivered_at = CASE WHEN $9 = 'delivered' THEN now() ELSE delivered_at END,
+                next_attempt_at = CASE WHEN $9 = 'retry' THEN now() + $10 * interval '1 millisecond' ELSE next_attempt_at END,
+                leased_until = NULL
+          WHERE subscription_id = $1 AND sequence = $2)
+       -- A disabled subscription's delivery stays waiting, first of its person: enabling it sends it.
+       UPDATE ${this.schema}.webhook_subscriptions
+          SET last_sent_at = CASE WHEN $9 = 'delivered' THEN now() ELSE last_sent_at END,
+              slow_until = CASE WHEN $11 THEN now() + $10 * interval '1 millisecond' ELSE slow_until END,
+              status = CASE WHEN $9 = 'disable' AND status = 'active' THEN 'disabled' ELSE status END,
+              status_reason = CASE WHEN $9 = 'disable' AND status = 'active' THEN $12 ELSE status_reason END,
+              status_changed_at = CASE WHEN $9 = 'disable' AND status = 'active' THEN now() ELSE status_changed_at END
+        WHERE id = $1
+          AND (($9 = 'delivered' AND heartbeat_seconds IS NOT NULL) OR $11 OR $9 = 'disable')`,
+      [
+        delivery.subscriptionId,
+        delivery.sequence,
+        delivery.attempts,
+        attempt.at,
+        attempt.statusCode ?? null,
+        attempt.latencyMs,
+        outcome.kind === 'disable' ? outcome.reason : outcome.kind,
+        attempt.error ?? null,
+        outcome.kind,
+        retry?.delayMs ?? 0,
+        retry?.slowDown ?? false,
+        outcome.kind === 'disable' ? outcome.reason : null,
+      ],
+    );
   }
 
   /**
