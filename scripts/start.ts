@@ -102,7 +102,10 @@ function printTheWayIn(urls: Record<(typeof SERVICES)[number], string>, issuer: 
   log(
     `  OFFICE=$(curl -s -u ${office.clientId}:${office.secret} -d grant_type=client_credentials ${issuer}/token | jq -r .access_token)`,
   );
-  log(`  curl -s -H "Authorization: Bearer $OFFICE" ${urls.intake}/persons/<personId from the pickup>/whereabouts`);
+  log(
+    `  curl -s -H "Authorization: Bearer $OFFICE" -H 'X-Lintas-Min-Position: <position from the pickup>' ` +
+      `${urls.intake}/persons/<personId from the pickup>/whereabouts`,
+  );
   log(`register an agency and its client: POST ${issuer}/admin/agencies (docs/identity.md)`);
 }
 

@@ -135,10 +135,13 @@ it('starts on embedded PostgreSQL, answers the first calls, shows demo data, and
     body: String(body?.[1]),
   });
   expect(pickup.status).toBe(201);
-  const { personId } = (await pickup.json()) as { personId: string };
+  const { personId, position } = (await pickup.json()) as { personId: string; position: string };
   const office = await demoToken(output, 'dinsos-3507-demo');
+  // Reads catch up with writes: the pickup's position, sent back, makes the read wait for it.
   const whereabouts = async () =>
-    fetch(`${intake}/persons/${personId}/whereabouts`, { headers: { authorization: `Bearer ${office}` } });
+    fetch(`${intake}/persons/${personId}/whereabouts`, {
+      headers: { authorization: `Bearer ${office}`, 'x-lintas-min-position': position },
+    });
   expect((await whereabouts()).status).toBe(200);
 
   // The demo's referral waits in RSJ Lawang's work queue.
