@@ -9,7 +9,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: {
-        pathNot: ['^apps/$1/src/domain/', '^libs/domain-kernel/', '^node:'],
+        pathNot: ['^apps/$1/src/domain/', '^libs/domain-kernel/', '^libs/person-matching/', '^node:'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -4,7 +4,7 @@ describe('Indonesian names', () => {
   it('drops honorifics, titles, degrees and patronymic connectors, and spells the old way as today', () => {
     expect(nameTokens('Bapak H. Soekarno')).toEqual(['sukarno']);
     expect(nameTokens('Hj. Siti Djuwariyah, S.Pd.')).toEqual(['siti', 'juwariyah']);
-    expect(nameTokens('Drs. Tjipto Mangoenkoesoemo M.M.')).toEqual(['cipto', 'mangunkusumo']);
+    expect(nameTokens('Drs. Tjipto Mangoenkoesoemo, M.M.')).toEqual(['cipto', 'mangunkusumo']);
     expect(nameTokens('Ahmad bin Abdullah')).toEqual(['ahmad', 'abdullah']);
     expect(nameTokens('Sjahrir')).toEqual(['syahrir']);
     expect(nameTokens('Chairul Tandjung')).toEqual(['khairul', 'tanjung']);

@@ -1,87 +1,15 @@
+import { jaroWinkler, nameTokens } from './name-similarity';
+
+export { nameTokens };
+
 /**
  * Indonesian names as a matcher should see them. Names are written many ways: old spellings
  * (Soewandi's `oe`, `dj`, `tj`, `sj`, `nj`, `ch` beside today's `u`, `j`, `c`, `sy`, `ny`, `kh`),
  * honorifics and titles around them (Bapak, Ibu, Haji, Hj., Drs., S.Pd.), a single name or several
  * in any order, patronymic connectors (bin, binti). A name becomes its canonical tokens; two names
- * are compared token by token, whatever their order.
+ * are compared token by token, whatever their order. The tokens are name-similarity.ts's (which the
+ * duplicate matcher of intake also uses); this adds sound keys and a level of agreement.
  */
-
-/** Words that say who someone is to the writer, not who they are: dropped before comparing. */
-const HONORIFICS = new Set([
-  'bapak',
-  'bpk',
-  'pak',
-  'ibu',
-  'bu',
-  'ny',
-  'nyonya',
-  'nona',
-  'tuan',
-  'tn',
-  'sdr',
-  'sdri',
-  'saudara',
-  'saudari',
-  'mas',
-  'mbak',
-  'mba',
-  'kak',
-  'adik',
-  'dik',
-  'mbah',
-  'eyang',
-  'haji',
-  'hajjah',
-  'hajah',
-  'h',
-  'hj',
-  'kh',
-  'ustadz',
-  'ustad',
-  'ustazah',
-  'almarhum',
-  'alm',
-  'almh',
-  'almarhumah',
-  'dr',
-  'drs',
-  'dra',
-  'ir',
-  'prof',
-  'raden',
-  'rd',
-  'r',
-  'mr',
-  'mrs',
-  'ms',
-]);
-
-/** Academic degrees written after a name (S.Pd., S.H., M.M., A.Md.), dotted or not. */
-const DEGREE = /^(s|m|d|a)\.?(pd|h|e|kom|sos|ag|ip|t|si|kep|ked|farm|hum|psi|ak|kes|md|m|ma|sc|sn|ikom|stp|pt)\.?$/i;
-
-/** Connectors of a patronymic ("Ahmad bin Abdullah"): not a name. */
-const CONNECTORS = new Set(['bin', 'binti', 'bt', 'van', 'de', 'al', 'el']);
-
-/** Old spellings to today's (EYD), read in one pass so that one's result is not read again (Tandjung). */
-const SPELLING: Readonly<Record<string, string>> = { oe: 'u', dj: 'j', tj: 'c', sj: 'sy', nj: 'ny', ch: 'kh' };
-const OLD_SPELLING = /oe|dj|tj|sj|nj|ch/g;
-
-/** A name's canonical tokens: lower case, today's spelling, no honorific, degree or connector. */
-export function nameTokens(name: string): string[] {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[\s,]+/)
-    .filter((word) => word !== '' && !DEGREE.test(word))
-    .map((word) => word.replace(/[^a-z]/g, ''))
-    .filter((word) => word.length > 0 && !HONORIFICS.has(word) && !CONNECTORS.has(word))
-    .map(canonicalSpelling);
-}
-
-export function canonicalSpelling(token: string): string {
-  return token.replace(OLD_SPELLING, (old) => SPELLING[old] ?? old);
-}
 
 /**
  * A token's sound skeleton: `kh` read as `h`, vowels o/u and e/i alike, a final `y` as `i` and any
@@ -99,36 +27,6 @@ export function soundKey(token: string): string {
     .replace(/(.)\1+/g, '$1')
     .replace(/([aiu])h(?=[^aiu]|$)/g, '$1')
     .replace(/h$/, '');
-}
-
-/** Jaro-Winkler similarity of two tokens, 0 to 1. */
-export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const matchedA = new Array<boolean>(a.length).fill(false);
-  const matchedB = new Array<boolean>(b.length).fill(false);
-  let matches = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j += 1) {
-      if (matchedB[j] || a[i] !== b[j]) continue;
-      matchedA[i] = matchedB[j] = true;
-      matches += 1;
-      break;
-    }
-  }
-  if (matches === 0) return 0;
-  let transpositions = 0;
-  for (let i = 0, j = 0; i < a.length; i += 1) {
-    if (!matchedA[i]) continue;
-    while (!matchedB[j]) j += 1;
-    if (a[i] !== b[j]) transpositions += 1;
-    j += 1;
-  }
-  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
-  let prefix = 0;
-  while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix += 1;
-  return jaro + prefix * 0.1 * (1 - jaro);
 }
 
 /** How alike two tokens are: 1 when they sound alike, else their Jaro-Winkler similarity. */

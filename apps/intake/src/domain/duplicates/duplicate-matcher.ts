@@ -1,7 +1,7 @@
 import { type Sex } from '../identity/identity';
 import { normaliseNik } from '../identity/nik-check';
 import { kabKotaOf } from '../regions/region-directory';
-import { bestNameSimilarity } from './name-similarity';
+import { bestNameSimilarity, NAME_SIMILARITY_THRESHOLD } from '@lintas/person-matching/name-similarity';
 
 /** What the matcher knows of a person: only what it compares. */
 export interface PersonProfile {
@@ -33,8 +33,7 @@ export interface DuplicateCandidate {
   reasons: DuplicateReason[];
 }
 
-/** From here a name is close enough to propose a candidate, given the same birth year and region. */
-export const NAME_SIMILARITY_THRESHOLD = 0.85;
+export { NAME_SIMILARITY_THRESHOLD };
 
 /**
  * Earlier persons who may be the subject (a re-pickup of a known person, docs/domain.md "Variants"): the same NIK

@@ -1,5 +1,11 @@
-import { bestNameSimilarity, jaroWinkler, levenshtein, nameSimilarity, nameTokens } from './name-similarity';
-import { NAME_SIMILARITY_THRESHOLD } from './duplicate-matcher';
+import {
+  bestNameSimilarity,
+  jaroWinkler,
+  levenshtein,
+  NAME_SIMILARITY_THRESHOLD,
+  nameSimilarity,
+  nameTokens,
+} from './name-similarity';
 
 describe('nameTokens', () => {
   it('drops forms of address, titles, patronymic links and degrees after a comma', () => {

@@ -10,27 +10,22 @@ const HONORIFICS = new Set(
   (
     'bapak pak bpk ibu bu mbak mbk mas bang abang kak dik adik sdr sdri saudara saudari tn ny nn ' +
     'mbah eyang kakek nenek mbok mak emak pakde bude paklik bulik om tante cak ' +
-    'h hj haji hajah hajjah alm almh almarhum almarhumah bin binti bt'
+    'h hj haji hajah hajjah alm almh almarhum almarhumah bin binti bt ' +
+    'dr drs dra ir prof kh ustadz ustad ustazah raden rd'
   ).split(' '),
 );
 
-// Van Ophuijsen and Soewandi spellings, still on many older documents. Old 'j' (Jusuf = Yusuf) is left
-// alone: once 'dj' has become 'j' the two can no longer be told apart, and Jaro–Winkler forgives one letter.
-const OLD_SPELLING: readonly (readonly [RegExp, string])[] = [
-  [/oe/g, 'u'],
-  [/dj/g, 'j'],
-  [/tj/g, 'c'],
-  [/nj/g, 'ny'],
-  [/sj/g, 'sy'],
-  [/ch/g, 'kh'],
-  [/y\b/g, 'i'],
-];
+// Van Ophuijsen and Soewandi spellings, still on many older documents, read in one pass so that one
+// replacement's result is not read again (Tandjung: `dj` → `j`, not then `nj` → `ny`). Old 'j' (Jusuf =
+// Yusuf) is left alone here: once 'dj' has become 'j' the two can no longer be told apart; the sound keys of
+// indonesian-names.ts hear them alike, and Jaro–Winkler forgives one letter.
+const OLD_SPELLING: Readonly<Record<string, string>> = { oe: 'u', dj: 'j', tj: 'c', nj: 'ny', sj: 'sy', ch: 'kh' };
 
 /** Words of a name in one spelling: lower case, no marks or titles, academic degrees after a comma dropped. */
 export function nameTokens(name: string): string[] {
   let text = name.split(',')[0] ?? '';
   text = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '');
-  for (const [pattern, replacement] of OLD_SPELLING) text = text.replace(pattern, replacement);
+  text = text.replace(/oe|dj|tj|nj|sj|ch/g, (old) => OLD_SPELLING[old] ?? old).replace(/y\b/g, 'i');
   return text.split(/[^a-z0-9]+/).filter((token) => token.length > 0 && !HONORIFICS.has(token));
 }
 
@@ -87,6 +82,9 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix += 1;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+/** From here two names are taken as one written two ways (intake's duplicate candidates use it). */
+export const NAME_SIMILARITY_THRESHOLD = 0.85;
 
 /**
  * Word by word: each word of one name paired with its most alike word of the other (each used once),
