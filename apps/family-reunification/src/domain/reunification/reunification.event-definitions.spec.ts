@@ -1,5 +1,5 @@
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
-import { valuesAt } from '@lintas/privacy/field-paths';
+import { itDefinesEveryEvent } from '@lintas/testing/event-definitions-spec';
 import { REUNIFICATION_EVENT_DEFINITIONS } from './reunification.event-definitions';
 import type { ReunificationEvent } from './reunification.events';
 import {
@@ -54,21 +54,7 @@ describe('reunification event definitions', () => {
   const events = everyEvent();
   const definitions = new EventRegistry(REUNIFICATION_EVENT_DEFINITIONS);
 
-  it('define every event type the decider makes, once', () => {
-    const types = new Set(events.map((event) => event.type));
-    expect([...types].sort()).toEqual(REUNIFICATION_EVENT_DEFINITIONS.map((d) => d.type).sort());
-  });
-
-  // A misspelt path protects nothing (libs/privacy field-paths): each must find its field.
-  const withPersonalFields = REUNIFICATION_EVENT_DEFINITIONS.filter((d) => d.personalFields.length > 0);
-  it.each(withPersonalFields.map((d) => [d.type, d.personalFields] as const))(
-    '%s: each personal path finds its field',
-    (type, paths) => {
-      const event = events.find((candidate) => candidate.type === type);
-      for (const path of paths)
-        expect({ path, found: valuesAt(event?.data, path).length > 0 }).toEqual({ path, found: true });
-    },
-  );
+  itDefinesEveryEvent(REUNIFICATION_EVENT_DEFINITIONS, events);
 
   it('keep family, health and free-text fields personal', () => {
     const personal = (type: string) => definitions.definitionOf(type).personalFields;

@@ -1,5 +1,5 @@
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
-import { valuesAt } from '@lintas/privacy/field-paths';
+import { itDefinesEveryEvent } from '@lintas/testing/event-definitions-spec';
 import { TRACING_REQUEST_EVENT_DEFINITIONS } from './tracing-request.event-definitions';
 import type { TracingRequestEvent } from './tracing-request.events';
 import {
@@ -37,21 +37,7 @@ describe('tracing request event definitions', () => {
   const events = everyEvent();
   const definitions = new EventRegistry(TRACING_REQUEST_EVENT_DEFINITIONS);
 
-  it('define every event type the decider makes, once', () => {
-    const types = new Set(events.map((event) => event.type));
-    expect([...types].sort()).toEqual(TRACING_REQUEST_EVENT_DEFINITIONS.map((d) => d.type).sort());
-  });
-
-  // A misspelt path protects nothing (libs/privacy field-paths): each must find its field.
-  const withPersonalFields = TRACING_REQUEST_EVENT_DEFINITIONS.filter((d) => d.personalFields.length > 0);
-  it.each(withPersonalFields.map((d) => [d.type, d.personalFields] as const))(
-    '%s: each personal path finds its field',
-    (type, paths) => {
-      const event = events.find((candidate) => candidate.type === type);
-      for (const path of paths)
-        expect({ path, found: valuesAt(event?.data, path).length > 0 }).toEqual({ path, found: true });
-    },
-  );
+  itDefinesEveryEvent(TRACING_REQUEST_EVENT_DEFINITIONS, events);
 
   it('keep the family, the description of the relative and free text personal', () => {
     const personal = (type: string) => definitions.definitionOf(type).personalFields;
