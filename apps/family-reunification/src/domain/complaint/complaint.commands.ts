@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import type { FamilyChannel } from '../tracing-request/family-channel';
+import type { FamilyChannel } from '@lintas/domain-kernel/family-channel';
 import type { ComplaintKind, ComplaintOutcome, ComplaintSubject } from './complaint.vocabulary';
 
 /** Every command names its complaint, who gives it and when it happened. */

@@ -1,5 +1,5 @@
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import { channelFitsAgency, FAMILY_CHANNEL_KINDS } from '../tracing-request/family-channel';
+import { channelFitsAgency, FAMILY_CHANNEL_KINDS } from '@lintas/domain-kernel/family-channel';
 import { answerByOf, isOverdue } from './complaint-deadline';
 import type { AnswerComplaint, CloseComplaint, EscalateOverdueComplaint, FileComplaint } from './complaint.commands';
 import type { ComplaintConfig } from './complaint.config';

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@lintas/event-store/decider';
-import type { FamilyChannel } from '../tracing-request/family-channel';
+import type { FamilyChannel } from '@lintas/domain-kernel/family-channel';
 import type { ComplaintKind, ComplaintOutcome, ComplaintSubject } from './complaint.vocabulary';
 
 /**

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@lintas/event-store/decider';
 import type { Evidence } from '@lintas/person-matching/match-score';
-import type { FamilyChannel } from './family-channel';
+import type { FamilyChannel } from '@lintas/domain-kernel/family-channel';
 import type { LastSeen, Requester, SoughtPerson } from './tracing-request.vocabulary';
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError } from '@lintas/domain-kernel/domain-error';
-import { channelFitsAgency, FAMILY_CHANNEL_KINDS } from './family-channel';
+import { channelFitsAgency, FAMILY_CHANNEL_KINDS } from '@lintas/domain-kernel/family-channel';
 import type {
   CloseTracingRequestAsFound,
   RegisterTracingRequest,

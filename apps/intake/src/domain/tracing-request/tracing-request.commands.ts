@@ -1,6 +1,6 @@
 import type { Evidence } from '@lintas/person-matching/match-score';
 import type { Actor } from '../actor';
-import type { FamilyChannel } from './family-channel';
+import type { FamilyChannel } from '@lintas/domain-kernel/family-channel';
 import type { LastSeen, Requester, SoughtPerson } from './tracing-request.vocabulary';
 
 /** Every command names its tracing request, who gives it and when it happened. */
