@@ -4,6 +4,7 @@ import { eventStoreHistorySuite } from './suites/event-store/history-suite';
 import { evidenceSuite } from './suites/evidence/evidence-suite';
 import { journeySuite } from './suites/journey/journey-suite';
 import { ledgerSuite } from './suites/ledger/ledger-suite';
+import { matchingSuite } from './suites/matching/matching-suite';
 import { messagingSuite } from './suites/messaging/messaging-suite';
 import { securitySuite } from './suites/security/security-suite';
 import { webhooksSuite } from './suites/webhooks/webhooks-suite';
@@ -18,4 +19,5 @@ export const suites: BenchSuite[] = [
   evidenceSuite,
   ledgerSuite,
   webhooksSuite,
+  matchingSuite,
 ];

@@ -57,11 +57,13 @@ const LEVELS: Record<MatchField, Record<string, { m: number; u: number }>> = {
     'same-province': { m: 0.3, u: 0.1 },
     elsewhere: { m: 0.1, u: 0.88 },
   },
+  // u: two unrelated dates a few years apart at most (requests stay open for years): half the
+  // time the one found comes first, about 1 in 50 within the month after (1/12 of a year over 4).
   time: {
-    'within-a-month': { m: 0.5, u: 0.1 },
-    'within-a-year': { m: 0.38, u: 0.4 },
-    later: { m: 0.11, u: 0.5 },
-    'found-before-lost': { m: 0.01, u: 0.1 },
+    'within-a-month': { m: 0.5, u: 0.02 },
+    'within-a-year': { m: 0.38, u: 0.2 },
+    later: { m: 0.11, u: 0.28 },
+    'found-before-lost': { m: 0.01, u: 0.5 },
   },
   marks: { shared: { m: 0.5, u: 0.05 }, some: { m: 0.3, u: 0.2 }, none: { m: 0.2, u: 0.75 } },
 };
