@@ -1,3 +1,19 @@
+import { CloseTracingRequestAsFoundController } from './commands/close-tracing-request-as-found/close-tracing-request-as-found.http.controller';
+import { ConfirmTracingMatchHandler } from './commands/confirm-tracing-match/confirm-tracing-match.handler';
+import { ConfirmTracingMatchController } from './commands/confirm-tracing-match/confirm-tracing-match.http.controller';
+import { RegisterTracingRequestController } from './commands/register-tracing-request/register-tracing-request.http.controller';
+import { RejectTracingMatchController } from './commands/reject-tracing-match/reject-tracing-match.http.controller';
+import { UpdateTracingRequestController } from './commands/update-tracing-request/update-tracing-request.http.controller';
+import { WithdrawTracingRequestController } from './commands/withdraw-tracing-request/withdraw-tracing-request.http.controller';
+import { TracingRequestWriteHandler } from './application/tracing-request-write';
+import { TracingCandidateController } from './queries/tracing-candidate/tracing-candidate.http.controller';
+import { TracingMatchesController } from './queries/tracing-matches/tracing-matches.http.controller';
+import { TracingRequestDetailsController } from './queries/tracing-request-details/tracing-request-details.http.controller';
+import { MatchIndex } from './application/match-index';
+import { TracingMatcher } from './reactions/match-tracing-requests/tracing-matcher';
+import { TRACING_MATCHER_REACTIONS } from './reactions/match-tracing-requests/tracing-matcher.reactions';
+import { TracingRequestsProjection } from './read-models/tracing-requests/tracing-requests.projection';
+import { TRACING_REQUEST_EVENT_DEFINITIONS } from './domain/tracing-request/tracing-request.event-definitions';
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@lintas/commands/commands.module';
 import { FAMILY_REUNIFICATION_CONTRACTS } from '@lintas/contracts/family-reunification/family-reunification.contracts';
@@ -88,6 +104,7 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
         ...CASE_EVENT_DEFINITIONS,
         ...ERASURE_EVENT_DEFINITIONS,
         ...EMERGENCY_ACCESS_EVENT_DEFINITIONS,
+        ...TRACING_REQUEST_EVENT_DEFINITIONS,
       ],
       integration: (source) => integrationMapper(source, INTAKE_PUBLICATIONS),
       projections: (schema, store) => [
@@ -96,6 +113,7 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
         new KnownPersonsProjection(schema, store.cipher),
         new WhereaboutsProjection(schema),
         new EmergencyAccessesProjection(schema, store.cipher),
+        new TracingRequestsProjection(schema),
       ],
     }),
     MessagingModule.forService({
@@ -133,6 +151,15 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     CaseDetailsController,
     CaseloadController,
     WhereaboutsController,
+    RegisterTracingRequestController,
+    UpdateTracingRequestController,
+    WithdrawTracingRequestController,
+    CloseTracingRequestAsFoundController,
+    ConfirmTracingMatchController,
+    RejectTracingMatchController,
+    TracingRequestDetailsController,
+    TracingCandidateController,
+    TracingMatchesController,
   ],
   providers: [
     { provide: REGION_DIRECTORY, useFactory: () => loadRegionDirectory() },
@@ -170,6 +197,11 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     OnPatientAbsconded,
     OnResidentAbsconded,
     ...WHEREABOUTS_REACTIONS,
+    TracingRequestWriteHandler,
+    ConfirmTracingMatchHandler,
+    MatchIndex,
+    TracingMatcher,
+    ...TRACING_MATCHER_REACTIONS,
   ],
 })
 export class IntakeModule {}

@@ -64,6 +64,7 @@ describe('projection rebuilds over HTTP', () => {
       'known-persons',
       'whereabouts',
       'emergency-accesses',
+      'tracing-requests',
     ]);
     const journey = (listed.body.projections as Listed[]).find((p) => p.name === JOURNEY);
     expect(journey?.position).toMatch(/^\d+\.\d+$/);

@@ -11,6 +11,12 @@ import {
   PersonErasedV1,
   PersonsLinkedV1,
   PickupReportedV1,
+  TracingMatchConfirmedV1,
+  TracingMatchProposedV1,
+  TracingMatchRejectedV1,
+  TracingRequestClosedV1,
+  TracingRequestRegisteredV1,
+  TracingRequestUpdatedV1,
 } from '@lintas/contracts/intake/intake.contracts';
 import { publication, publicationsOf, type PublishersOf } from '@lintas/messaging/outbox/integration-mapper';
 import type { IntakeEvent } from './domain/intake-event';
@@ -19,7 +25,9 @@ import type { IntakeEvent } from './domain/intake-event';
  * What other services hear from intake: ids, codes, regions and times. No name, NIK, descriptor,
  * note or assessment content travels (the contracts say so); identification only tells the region
  * of origin. Duplicate proposals, consent, deaths, escapes and closures recorded here stay inside:
- * the latter three came from the other services in the first place.
+ * the latter three came from the other services in the first place. Tracing requests tell only
+ * their ids and offices; a match, its candidate and probability (the reasons stay inside); a
+ * confirmation names the case.
  */
 const PUBLISHERS: PublishersOf<IntakeEvent> = {
   PickupReported: (data) =>
@@ -109,6 +117,58 @@ const PUBLISHERS: PublishersOf<IntakeEvent> = {
       personId: data.personId,
       fromOfficeId: data.fromOfficeId,
       toOfficeId: data.toOfficeId,
+    }),
+  TracingRequestRegistered: (data) =>
+    publication(TracingRequestRegisteredV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.personId,
+      officeId: data.officeId,
+      registeredBy: data.registeredBy,
+    }),
+  TracingRequestUpdated: (data) =>
+    publication(TracingRequestUpdatedV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.personId,
+      officeId: data.officeId,
+    }),
+  TracingRequestWithdrawn: (data) =>
+    publication(TracingRequestClosedV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.personId,
+      officeId: data.officeId,
+      outcome: 'withdrawn',
+      foundPersonId: null,
+    }),
+  TracingRequestClosedAsFound: (data) =>
+    publication(TracingRequestClosedV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.personId,
+      officeId: data.officeId,
+      outcome: 'found',
+      foundPersonId: data.foundPersonId ?? null,
+    }),
+  MatchProposed: (data) =>
+    publication(TracingMatchProposedV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.candidatePersonId,
+      officeId: data.officeId,
+      probability: data.probability,
+    }),
+  MatchRejected: (data) =>
+    publication(TracingMatchRejectedV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.candidatePersonId,
+      officeId: data.officeId,
+    }),
+  // The found person is the subject from here on: the return is theirs.
+  MatchConfirmed: (data) =>
+    publication(TracingMatchConfirmedV1, {
+      tracingRequestId: data.tracingRequestId,
+      personId: data.candidatePersonId,
+      caseId: data.candidateCaseId,
+      caseOfficeId: data.candidateCaseOfficeId,
+      requestOfficeId: data.officeId,
+      familyRegionCode: data.familyRegionCode,
     }),
 };
 

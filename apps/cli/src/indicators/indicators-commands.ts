@@ -47,7 +47,9 @@ export function indicatorsCommands(
 ): void {
   program
     .command('indicators')
-    .description('indicators from the ledger: persons returned, time per stage, declines, residents, caseload…')
+    .description(
+      'indicators from the ledger: persons returned, time per stage, declines, residents, caseload, tracing requests, complaints…',
+    )
     .option('--from <month>', "the first month, YYYY-MM (default: January of --to's year)")
     .option('--to <month>', 'the last month, included, YYYY-MM (default: this month)')
     .addOption(
@@ -103,7 +105,10 @@ function describe(answer: IndicatorsAnswer): void {
 }
 
 function detail(row: IndicatorRow): string {
-  if (row.observations !== null) return `  (median days; p90 ${row.p90}, ${row.observations} stays)`;
+  if (row.observations !== null) {
+    const measured = row.indicator === 'tracing-days-to-return' ? 'requests' : 'stays';
+    return `  (median days; p90 ${row.p90}, ${row.observations} ${measured})`;
+  }
   if (row.denominator !== null) return `  (${row.numerator}/${row.denominator})`;
   return '';
 }

@@ -5,3 +5,8 @@ import type { Actor } from '../domain/actor';
 export function domainActor(actor: AgencyActor): Actor {
   return { agencyId: actor.agencyId, kind: actor.kind, regionCode: actor.regionCode };
 }
+
+/** The caller with the user behind it: a review decision records its social worker. */
+export function reviewingActor(actor: AgencyActor): Actor & { userId?: string } {
+  return { ...domainActor(actor), ...(actor.userId !== undefined && { userId: actor.userId }) };
+}

@@ -18,6 +18,28 @@ interface Reunification {
   officeId: string;
 }
 
+export const TRACING_TRIGGERS = [
+  'assessment',
+  'rsj-discharge',
+  'rehabilitation-terminated',
+  'tracing-match',
+  'office',
+] as const;
+
+/**
+ * The search for a person's family began: caused by the hand-over that started it (an assessment,
+ * a discharge, the end of rehabilitation, a family's tracing request confirmed), or by the office.
+ */
+export interface FamilyTracingStartedV1 extends Reunification {
+  startedFrom: (typeof TRACING_TRIGGERS)[number];
+  at: string;
+}
+export const FamilyTracingStartedV1 = defineContract<FamilyTracingStartedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.family-tracing.started',
+  schema: record({ ...reunification, startedFrom: oneOf(TRACING_TRIGGERS), at: instant }),
+});
+
 export interface FamilyTracedV1 extends Reunification {
   regionCode: string;
 }
@@ -102,6 +124,85 @@ export const CaseClosedV1 = defineContract<CaseClosedV1>({
   schema: record({ ...reunification, outcome: oneOf(CASE_OUTCOMES), at: instant }),
 });
 
+export const COMPLAINT_KINDS = ['delay', 'treatment', 'not-returned', 'other'] as const;
+export const COMPLAINT_SUBJECT_TYPES = ['case', 'referral', 'placement', 'tracing-request', 'agency'] as const;
+
+/**
+ * A family's complaint (pengaduan), filed through an agency and routed to the one responsible, to
+ * answer by `answerBy` (YYYY-MM-DD). Its text and the answer stay in family-reunification.
+ */
+export interface ComplaintFiledV1 {
+  complaintId: string;
+  /** The person it is about, or an id standing for the complainant when it is about a service alone. */
+  personId: string;
+  kind: (typeof COMPLAINT_KINDS)[number];
+  subjectType: (typeof COMPLAINT_SUBJECT_TYPES)[number];
+  filedBy: string;
+  routedTo: string;
+  answerBy: string;
+  at: string;
+}
+export const ComplaintFiledV1 = defineContract<ComplaintFiledV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.complaint.filed',
+  schema: record({
+    complaintId: uuid,
+    personId: uuid,
+    kind: oneOf(COMPLAINT_KINDS),
+    subjectType: oneOf(COMPLAINT_SUBJECT_TYPES),
+    filedBy: agencyId,
+    routedTo: agencyId,
+    answerBy: date,
+    at: instant,
+  }),
+});
+
+export interface ComplaintAnsweredV1 {
+  complaintId: string;
+  personId: string;
+  answeredBy: string;
+  at: string;
+}
+export const ComplaintAnsweredV1 = defineContract<ComplaintAnsweredV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.complaint.answered',
+  schema: record({ complaintId: uuid, personId: uuid, answeredBy: agencyId, at: instant }),
+});
+
+/** Unanswered past its deadline: routed on to the addressee's parent office, with a new deadline. */
+export interface ComplaintEscalatedV1 {
+  complaintId: string;
+  personId: string;
+  fromAgencyId: string;
+  routedTo: string;
+  answerBy: string;
+  at: string;
+}
+export const ComplaintEscalatedV1 = defineContract<ComplaintEscalatedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.complaint.escalated',
+  schema: record({
+    complaintId: uuid,
+    personId: uuid,
+    fromAgencyId: agencyId,
+    routedTo: agencyId,
+    answerBy: date,
+    at: instant,
+  }),
+});
+
+export interface ComplaintClosedV1 {
+  complaintId: string;
+  personId: string;
+  outcome: 'resolved' | 'withdrawn';
+  at: string;
+}
+export const ComplaintClosedV1 = defineContract<ComplaintClosedV1>({
+  ...source,
+  name: 'id.lintas.family-reunification.complaint.closed',
+  schema: record({ complaintId: uuid, personId: uuid, outcome: oneOf(['resolved', 'withdrawn']), at: instant }),
+});
+
 /** An admin had family-reunification publish some of its events again (POST /admin/redeliveries). */
 export const FamilyReunificationRedeliveryRequestedV1 = redeliveryRequestedContract(
   'family-reunification',
@@ -112,6 +213,7 @@ export const FamilyReunificationRedeliveryRequestedV1 = redeliveryRequestedContr
 export const FamilyReunificationAccessRecordedV1 = accessRecordedContract('family-reunification');
 
 export const FAMILY_REUNIFICATION_CONTRACTS = [
+  FamilyTracingStartedV1,
   FamilyTracedV1,
   FamilyNotFoundV1,
   FamilyDeclinedReturnV1,
@@ -121,6 +223,10 @@ export const FAMILY_REUNIFICATION_CONTRACTS = [
   FollowUpVisitCompletedV1,
   FollowUpMissedV1,
   CaseClosedV1,
+  ComplaintFiledV1,
+  ComplaintAnsweredV1,
+  ComplaintEscalatedV1,
+  ComplaintClosedV1,
   FamilyReunificationRedeliveryRequestedV1,
   FamilyReunificationAccessRecordedV1,
 ] as const;

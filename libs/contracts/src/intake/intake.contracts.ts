@@ -1,7 +1,7 @@
 import { accessRecordedContract } from '../admin/access-records.contracts';
 import { redeliveryRequestedContract } from '../admin/redelivery.contracts';
 import { defineContract } from '../contract';
-import { agencyId, instant, listOf, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
+import { agencyId, instant, listOf, nullable, oneOf, record, regionCode, text, uuid } from '../schema/vocabulary';
 
 /**
  * What intake tells the other services: pickups, hand-overs, cases, identities linked, assessment
@@ -198,6 +198,118 @@ export const EmergencyAccessReviewedV1 = defineContract<EmergencyAccessReviewedV
   }),
 });
 
+/**
+ * A family's request to find a missing relative, registered or changed: the matcher scores it
+ * against the persons found. The description stays in intake, sealed; only ids travel.
+ */
+export interface TracingRequestRegisteredV1 {
+  tracingRequestId: string;
+  /** The relative sought: a person id of its own until a confirmed match names the person found. */
+  personId: string;
+  officeId: string;
+  registeredBy: string;
+}
+export const TracingRequestRegisteredV1 = defineContract<TracingRequestRegisteredV1>({
+  ...source,
+  name: 'id.lintas.intake.tracing-request.registered',
+  schema: record({ tracingRequestId: uuid, personId: uuid, officeId: agencyId, registeredBy: agencyId }),
+});
+
+export interface TracingRequestUpdatedV1 {
+  tracingRequestId: string;
+  personId: string;
+  officeId: string;
+}
+export const TracingRequestUpdatedV1 = defineContract<TracingRequestUpdatedV1>({
+  ...source,
+  name: 'id.lintas.intake.tracing-request.updated',
+  schema: record({ tracingRequestId: uuid, personId: uuid, officeId: agencyId }),
+});
+
+/** Withdrawn by the family, or closed because the relative was found: no more matching. */
+export interface TracingRequestClosedV1 {
+  tracingRequestId: string;
+  personId: string;
+  officeId: string;
+  outcome: 'found' | 'withdrawn';
+  /** The person found, when the relative was found through Lintas. */
+  foundPersonId: string | null;
+}
+export const TracingRequestClosedV1 = defineContract<TracingRequestClosedV1>({
+  ...source,
+  name: 'id.lintas.intake.tracing-request.closed',
+  schema: record({
+    tracingRequestId: uuid,
+    personId: uuid,
+    officeId: agencyId,
+    outcome: oneOf(['found', 'withdrawn']),
+    foundPersonId: nullable(uuid),
+  }),
+});
+
+/**
+ * A person found may be the relative a request seeks: the pair waits in the owning office's review
+ * queue. Ids and the probability only; the reasons and descriptions stay in intake.
+ */
+export interface TracingMatchProposedV1 {
+  tracingRequestId: string;
+  /** The person found: the candidate. */
+  personId: string;
+  officeId: string;
+  probability: number;
+}
+export const TracingMatchProposedV1 = defineContract<TracingMatchProposedV1>({
+  ...source,
+  name: 'id.lintas.intake.tracing-match.proposed',
+  schema: record({
+    tracingRequestId: uuid,
+    personId: uuid,
+    officeId: agencyId,
+    probability: { type: 'number', minimum: 0, maximum: 1 },
+  }),
+});
+
+/** The social worker found the candidate is not the relative: the pair is never proposed again. */
+export interface TracingMatchRejectedV1 {
+  tracingRequestId: string;
+  personId: string;
+  officeId: string;
+}
+export const TracingMatchRejectedV1 = defineContract<TracingMatchRejectedV1>({
+  ...source,
+  name: 'id.lintas.intake.tracing-match.rejected',
+  schema: record({ tracingRequestId: uuid, personId: uuid, officeId: agencyId }),
+});
+
+/**
+ * A social worker of the owning office finds a person found to be the relative a family seeks:
+ * family verification and the return start for the person's case (family-reunification).
+ */
+export interface TracingMatchConfirmedV1 {
+  tracingRequestId: string;
+  /** The person found: the subject of the case. */
+  personId: string;
+  caseId: string;
+  /** The office owning the person's case, which runs the return. */
+  caseOfficeId: string;
+  /** The office owning the tracing request: the family's. */
+  requestOfficeId: string;
+  /** The family's kabupaten/kota, as last seen: where the return points. */
+  familyRegionCode: string;
+}
+export const TracingMatchConfirmedV1 = defineContract<TracingMatchConfirmedV1>({
+  ...source,
+  name: 'id.lintas.intake.tracing-match.confirmed',
+  schema: record({
+    tracingRequestId: uuid,
+    personId: uuid,
+    caseId: uuid,
+    caseOfficeId: agencyId,
+    requestOfficeId: agencyId,
+    familyRegionCode: regionCode,
+  }),
+});
+
 /** An admin had intake publish some of its events again (POST /admin/redeliveries). */
 export const IntakeRedeliveryRequestedV1 = redeliveryRequestedContract('intake', INTAKE_TOPIC);
 
@@ -217,6 +329,12 @@ export const INTAKE_CONTRACTS = [
   PersonErasedV1,
   EmergencyAccessGrantedV1,
   EmergencyAccessReviewedV1,
+  TracingRequestRegisteredV1,
+  TracingRequestUpdatedV1,
+  TracingRequestClosedV1,
+  TracingMatchProposedV1,
+  TracingMatchConfirmedV1,
+  TracingMatchRejectedV1,
   IntakeRedeliveryRequestedV1,
   IntakeAccessRecordedV1,
 ] as const;

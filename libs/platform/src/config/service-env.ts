@@ -179,6 +179,15 @@ export class ServiceEnv {
   @Min(1)
   VERIFY_EVERY_SECONDS: number = 3_600;
 
+  /**
+   * How often family-reunification looks for complaints past their deadline and escalates each to
+   * its addressee's parent office, in milliseconds (hourly by default: deadlines are whole days).
+   */
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  COMPLAINT_ESCALATION_INTERVAL_MS: number = 3_600_000;
+
   /** Requests one client may make at once before the average applies. */
   @IsInt()
   @Min(1)

@@ -19,5 +19,7 @@ const BY_SOURCE: Readonly<Record<string, Stage>> = {
 
 export function stageOf(source: string, type = ''): Stage {
   if (isAccessRecord(type)) return 'access';
+  // Intake holds tracing requests beside the persons found, but a family's search is the return's.
+  if (type.includes('.tracing-')) return 'reunification';
   return BY_SOURCE[source] ?? 'other';
 }

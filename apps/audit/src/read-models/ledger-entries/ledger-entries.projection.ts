@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@lintas/event-store/events/event-types';
 import type { Projection } from '@lintas/event-store/subscriptions/projection';
-import { PersonsLinkedV1 } from '@lintas/contracts/intake/intake.contracts';
+import { PersonsLinkedV1, TracingMatchConfirmedV1 } from '@lintas/contracts/intake/intake.contracts';
 import type { LedgerEntryData, LedgerEvent } from '../../domain/ledger/ledger.events';
 import { stageOf } from '../../domain/ledger/stages';
 
@@ -75,7 +75,7 @@ export class LedgerEntriesProjection implements Projection<LedgerEvent> {
         data.map((d) => JSON.stringify(d.data)),
       ],
     );
-    const links = data.filter((d) => d.type === PersonsLinkedV1.type).map(linkOf);
+    const links = data.flatMap(linkOf);
     if (links.length === 0) return;
     // Both ways, so that either record's trail finds the other.
     await client.query(
@@ -91,6 +91,14 @@ export class LedgerEntriesProjection implements Projection<LedgerEvent> {
   }
 }
 
-function linkOf(entry: LedgerEntryData): PersonsLinkedV1 {
-  return entry.data as PersonsLinkedV1;
+/**
+ * Two records that are one person: linked by intake, or a relative sought by a family and the
+ * person found who was confirmed to be them (the request's subject and the match's person).
+ */
+function linkOf(entry: LedgerEntryData): { survivorPersonId: string; linkedPersonId: string }[] {
+  if (entry.type === PersonsLinkedV1.type) return [entry.data as PersonsLinkedV1];
+  if (entry.type === TracingMatchConfirmedV1.type && entry.personId) {
+    return [{ survivorPersonId: (entry.data as TracingMatchConfirmedV1).personId, linkedPersonId: entry.personId }];
+  }
+  return [];
 }

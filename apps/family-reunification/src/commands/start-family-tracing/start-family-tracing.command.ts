@@ -9,6 +9,8 @@ export interface HandOver {
   /** The owning office as the sending service knew it. */
   officeId: string;
   startedFrom: TracingTrigger;
+  /** What is known of the family already: a confirmed tracing request names where to look. */
+  leads?: readonly string[];
 }
 
 /**

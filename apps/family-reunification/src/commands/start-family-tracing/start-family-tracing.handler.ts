@@ -33,7 +33,7 @@ export class StartFamilyTracingHandler implements ICommandHandler<StartFamilyTra
           caseId,
           personId,
           startedFrom,
-          leads: [],
+          leads: handOver.leads ?? [],
           // On behalf of the owning office, whose hand-over this is; no rule of the start reads its region.
           actor: { agencyId: officeId, kind: 'dinas-sosial', regionCode: '' },
           at: handedOverBy.time,

@@ -1,5 +1,14 @@
-/** What set family tracing going: an assessment, a discharge, the end of rehabilitation, or the office itself. */
-export const TRACING_TRIGGERS = ['assessment', 'rsj-discharge', 'rehabilitation-terminated', 'office'] as const;
+/**
+ * What set family tracing going: an assessment, a discharge, the end of rehabilitation, a family's
+ * tracing request matched and confirmed, or the office itself.
+ */
+export const TRACING_TRIGGERS = [
+  'assessment',
+  'rsj-discharge',
+  'rehabilitation-terminated',
+  'tracing-match',
+  'office',
+] as const;
 export type TracingTrigger = (typeof TRACING_TRIGGERS)[number];
 
 export const FAMILY_READINESS = ['ready', 'not-ready', 'refuses'] as const;

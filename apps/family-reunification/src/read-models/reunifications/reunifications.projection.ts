@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@lintas/event-store/events/event-types';
 import type { Projection } from '@lintas/event-store/subscriptions/projection';
+import { type FamilyReunificationEvent, isReunificationEvent } from '../../domain/family-reunification-event';
 import type { ReunificationEvent } from '../../domain/reunification/reunification.events';
 import {
   evolveReunification,
@@ -16,7 +17,7 @@ type Recorded = RecordedEvent & ReunificationEvent;
  * follow-up visits. The domain state holds no personal data (no names, contacts or notes), so the
  * read model holds none either. Follow-ups get a row each, for the offices' lists of visits due.
  */
-export class ReunificationsProjection implements Projection<ReunificationEvent> {
+export class ReunificationsProjection implements Projection<FamilyReunificationEvent> {
   readonly name = 'reunifications';
 
   constructor(private readonly schema: string) {}
@@ -47,9 +48,11 @@ export class ReunificationsProjection implements Projection<ReunificationEvent> 
     ];
   }
 
-  async apply(events: Recorded[], client: PoolClient): Promise<void> {
+  async apply(events: (RecordedEvent & FamilyReunificationEvent)[], client: PoolClient): Promise<void> {
     const byReunification = new Map<string, Recorded[]>();
     for (const event of events) {
+      // The store also holds complaints, which have a read model of their own.
+      if (!isReunificationEvent(event)) continue;
       const { reunificationId } = event.data;
       byReunification.set(reunificationId, [...(byReunification.get(reunificationId) ?? []), event]);
     }

@@ -1,6 +1,7 @@
 import { given } from '@lintas/testing/decider-spec';
 import { tracingRequestDecider } from './tracing-request.decider';
 import {
+  CANDIDATE_CASE,
   CANDIDATE_ID,
   confirm,
   histories,
@@ -102,7 +103,18 @@ describe('confirming a match', () => {
     given(tracingRequestDecider, histories.proposed())
       .when(confirm())
       .then([
-        { type: 'MatchConfirmed', data: { ...ref, candidatePersonId: CANDIDATE_ID, reviewerId: 'peksos-ani', at: T0 } },
+        {
+          type: 'MatchConfirmed',
+          data: {
+            ...ref,
+            candidatePersonId: CANDIDATE_ID,
+            reviewerId: 'peksos-ani',
+            candidateCaseId: CANDIDATE_CASE.caseId,
+            candidateCaseOfficeId: CANDIDATE_CASE.officeId,
+            familyRegionCode: '3507',
+            at: T0,
+          },
+        },
       ]);
   });
 

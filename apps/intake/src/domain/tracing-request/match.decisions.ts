@@ -51,8 +51,21 @@ export function confirmMatch(command: ConfirmMatch, state: TracingRequestState):
   if (candidate.status === 'rejected') {
     throw new DomainError('tracing-request.match-rejected', 'a rejected match stays rejected');
   }
-  const { candidatePersonId, at } = command;
-  return [{ type: 'MatchConfirmed', data: { ...refOf(request), candidatePersonId, reviewerId, at } }];
+  const { candidatePersonId, candidateCase, at } = command;
+  return [
+    {
+      type: 'MatchConfirmed',
+      data: {
+        ...refOf(request),
+        candidatePersonId,
+        reviewerId,
+        candidateCaseId: candidateCase.caseId,
+        candidateCaseOfficeId: candidateCase.officeId,
+        familyRegionCode: request.lastSeenRegionCode,
+        at,
+      },
+    },
+  ];
 }
 
 /** Proposed or confirmed: a family that does not recognise the person rejects a confirmed pair too. */

@@ -67,6 +67,8 @@ export interface ConfirmMatch extends CommandBase {
   type: 'ConfirmMatch';
   actor: ReviewingActor;
   candidatePersonId: string;
+  /** The candidate's case and the office owning it, which runs the return: a person without one cannot go home yet. */
+  candidateCase: { caseId: string; officeId: string };
 }
 
 /** Also after a confirmation, when the family does not recognise the person. */

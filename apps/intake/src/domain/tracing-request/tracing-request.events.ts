@@ -39,7 +39,17 @@ export type MatchProposed = Event<
   { candidatePersonId: string; probability: number; reasons: Evidence[] }
 >;
 
-export type MatchConfirmed = Event<'MatchConfirmed', { candidatePersonId: string; reviewerId: string }>;
+/** Names the candidate's case and the family's region: what the return needs to start. */
+export type MatchConfirmed = Event<
+  'MatchConfirmed',
+  {
+    candidatePersonId: string;
+    reviewerId: string;
+    candidateCaseId: string;
+    candidateCaseOfficeId: string;
+    familyRegionCode: string;
+  }
+>;
 
 export type MatchRejected = Event<'MatchRejected', { candidatePersonId: string; reviewerId: string; reason: string }>;
 

@@ -91,11 +91,15 @@ export const propose = (fields: Fields<'ProposeMatch'> = {}): Command<'ProposeMa
   ...fields,
 });
 
+/** The candidate's case, in the office where they were found. */
+export const CANDIDATE_CASE = { caseId: '7d3c1e52-8a4f-4b6e-9c21-5f0a9d8e7b13', officeId: 'dinsos-3578' };
+
 export const confirm = (fields: Fields<'ConfirmMatch'> = {}): Command<'ConfirmMatch'> => ({
   type: 'ConfirmMatch',
   ...base,
   actor: REVIEWER,
   candidatePersonId: CANDIDATE_ID,
+  candidateCase: CANDIDATE_CASE,
   ...fields,
 });
 

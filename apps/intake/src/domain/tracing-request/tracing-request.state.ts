@@ -18,6 +18,8 @@ export interface RegisteredTracingRequest {
   owningOfficeId: string;
   /** The agency the family came to: with the owner, the parties of the request. */
   registeredBy: string;
+  /** Where the relative was last seen (clear, like a pickup's region): where the family is sought. */
+  lastSeenRegionCode: string;
   candidates: readonly Candidate[];
   foundPersonId: string | null;
 }
@@ -35,6 +37,7 @@ export function evolveTracingRequest(state: TracingRequestState, event: TracingR
       personId,
       owningOfficeId: officeId,
       registeredBy,
+      lastSeenRegionCode: event.data.lastSeen.regionCode,
       candidates: [],
       foundPersonId: null,
     };
@@ -42,7 +45,7 @@ export function evolveTracingRequest(state: TracingRequestState, event: TracingR
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'TracingRequestUpdated':
-      return state;
+      return event.data.lastSeen ? { ...state, lastSeenRegionCode: event.data.lastSeen.regionCode } : state;
     case 'TracingRequestWithdrawn':
       return { ...state, status: 'withdrawn' };
     case 'TracingRequestClosedAsFound':

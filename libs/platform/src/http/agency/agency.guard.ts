@@ -9,7 +9,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ServiceEnv } from '../../config/service-env';
-import { NotAllowedError, NotAuthenticatedError, RateLimitedError, ScopeMissingError } from '../problems/http-errors';
+import {
+  EdgeError,
+  NotAllowedError,
+  NotAuthenticatedError,
+  RateLimitedError,
+  ScopeMissingError,
+} from '../problems/http-errors';
 import { AuditedReads } from '../access/audited-reads';
 import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
@@ -90,6 +96,8 @@ export class AgencyGuard implements CanActivate {
     }
     const wait = this.limiter.take(request.actor.clientId);
     if (wait > 0) throw new RateLimitedError(wait);
+    const user = actingUser(request.headers[ACTING_USER_HEADER]);
+    if (user !== undefined && request.actor.userId === undefined) request.actor = { ...request.actor, userId: user };
     const allowed = this.reflector.getAllAndOverride<AgencyKind[]>(ALLOWED_KINDS, targets) ?? [];
     if (!allowed.includes(request.actor.kind)) {
       if (!this.reflector.getAllAndOverride<boolean>(EMERGENCY_READABLE, targets)) {
@@ -108,4 +116,24 @@ export class AgencyGuard implements CanActivate {
     const wait = this.refusedTokens.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     return wait > 0 ? new RateLimitedError(wait) : new NotAuthenticatedError(reason);
   }
+}
+
+/**
+ * An agency's system acting for one of its staff names them (a social worker who reviews a match),
+ * so that the decision records who made it: the agency vouches for it with its own credentials. A
+ * user's own token, where there is one, names its user and wins.
+ */
+export const ACTING_USER_HEADER = 'x-lintas-user';
+const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+
+function actingUser(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !STAFF_ID.test(header)) {
+    throw new EdgeError(
+      400,
+      'acting-user.invalid',
+      `${ACTING_USER_HEADER} must be one staff id of the calling agency (letters, digits, . _ @ -, at most 100)`,
+    );
+  }
+  return header;
 }
