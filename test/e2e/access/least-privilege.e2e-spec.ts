@@ -138,6 +138,35 @@ async function buildScene(): Promise<Scene> {
     .post(`/persons/${d.personId}/emergency-access`, { reason: 'brought to our emergency room at night' });
   expect(emergency.status).toBe(201);
 
+  // A family's tracing request through the police, owned by the office, for whom A (Ratna) is proposed.
+  const ratna = journeyIdentity('Ratna');
+  const traced = await new AgencyClient(world.urls.intake, agency('polri', 'polres-malang', '3507')).post(
+    '/tracing-requests',
+    {
+      channel: 'police',
+      officeId: office,
+      requester: { name: 'Sri', relation: 'kakak', contact: '0812-1111-2222' },
+      sought: { names: [ratna.name], nik: ratna.nik, birthDate: ratna.birthDate, sex: 'female' },
+      lastSeen: { regionCode: '3507', on: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) },
+    },
+  );
+  expect(traced.status).toBe(201);
+  await eventually(
+    () => world.intake('dinsosMalang').get('/work-queues/tracing-matches'),
+    (reply) => JSON.stringify(reply.body).includes(a.personId),
+    { timeoutMs: 30_000 },
+  );
+  // A complaint the office records for C's family about its own delay: it files and answers it.
+  const complained = await world.familyReunification('dinsosMalang').post('/complaints', {
+    kind: 'delay',
+    subject: { type: 'case', id: c.caseId },
+    channel: 'office',
+    text: 'belum ada kabar kapan pulang',
+    routedTo: office,
+    personId: c.personId,
+  });
+  expect(complained.status).toBe(201);
+
   await everyServiceKnows(a.personId, [world.urls.intake, world.urls.healthLiaison]);
   // RSJ Lawang's webhook subscription, as FHIR bundles so that the FHIR Subscription routes find it
   // too: the object of the subscription routes (nothing listens there).
@@ -149,7 +178,13 @@ async function buildScene(): Promise<Scene> {
   await everyServiceKnows(c.personId, [world.urls.familyReunification]);
   return {
     ids: {
-      intake: { pickupId: a.pickupId, caseId: a.caseId, personId: a.personId, accessId: emergency.body.id as string },
+      intake: {
+        pickupId: a.pickupId,
+        caseId: a.caseId,
+        personId: a.personId,
+        accessId: emergency.body.id as string,
+        tracingRequestId: traced.body.id as string,
+      },
       'health-liaison': {
         referralId: a.referralId,
         caseId: a.caseId,
@@ -162,6 +197,7 @@ async function buildScene(): Promise<Scene> {
         caseId: c.caseId,
         personId: c.personId,
         visit: '1',
+        complaintId: complained.body.id as string,
       },
     },
     parties: {
@@ -171,6 +207,8 @@ async function buildScene(): Promise<Scene> {
         personId: [office],
         // D was picked up in Malang: its office reviews the access (an admin may too).
         accessId: [office],
+        // The family came to the police; the office owns the request. A candidate is the office's alone.
+        tracingRequestId: [office, 'polres-malang'],
       },
       'health-liaison': {
         referralId: [office, AGENCIES.rsjLawang.agencyId],
@@ -185,7 +223,13 @@ async function buildScene(): Promise<Scene> {
         personId: [office],
         pantiId: [panti],
       },
-      'family-reunification': { reunificationId: [office], caseId: [office], personId: [office], visit: [office] },
+      'family-reunification': {
+        reunificationId: [office],
+        caseId: [office],
+        personId: [office],
+        visit: [office],
+        complaintId: [office],
+      },
     },
     all: [a, b, c].flatMap((p) => [p.personId, p.caseId, p.pickupId]),
   };
@@ -211,8 +255,10 @@ const NAMED_IN_BODIES: Record<string, string> = {
   pantiId: AGENCIES.pantiKediri.agencyId,
   regionCode: '3507',
 };
+const REVIEWER = { 'x-lintas-user': 'matrix-reviewer' };
+
 /** The scene's objects a body may name: only these have parties (an RSJ or panti named in a body is a target). */
-const OWNED = ['pickupId', 'caseId', 'personId', 'referralId', 'placementId', 'reunificationId'];
+const OWNED = ['pickupId', 'caseId', 'personId', 'referralId', 'placementId', 'reunificationId', 'tracingRequestId'];
 
 beforeAll(async () => {
   lintas = await RunningLintas.forTestFile(infra);
@@ -382,7 +428,9 @@ it('lets each agency do what its kind, region and relationship allow, and nothin
           for (const caller of ordered) {
             const client = new AgencyClient(service.url(), caller.actor);
             const expected = expectation(service.name, method, path, operation, named, caller);
-            const reply = method === 'get' ? await client.get(url) : await client.post(url, body);
+            // A review names its social worker; the header is harmless everywhere else.
+            const reply =
+              method === 'get' ? await client.get(url) : await client.post(url, body, { headers: REVIEWER });
             const call = judge({ service: service.name, method, route: path, caller, expected }, reply);
             if (method === 'get' && expected === 'through' && named.length === 0 && caller.actor.kind !== 'admin') {
               const party =

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -35,8 +36,10 @@ export class SoughtPersonDto {
   /** 16 digits, if the family knows it; dots and spaces are stripped. */
   @IsOptional() @IsString() @Length(16, 24) nik?: string;
   @IsOptional() @IsIn(SEXES) sex?: (typeof SEXES)[number];
-  /** YYYY-MM-DD */
-  @IsOptional() @Matches(CALENDAR_DATE, { message: 'birthDate must be a date YYYY-MM-DD' }) birthDate?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  birthDate?: string;
   /** The age when last seen, when the birth date is not known; one age is min = max. */
   @IsOptional() @ValidateNested() @Type(() => AgeRangeDto) ageRange?: AgeRangeDto;
   /** An object-store key of a photo, never the image. */
@@ -50,8 +53,9 @@ export class SoughtPersonDto {
 export class LastSeenDto {
   /** Kemendagri code without dots: kabupaten/kota (4 digits) or finer. */
   @Matches(REGION, { message: 'regionCode must be a Kemendagri region code, e.g. 3507' }) regionCode!: string;
-  /** YYYY-MM-DD */
-  @Matches(CALENDAR_DATE, { message: 'on must be a date YYYY-MM-DD' }) on!: string;
+  @ApiProperty({ type: String, format: 'date', description: 'The day last seen, YYYY-MM-DD.' })
+  @Matches(CALENDAR_DATE, { message: 'on must be a date YYYY-MM-DD' })
+  on!: string;
   /** The place in words, e.g. 'Pasar Lawang'. Personal data. */
   @IsOptional() @IsString() @Length(1, 500) place?: string;
 }
