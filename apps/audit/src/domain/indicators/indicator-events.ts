@@ -12,6 +12,11 @@ export const EVENT = {
   personsLinked: 'id.lintas.intake.persons.linked.v1',
   assessmentCompleted: 'id.lintas.intake.assessment.completed.v1',
   caseTransferAccepted: 'id.lintas.intake.case-transfer.accepted.v1',
+  tracingRequestRegistered: 'id.lintas.intake.tracing-request.registered.v1',
+  tracingRequestClosed: 'id.lintas.intake.tracing-request.closed.v1',
+  tracingMatchProposed: 'id.lintas.intake.tracing-match.proposed.v1',
+  tracingMatchConfirmed: 'id.lintas.intake.tracing-match.confirmed.v1',
+  tracingMatchRejected: 'id.lintas.intake.tracing-match.rejected.v1',
   rsjReferralRequested: 'id.lintas.health-liaison.rsj-referral.requested.v1',
   rsjReferralDeclined: 'id.lintas.health-liaison.rsj-referral.declined.v1',
   patientAdmitted: 'id.lintas.health-liaison.patient.admitted.v1',
@@ -24,6 +29,10 @@ export const EVENT = {
   followUpCompleted: 'id.lintas.family-reunification.follow-up.completed.v1',
   followUpMissed: 'id.lintas.family-reunification.follow-up.missed.v1',
   caseClosed: 'id.lintas.family-reunification.case.closed.v1',
+  complaintFiled: 'id.lintas.family-reunification.complaint.filed.v1',
+  complaintAnswered: 'id.lintas.family-reunification.complaint.answered.v1',
+  complaintEscalated: 'id.lintas.family-reunification.complaint.escalated.v1',
+  complaintClosed: 'id.lintas.family-reunification.complaint.closed.v1',
 } as const;
 
 export type IndicatorEventType = (typeof EVENT)[keyof typeof EVENT];

@@ -1,39 +1,6 @@
 import { EVENT, type LedgerStep } from './indicator-events';
-import { computeIndicators, EVENT_GAPS, type IndicatorReport, type IndicatorRequest } from './indicators';
-
-const person = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const id = (prefix: string, n: number | string): string =>
-  `${prefix.padEnd(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-/** A ledger step as the query reads it; `at` is the publisher's time. */
-function step(type: string, personNumber: number, at: string, data: Record<string, unknown>): LedgerStep {
-  return { personId: person(personNumber), type, occurredAt: at, data: { personId: person(personNumber), ...data } };
-}
-
-const ask = (request: Partial<IndicatorRequest> = {}): IndicatorRequest => ({
-  from: '2026-01',
-  to: '2026-06',
-  by: 'month',
-  region: null,
-  ...request,
-});
-
-/** The values of one indicator, as `regionCode period breakdown → value`, for a hand-computed comparison. */
-function values(report: IndicatorReport, indicator: string): Record<string, number> {
-  return Object.fromEntries(
-    report.rows
-      .filter((row) => row.indicator === indicator)
-      .map((row) => [[row.regionCode, row.period, row.breakdown].filter(Boolean).join(' '), row.value]),
-  );
-}
-
-const returned = (p: number, at: string, officeId: string, caseN = p): LedgerStep =>
-  step(EVENT.reunificationCompleted, p, at, {
-    reunificationId: id('aaaa', caseN),
-    caseId: id('cccc', caseN),
-    officeId,
-    at,
-  });
+import { computeIndicators, EVENT_GAPS } from './indicators';
+import { ask, id, person, returned, step, values } from './indicators.fixtures';
 
 const registered = (p: number, at: string, officeId: string, caseN = p): LedgerStep =>
   step(EVENT.intakeRegistered, p, at, { caseId: id('cccc', caseN), caseNumber: `x-${caseN}`, officeId });

@@ -1,5 +1,6 @@
+import { STAGES, type EventFact, type SpellFact } from './facts';
 import { EVENT, type LedgerStep } from './indicator-events';
-import { journeyFacts, STAGES, type EventFact, type SpellFact } from './journey-facts';
+import { journeyFacts } from './journey-facts';
 import { Periods, type Granularity, type Month } from './periods';
 import { levelsOf, withinRegion, type RegionLevel } from './regions';
 import { median, p90, round } from './statistics';
@@ -17,10 +18,31 @@ export const INDICATOR_IDS = [
   'caseload',
   'follow-ups',
   'follow-ups-done-share',
+  'tracing-requests-registered',
+  'tracing-requests-open',
+  'tracing-matches',
+  'tracing-days-to-return',
+  'complaints-filed',
+  'complaints-answered',
+  'complaints-overdue',
+  'complaints-escalated',
+  'complaints-on-time-share',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
-export const UNITS = ['persons', 'cases', 'share', 'days', 'declines', 'residents', 'placements', 'visits'] as const;
+export const UNITS = [
+  'persons',
+  'cases',
+  'share',
+  'days',
+  'declines',
+  'residents',
+  'placements',
+  'visits',
+  'requests',
+  'matches',
+  'complaints',
+] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** What an indicator counts, from which events, broken down by what: the answer's and the docs' words. */
@@ -137,6 +159,85 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       'completed / (completed + missed) follow-up visits in the period. A completed visit carries no due day, so one made late but never recorded as missed counts as done.',
     events: [EVENT.followUpCompleted, EVENT.followUpMissed],
   },
+  {
+    id: 'tracing-requests-registered',
+    unit: 'requests',
+    breakdown: null,
+    definition:
+      'Families’ tracing requests registered in the period (TracingRequestRegistered), in the region of the office owning the request (the family’s Dinas Sosial), as every tracing indicator.',
+    events: [EVENT.tracingRequestRegistered],
+  },
+  {
+    id: 'tracing-requests-open',
+    unit: 'requests',
+    breakdown: null,
+    definition:
+      'Tracing requests open at the end of the period: registered (TracingRequestRegistered), not closed (TracingRequestClosed, found or withdrawn); a request with a confirmed match stays open until closed.',
+    events: [EVENT.tracingRequestRegistered, EVENT.tracingRequestClosed],
+  },
+  {
+    id: 'tracing-matches',
+    unit: 'matches',
+    breakdown:
+      'proposed (the first TracingMatchProposed of a pair; a new score is no new proposal), confirmed (TracingMatchConfirmed), rejected (TracingMatchRejected, a confirmed pair included)',
+    definition:
+      'Pairs of a tracing request and a person found proposed, confirmed and rejected in the period, each pair once a period.',
+    events: [EVENT.tracingMatchProposed, EVENT.tracingMatchConfirmed, EVENT.tracingMatchRejected],
+  },
+  {
+    id: 'tracing-days-to-return',
+    unit: 'days',
+    breakdown: null,
+    definition:
+      'Days from a tracing request’s registration (TracingRequestRegistered) to the first return home (ReunificationCompleted) of a person confirmed for it (TracingMatchConfirmed, not rejected since; linked records are one person) after the confirmation, counted in the period of the return: value the median, p90 the 90th percentile (linear interpolation), observations the number of requests.',
+    events: [
+      EVENT.tracingRequestRegistered,
+      EVENT.tracingMatchConfirmed,
+      EVENT.tracingMatchRejected,
+      EVENT.reunificationCompleted,
+      EVENT.personsLinked,
+    ],
+  },
+  {
+    id: 'complaints-filed',
+    unit: 'complaints',
+    breakdown: 'the kind: delay, treatment, not-returned, other',
+    definition:
+      'Families’ complaints filed in the period (ComplaintFiled at its `at`), by kind. Every complaint indicator counts a complaint in the region of the agency it was first routed to, else of the agency that filed it, else the person’s.',
+    events: [EVENT.complaintFiled],
+  },
+  {
+    id: 'complaints-answered',
+    unit: 'complaints',
+    breakdown:
+      'on-time (answered on or before the last day of the deadline in force then: the filing’s, or the latest escalation’s; the day read on the region’s clock) or late',
+    definition: 'Complaints answered in the period (ComplaintAnswered at its `at`).',
+    events: [EVENT.complaintFiled, EVENT.complaintEscalated, EVENT.complaintAnswered],
+  },
+  {
+    id: 'complaints-overdue',
+    unit: 'complaints',
+    breakdown: 'the agency it waits on (its agency id)',
+    definition:
+      'Complaints overdue at the end of the period: past the last day of the deadline in force (the filing’s, or the latest escalation’s, on the region’s clock), neither answered (ComplaintAnswered) nor closed (ComplaintClosed). An escalated complaint is overdue again only once its new deadline passes.',
+    events: [EVENT.complaintFiled, EVENT.complaintEscalated, EVENT.complaintAnswered, EVENT.complaintClosed],
+  },
+  {
+    id: 'complaints-escalated',
+    unit: 'complaints',
+    breakdown: null,
+    definition:
+      'Complaints escalated in the period (ComplaintEscalated: unanswered past the deadline, routed on to the addressee’s parent office), each once a period. A complaint its parent office answers by the new deadline counts as answered on time; this count shows the deadlines missed before.',
+    events: [EVENT.complaintFiled, EVENT.complaintEscalated],
+  },
+  {
+    id: 'complaints-on-time-share',
+    unit: 'share',
+    breakdown: null,
+    definition:
+      'on-time / (on-time + late answers in the period + complaints overdue at its end): of the complaints answered in the period or still waiting past their deadline at its end, the share answered on time; numerator, denominator given. A complaint overdue at the end of two periods is in both denominators.',
+    events: [EVENT.complaintFiled, EVENT.complaintEscalated, EVENT.complaintAnswered, EVENT.complaintClosed],
+  },
 ];
 
 /** What the events cannot tell, said in every answer (docs/indicators.md, "What the events lack"). */
@@ -145,7 +246,10 @@ export const EVENT_GAPS: readonly string[] = [
   'Panti region: no event names a panti’s region; panti rows count in the region of the office that placed the resident.',
   'Follow-ups on time: FollowUpVisitCompleted carries no due day, so lateness of a completed visit cannot be seen; only visits recorded as missed count against.',
   'Reunification stage: family-reunification publishes no "tracing started" event; the stage starts at the hand-over that starts tracing.',
-  'Office regions: no event carries an office’s region; it is read from the agency id convention (dinsos-<code>); for an office of another form the person’s other offices, pickup region or region of origin decide.',
+  'A family’s last-seen region: TracingRequestRegistered names only the owning office; the family’s kabupaten/kota travels only with a confirmed match, so tracing requests count in the region of the office owning them.',
+  'Relatives found without Lintas: a tracing request closed as found with no person found has no return to time, and a confirmed person returned before the confirmation is not tied to the request.',
+  'Complaint deadlines and satisfaction: the deadlines are family-reunification’s (14 days, 7 more after each escalation: assumptions in its config); an answer’s day is read on the clock of the complaint’s region; no event says whether the family was satisfied with the answer.',
+  'Office regions: no event carries an office’s region; it is read from the agency id convention (dinsos-<code>); for an office of another form the person’s other offices, pickup region or region of origin decide (for a tracing request, the family’s region); an RSJ, panti or police id tells none.',
   'Social functioning, ATENSI services, PPKS categories and social workers: internal to the services or personal data, in no integration event; the Renstra’s headline indicator and the caseload per worker cannot be counted here.',
 ];
 
@@ -165,13 +269,13 @@ export interface IndicatorRow {
   regionCode: string;
   period: string;
   breakdown: string | null;
-  /** A count; a share (0–1, 4 decimals); or for stage-days the median in days (2 decimals). */
+  /** A count; a share (0–1, 4 decimals); or for an indicator in days the median (2 decimals). */
   value: number;
   numerator: number | null;
   denominator: number | null;
-  /** stage-days: the stays measured. */
+  /** Indicators in days: the lengths measured (stays, requests). */
   observations: number | null;
-  /** stage-days: the 90th percentile in days. */
+  /** Indicators in days: the 90th percentile. */
   p90: number | null;
 }
 
@@ -236,11 +340,15 @@ export function computeIndicators(steps: readonly LedgerStep[], request: Indicat
     if (fact.region === undefined) unplaced += 1;
     else for (const group of groupsOf(fact.indicator, fact.region, period, fact.breakdown)) group.keys.add(fact.key);
   }
-  for (const stay of facts.durations) {
-    const period = periods.labelOfInstant(stay.end, stay.region);
+  for (const duration of facts.durations) {
+    const period = periods.labelOfInstant(duration.end, duration.region);
     if (period === undefined) continue;
-    if (stay.region === undefined) unplaced += 1;
-    else for (const group of groupsOf('stage-days', stay.region, period, stay.stage)) group.values.push(stay.days);
+    if (duration.region === undefined) unplaced += 1;
+    else {
+      for (const group of groupsOf(duration.indicator, duration.region, period, duration.breakdown)) {
+        group.values.push(duration.days);
+      }
+    }
   }
   for (const spell of facts.spells) {
     const open = periods.labels.filter((period) => openAt(spell, periods.endOf(period, spell.region)));
@@ -255,8 +363,16 @@ export function computeIndicators(steps: readonly LedgerStep[], request: Indicat
   }
 
   const rows = [...groups.values()].map(rowOf);
-  rows.push(...shares(rows, 'returned-share-of-closed', 'cases-closed', ['reunified'], ['transferred']));
-  rows.push(...shares(rows, 'follow-ups-done-share', 'follow-ups', ['completed'], []));
+  rows.push(
+    ...shares(rows, 'returned-share-of-closed', { of: 'cases-closed', only: ['reunified'] }, [
+      { of: 'cases-closed', except: ['transferred'] },
+    ]),
+    ...shares(rows, 'follow-ups-done-share', { of: 'follow-ups', only: ['completed'] }, [{ of: 'follow-ups' }]),
+    ...shares(rows, 'complaints-on-time-share', { of: 'complaints-answered', only: ['on-time'] }, [
+      { of: 'complaints-answered' },
+      { of: 'complaints-overdue' },
+    ]),
+  );
   rows.sort(byRowOrder);
 
   const notes = [...EVENT_GAPS];
@@ -295,7 +411,7 @@ function rowOf(group: Group): IndicatorRow {
     numerator: null,
     denominator: null,
   };
-  if (group.indicator === 'stage-days') {
+  if (UNIT_OF.get(group.indicator) === 'days') {
     return {
       ...base,
       value: round(median(group.values) as number, 2),
@@ -306,20 +422,31 @@ function rowOf(group: Group): IndicatorRow {
   return { ...base, value: group.keys.size, observations: null, p90: null };
 }
 
-/** A share per region and period from a broken-down count: the `counted` breakdowns over all but `excluded`. */
+/** Rows of one counted indicator: those of every breakdown, or `only` these, or all `except` these. */
+interface Part {
+  of: IndicatorId;
+  only?: readonly string[];
+  except?: readonly string[];
+}
+
+const holds = (part: Part, row: IndicatorRow): boolean =>
+  row.indicator === part.of &&
+  (part.only === undefined || (row.breakdown !== null && part.only.includes(row.breakdown))) &&
+  (part.except === undefined || row.breakdown === null || !part.except.includes(row.breakdown));
+
+/** A share per region and period from counted rows: the numerator's over the denominator's (which hold it). */
 function shares(
   rows: readonly IndicatorRow[],
   indicator: IndicatorId,
-  of: IndicatorId,
-  counted: readonly string[],
-  excluded: readonly string[],
+  numerator: Part,
+  denominator: readonly Part[],
 ): IndicatorRow[] {
   const byCell = new Map<string, { row: IndicatorRow; numerator: number; denominator: number }>();
   for (const row of rows) {
-    if (row.indicator !== of || row.breakdown === null || excluded.includes(row.breakdown)) continue;
+    if (!denominator.some((part) => holds(part, row))) continue;
     const id = `${row.regionLevel}\u0000${row.regionCode}\u0000${row.period}`;
     const cell = byCell.get(id) ?? { row, numerator: 0, denominator: 0 };
-    if (counted.includes(row.breakdown)) cell.numerator += row.value;
+    if (holds(numerator, row)) cell.numerator += row.value;
     cell.denominator += row.value;
     byCell.set(id, cell);
   }

@@ -25,60 +25,13 @@ import type {
   PlacementRequestedV1,
   RehabilitationTerminatedV1,
 } from '@lintas/contracts/rehabilitation/rehabilitation.contracts';
+import { ComplaintFacts } from './complaints';
+import type { JourneyFacts, SpellFact, Stage } from './facts';
 import { EVENT, type LedgerStep } from './indicator-events';
 import { PersonGroups } from './person-groups';
 import { countedRegion, officeRegion } from './regions';
 import { daysBetween } from './statistics';
-
-/** The stages whose length is measured (docs/indicators.md, "Time per stage"). */
-export const STAGES = ['intake', 'treatment', 'rehabilitation', 'reunification'] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** Something that happened once, counted in the period it happened in. */
-export interface EventFact {
-  indicator:
-    | 'persons-returned'
-    | 'cases-closed'
-    | 'rsj-referral-declines'
-    | 'placement-declines'
-    | 'panti-admissions'
-    | 'panti-terminations'
-    | 'follow-ups';
-  breakdown: string | null;
-  /** What is counted once per period: a person, a case, a referral, a placement, a visit. */
-  key: string;
-  /** An instant (epoch ms), or a calendar day already local (a follow-up's due day). */
-  at: number | string;
-  /** The kabupaten/kota (4 digits) or province (2) it counts in; undefined when no event tells. */
-  region: string | undefined;
-}
-
-/** A stay in a stage that ended: its length counts in the period it ended in. */
-export interface DurationFact {
-  stage: Stage;
-  days: number;
-  end: number;
-  region: string | undefined;
-}
-
-/** A time during which something was open (a case at an office, a resident in a panti): counted at period ends. */
-export interface SpellFact {
-  indicator: 'caseload' | 'panti-residents';
-  /** The office, or the panti. */
-  breakdown: string;
-  /** The case, or the placement. */
-  key: string;
-  start: number;
-  /** Exclusive; null while open. */
-  end: number | null;
-  region: string | undefined;
-}
-
-export interface JourneyFacts {
-  events: EventFact[];
-  durations: DurationFact[];
-  spells: SpellFact[];
-}
+import { TracingRequestFacts } from './tracing-requests';
 
 interface PersonState {
   pickupRegion?: string;
@@ -110,6 +63,10 @@ export function timeOf(step: LedgerStep): number {
       case EVENT.reunificationCompleted:
       case EVENT.followUpCompleted:
       case EVENT.caseClosed:
+      case EVENT.complaintFiled:
+      case EVENT.complaintAnswered:
+      case EVENT.complaintEscalated:
+      case EVENT.complaintClosed:
         return data.at;
       default:
         return undefined;
@@ -123,7 +80,9 @@ export function timeOf(step: LedgerStep): number {
  * Reads the ledger's steps, in the order they happened, into the facts the indicators count. The
  * region of each fact follows docs/indicators.md, "Which region counts": the region of the office
  * the event names (or that owned the case then), else of the office that last held the person, else
- * the pickup's region, else the region of origin.
+ * the pickup's region, else the region of origin. Tracing requests and complaints are read in the
+ * same pass, since a family's wait ends at a return and a complaint may be placed by its person's
+ * region (tracing-requests.ts, complaints.ts).
  */
 export function journeyFacts(steps: readonly LedgerStep[]): JourneyFacts {
   const groups = new PersonGroups(
@@ -150,6 +109,8 @@ export function journeyFacts(steps: readonly LedgerStep[]): JourneyFacts {
   const placementOffice = new Map<string, string>();
   const longTerm = new Set<string>();
   const residents = new Map<string, SpellFact>();
+  const tracing = new TracingRequestFacts(facts, (personId) => groups.keyOf(personId));
+  const complaints = new ComplaintFacts(facts);
 
   const regionOf = (person: PersonState, ...offices: (string | undefined)[]): string | undefined => {
     for (const office of [...offices, person.lastOffice]) {
@@ -160,7 +121,9 @@ export function journeyFacts(steps: readonly LedgerStep[]): JourneyFacts {
   };
   // Steps are read in the order they happened, so a stay's end never comes before its start.
   const stay = (stage: Stage, start: number | undefined, end: number, region: string | undefined): void => {
-    if (start !== undefined) facts.durations.push({ stage, days: daysBetween(start, end), end, region });
+    if (start !== undefined) {
+      facts.durations.push({ indicator: 'stage-days', breakdown: stage, days: daysBetween(start, end), end, region });
+    }
   };
   const startOnce = (starts: Map<string, number>, caseId: string, at: number): void => {
     if (!starts.has(caseId)) starts.set(caseId, at);
@@ -331,6 +294,7 @@ export function journeyFacts(steps: readonly LedgerStep[]): JourneyFacts {
         facts.events.push({ indicator: 'persons-returned', breakdown: null, key: personKey, at, region });
         stay('reunification', reunificationStart.get(completed.caseId), at, region);
         reunificationStart.delete(completed.caseId);
+        tracing.returned(personKey, at);
         break;
       }
       case EVENT.followUpCompleted: {
@@ -369,9 +333,23 @@ export function journeyFacts(steps: readonly LedgerStep[]): JourneyFacts {
         reunificationStart.delete(closed.caseId);
         break;
       }
+      case EVENT.tracingRequestRegistered:
+      case EVENT.tracingRequestClosed:
+      case EVENT.tracingMatchProposed:
+      case EVENT.tracingMatchConfirmed:
+      case EVENT.tracingMatchRejected:
+        tracing.read(step.type, data, at);
+        break;
+      case EVENT.complaintFiled:
+      case EVENT.complaintAnswered:
+      case EVENT.complaintEscalated:
+      case EVENT.complaintClosed:
+        complaints.read(step.type, data, at, (...offices) => regionOf(person, ...offices));
+        break;
       default:
         break;
     }
   }
+  facts.spells.push(...complaints.overdueSpells());
   return facts;
 }

@@ -1,4 +1,4 @@
-import { localMonthOf, monthStart, Periods, utcOffsetHours } from './periods';
+import { dayEnd, localDateOf, localMonthOf, monthStart, Periods, utcOffsetHours } from './periods';
 
 describe("a region's clock", () => {
   it('is WIB in Java and Sumatra, WITA in Bali, Nusa Tenggara, most of Kalimantan and Sulawesi, WIT in Maluku and Papua', () => {
@@ -19,6 +19,16 @@ describe("a region's clock", () => {
     expect(localMonthOf(at, '3507')).toBe('2026-03');
     expect(localMonthOf(at, '7371')).toBe('2026-04');
     expect(new Date(monthStart('2026-04', '9471')).toISOString()).toBe('2026-03-31T15:00:00.000Z');
+  });
+
+  it("reads an instant's day, and when a day ends, on the region's clock", () => {
+    const at = Date.parse('2026-04-14T16:30:00Z'); // 23:30 WIB, 00:30 WITA the next day
+    expect(localDateOf(at, '3507')).toBe('2026-04-14');
+    expect(localDateOf(at, '7371')).toBe('2026-04-15');
+    // The last day of a month ends where the next month begins.
+    expect(dayEnd('2026-03-31', '9471')).toBe(monthStart('2026-04', '9471'));
+    expect(new Date(dayEnd('2026-04-14', '3507') as number).toISOString()).toBe('2026-04-14T17:00:00.000Z');
+    expect(dayEnd('14 April', '3507')).toBeUndefined();
   });
 });
 

@@ -28,6 +28,21 @@ export function localMonthOf(instant: number, regionCode: string | undefined): M
   return new Date(instant + utcOffsetHours(regionCode) * HOUR_MS).toISOString().slice(0, 7);
 }
 
+/** The calendar day (`YYYY-MM-DD`) an instant falls on, on the region's clock. */
+export function localDateOf(instant: number, regionCode: string | undefined): string {
+  return new Date(instant + utcOffsetHours(regionCode) * HOUR_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a calendar day (`YYYY-MM-DD`) ends on the region's clock: the first instant of the
+ * next day. Undefined for what is no day, so that one odd ledger row spoils no answer.
+ */
+export function dayEnd(date: string, regionCode: string | undefined): number | undefined {
+  if (!DATE.test(date)) return undefined;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day + 1) - utcOffsetHours(regionCode) * HOUR_MS;
+}
+
 /** The instant a month begins on the region's clock. */
 export function monthStart(month: Month, regionCode: string | undefined): number {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];

@@ -7,6 +7,10 @@ import { promisify } from 'node:util';
 import type { AnyContract } from '@lintas/contracts/contract';
 import {
   CaseClosedV1,
+  ComplaintAnsweredV1,
+  ComplaintClosedV1,
+  ComplaintEscalatedV1,
+  ComplaintFiledV1,
   FollowUpMissedV1,
   FollowUpVisitCompletedV1,
   ReunificationCompletedV1,
@@ -24,6 +28,11 @@ import {
   PersonHandedOverV1,
   PersonsLinkedV1,
   PickupReportedV1,
+  TracingMatchConfirmedV1,
+  TracingMatchProposedV1,
+  TracingMatchRejectedV1,
+  TracingRequestClosedV1,
+  TracingRequestRegisteredV1,
 } from '@lintas/contracts/intake/intake.contracts';
 import type { CloudEvent } from '@lintas/messaging/cloudevents/cloud-event';
 import { toKafkaMessage } from '@lintas/messaging/cloudevents/kafka-binary-binding';
@@ -39,9 +48,10 @@ import { AUDIT_SERVICE } from '../../audit.service-definition';
 /**
  * GET /indicators on a seeded population: 40 records of 38 persons in two kabupaten/kota of two
  * provinces and clocks (Kabupaten Malang, WIB; Kota Makassar, WITA), with known outcomes in March
- * and April 2026 (and some in February, outside). Their events go to the audit service as the four
- * services publish them; what the test expects is counted here from the seed itself, with plain
- * loops, not from the events and not with the service's code.
+ * and April 2026 (and some in February, outside); 18 families' tracing requests whose candidates
+ * are those persons, and 22 complaints about them. Their events go to the audit service as the
+ * four services publish them; what the test expects is counted here from the seed itself, with
+ * plain loops, not from the events and not with the service's code.
  */
 const infra = useRealInfrastructure();
 const run = promisify(execFile);
@@ -167,6 +177,151 @@ const SEED = seed();
 const office = (region: Region) => `dinsos-${region}`;
 const personOf = (record: Seeded) => record.sameAs ?? record.n;
 
+// --- families' tracing requests and complaints ---------------------------------------------------
+
+const MINUTE = 60_000;
+/** A calendar day on the region's clock, and the instant it ends there. */
+const localDay = (instant: number, region: Region) =>
+  new Date(instant + UTC_OFFSET_HOURS[region] * HOUR).toISOString().slice(0, 10);
+const endOfDay = (day: string, region: Region) =>
+  Date.parse(`${day}T00:00:00Z`) + DAY - UTC_OFFSET_HOURS[region] * HOUR;
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** A tracing request of a family whose office is in `region`, and the decisions on its candidates. */
+interface SeededRequest {
+  t: number;
+  requestId: string;
+  /** The relative sought: the subject of the request's events. */
+  soughtId: string;
+  region: Region;
+  registeredAt: number;
+  /** In the order made; a proposal of a pair already proposed is a new score. */
+  decisions: { decision: 'proposed' | 'confirmed' | 'rejected'; record: Seeded; at: number }[];
+  closed?: { at: number; outcome: 'found' | 'withdrawn'; found: Seeded | null };
+}
+
+/** Requests 1–16 by rule, late February to April, their candidates the seeded records; 17 and 18 on March's last evening. */
+function seedRequests(): SeededRequest[] {
+  const start = Date.parse('2026-02-25T01:00:00Z');
+  const requests: SeededRequest[] = [];
+  for (let t = 1; t <= 18; t += 1) {
+    const region = REGIONS[t % 2];
+    const registeredAt = t <= 16 ? start + t * 2.5 * DAY : Date.parse('2026-03-31T16:30:00Z');
+    const request: SeededRequest = {
+      t,
+      requestId: uuid(8, t),
+      soughtId: uuid(9, t),
+      region,
+      registeredAt,
+      decisions: [],
+    };
+    requests.push(request);
+    if (t > 16) continue;
+    const decide = (decision: 'proposed' | 'confirmed' | 'rejected', record: Seeded, days: number) =>
+      request.decisions.push({ decision, record, at: registeredAt + days * DAY });
+    const first = SEED[(t * 5) % 38];
+    const second = SEED[(t * 5 + 11) % 38];
+    decide('proposed', first, 1);
+    decide('proposed', first, 2);
+    let found: Seeded | null = null;
+    if (t % 3 === 0) {
+      decide('rejected', first, 3);
+      decide('proposed', second, 4);
+      decide('confirmed', second, 6);
+      found = second;
+    } else if (t % 3 === 1) {
+      decide('confirmed', first, 3);
+      found = first;
+      // The family does not recognise the person confirmed.
+      if (t % 6 === 1) {
+        decide('rejected', first, 7);
+        found = null;
+      }
+    }
+    if (t % 4 === 0 && found) request.closed = { at: registeredAt + 9 * DAY, outcome: 'found', found };
+    else if (t % 5 === 0 && t % 3 !== 0)
+      request.closed = { at: registeredAt + 5 * DAY, outcome: 'withdrawn', found: null };
+  }
+  return requests;
+}
+
+const COMPLAINT_KINDS = ['delay', 'treatment', 'not-returned', 'other'] as const;
+
+/** A complaint about a seeded person, counted in `region`: its first addressee's, else its filer's, else the person's. */
+interface SeededComplaint {
+  c: number;
+  complaintId: string;
+  about: Seeded;
+  region: Region;
+  kind: (typeof COMPLAINT_KINDS)[number];
+  routedTo: string;
+  filedBy: string;
+  filedAt: number;
+  answerBy: string;
+  escalated?: { at: number; routedTo: string; answerBy: string };
+  answeredAt?: number;
+  closedAt?: number;
+}
+
+/** Complaints 1–20 by rule, March and April; 21 and 22 filed on March's last evening. */
+function seedComplaints(): SeededComplaint[] {
+  const start = Date.parse('2026-02-27T02:00:00Z');
+  const complaints: SeededComplaint[] = [];
+  for (let c = 1; c <= 22; c += 1) {
+    const about = SEED[2 + ((c * 3) % 17)];
+    // Routed to a panti through a police post, neither of whose ids tells a region: the person's.
+    const byPerson = c % 7 === 0;
+    const region = byPerson ? about.region : REGIONS[(c >> 1) % 2];
+    const routing = byPerson
+      ? { routedTo: 'panti-a', filedBy: 'polsek-x' }
+      : c % 5 === 0
+        ? { routedTo: 'rsj-lawang', filedBy: office(region) }
+        : { routedTo: office(region), filedBy: c % 3 === 0 ? 'polres-x' : office(region) };
+    const filedAt = c <= 20 ? start + c * 2.5 * DAY : Date.parse('2026-03-31T16:30:00Z');
+    const answerBy = addDays(localDay(filedAt, region), 14);
+    const complaint: SeededComplaint = {
+      c,
+      complaintId: uuid(10, c),
+      about,
+      region,
+      kind: COMPLAINT_KINDS[c % 4],
+      ...routing,
+      filedAt,
+      answerBy,
+    };
+    complaints.push(complaint);
+    const deadline = endOfDay(answerBy, region);
+    switch (c % 6) {
+      case 0:
+        complaint.answeredAt = filedAt + 10 * DAY;
+        break;
+      case 1:
+        complaint.answeredAt = deadline + 2 * DAY;
+        break;
+      case 2: // 23:30 on the last day, local
+        complaint.answeredAt = deadline - 30 * MINUTE;
+        break;
+      case 3: // 00:30 the day after, local
+        complaint.answeredAt = deadline + 30 * MINUTE;
+        break;
+      case 4: {
+        const at = deadline + DAY + 3 * HOUR;
+        const parent = `${routing.routedTo.startsWith('dinsos-') ? 'dinsos' : 'dinkes'}-${region.slice(0, 2)}`;
+        complaint.escalated = { at, routedTo: parent, answerBy: addDays(localDay(at, region), 7) };
+        if (c % 4 !== 0) complaint.answeredAt = at + 3 * DAY;
+        break;
+      }
+      default:
+        if (c % 4 === 1) complaint.closedAt = filedAt + 20 * DAY;
+    }
+  }
+  return complaints;
+}
+
+const REQUESTS = seedRequests();
+const COMPLAINTS = seedComplaints();
+
 // --- the events, as the services would publish them ----------------------------------------------
 
 const SOURCES: Record<string, string> = {
@@ -269,7 +424,87 @@ function eventsOf(record: Seeded): Outgoing[] {
   return events;
 }
 
-const OUTGOING = SEED.flatMap(eventsOf);
+function requestEventsOf(request: SeededRequest): Outgoing[] {
+  const { requestId: tracingRequestId, soughtId: personId } = request;
+  const officeId = office(request.region);
+  const events: Outgoing[] = [];
+  const add = (contract: AnyContract, at: number, data: Record<string, unknown>) =>
+    events.push({ contract, personId, at, data });
+  add(TracingRequestRegisteredV1, request.registeredAt, {
+    tracingRequestId,
+    personId,
+    officeId,
+    registeredBy: officeId,
+  });
+  const scored = new Set<number>();
+  for (const { decision, record, at } of request.decisions) {
+    if (decision === 'proposed') {
+      add(TracingMatchProposedV1, at, {
+        tracingRequestId,
+        personId: record.personId,
+        officeId,
+        probability: scored.has(record.n) ? 0.9 : 0.7,
+      });
+      scored.add(record.n);
+    } else if (decision === 'confirmed') {
+      add(TracingMatchConfirmedV1, at, {
+        tracingRequestId,
+        personId: record.personId,
+        caseId: record.caseId,
+        caseOfficeId: office(record.region),
+        requestOfficeId: officeId,
+        familyRegionCode: request.region,
+      });
+    } else {
+      add(TracingMatchRejectedV1, at, { tracingRequestId, personId: record.personId, officeId });
+    }
+  }
+  if (request.closed) {
+    add(TracingRequestClosedV1, request.closed.at, {
+      tracingRequestId,
+      personId,
+      officeId,
+      outcome: request.closed.outcome,
+      foundPersonId: request.closed.found?.personId ?? null,
+    });
+  }
+  return events;
+}
+
+function complaintEventsOf(complaint: SeededComplaint): Outgoing[] {
+  const { complaintId } = complaint;
+  const personId = complaint.about.personId;
+  const events: Outgoing[] = [];
+  const add = (contract: AnyContract, at: number, data: Record<string, unknown>) =>
+    events.push({ contract, personId, at, data: { complaintId, personId, ...data, at: iso(at) } });
+  add(ComplaintFiledV1, complaint.filedAt, {
+    kind: complaint.kind,
+    subjectType: 'case',
+    filedBy: complaint.filedBy,
+    routedTo: complaint.routedTo,
+    answerBy: complaint.answerBy,
+  });
+  if (complaint.escalated) {
+    add(ComplaintEscalatedV1, complaint.escalated.at, {
+      fromAgencyId: complaint.routedTo,
+      routedTo: complaint.escalated.routedTo,
+      answerBy: complaint.escalated.answerBy,
+    });
+  }
+  if (complaint.answeredAt !== undefined) {
+    add(ComplaintAnsweredV1, complaint.answeredAt, {
+      answeredBy: complaint.escalated?.routedTo ?? complaint.routedTo,
+    });
+  }
+  if (complaint.closedAt !== undefined) add(ComplaintClosedV1, complaint.closedAt, { outcome: 'withdrawn' });
+  return events;
+}
+
+const OUTGOING = [
+  ...SEED.flatMap(eventsOf),
+  ...REQUESTS.flatMap(requestEventsOf),
+  ...COMPLAINTS.flatMap(complaintEventsOf),
+];
 
 async function publish(events: readonly Outgoing[]): Promise<void> {
   const messages = events.map((event) => {
@@ -351,7 +586,6 @@ function expected(): Expected {
       }
     }
   }
-  const asked = (key: string) => MONTHS.includes(key.split(' ')[2]);
   for (const [key, set] of Object.entries(persons)) if (asked(key)) result[key] = set.size;
   for (const [key, value] of Object.entries(counts)) if (asked(key)) result[key] = value;
   for (const [key, values] of Object.entries(stays)) {
@@ -376,6 +610,107 @@ function expected(): Expected {
       }
     }
   }
+  return { ...result, ...tracingExpected(), ...complaintsExpected() };
+}
+
+const asked = (key: string) => MONTHS.includes(key.split(' ')[2]);
+const fourDecimals = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/** Each request in the region of its family's office, on that region's clock. */
+function tracingExpected(): Expected {
+  const result: Expected = {};
+  const counts: Record<string, number> = {};
+  const waits: Record<string, number[]> = {};
+  for (const request of REQUESTS) {
+    const { region } = request;
+    const counted: [indicator: string, month: string, breakdown?: string][] = [
+      ['tracing-requests-registered', monthIn(request.registeredAt, region)],
+    ];
+    for (const month of MONTHS) {
+      const end = endOf(month, region);
+      if (request.registeredAt < end && (request.closed === undefined || request.closed.at >= end)) {
+        counted.push(['tracing-requests-open', month]);
+      }
+    }
+    const proposed = new Set<number>();
+    for (const { decision, record, at } of request.decisions) {
+      if (decision === 'proposed' && proposed.has(record.n)) continue;
+      proposed.add(record.n);
+      counted.push(['tracing-matches', monthIn(at, region), decision]);
+    }
+    // The wait ends at the person's first return after the confirmation, unless rejected before it.
+    const confirmation = request.decisions.find(({ decision }) => decision === 'confirmed');
+    let returnedAt: number | undefined;
+    if (confirmation) {
+      const returns = SEED.filter((record) => personOf(record) === personOf(confirmation.record))
+        .map((record) => record.returnedAt)
+        .filter((at): at is number => at !== undefined && at > confirmation.at);
+      const rejection = request.decisions.find(
+        ({ decision, record, at }) => decision === 'rejected' && record === confirmation.record && at > confirmation.at,
+      );
+      const first = returns.length > 0 ? Math.min(...returns) : undefined;
+      if (first !== undefined && (rejection === undefined || rejection.at > first)) returnedAt = first;
+    }
+    for (const code of cellsOf(region)) {
+      for (const [indicator, month, breakdown] of counted) {
+        const key = cell(indicator, code, month, breakdown);
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      if (returnedAt !== undefined) {
+        (waits[cell('tracing-days-to-return', code, monthIn(returnedAt, region))] ??= []).push(
+          (returnedAt - request.registeredAt) / DAY,
+        );
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(counts)) if (asked(key)) result[key] = value;
+  for (const [key, values] of Object.entries(waits)) {
+    if (!asked(key)) continue;
+    result[key] =
+      `median ${twoDecimals(percentile(values, 0.5))} p90 ${twoDecimals(percentile(values, 0.9))} n ${values.length}`;
+  }
+  return result;
+}
+
+/** Each complaint in one region: its first addressee's, else its filer's, else the person's; on that region's clock. */
+function complaintsExpected(): Expected {
+  const result: Expected = {};
+  const counts: Record<string, number> = {};
+  const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+  for (const complaint of COMPLAINTS) {
+    const { region, escalated, answeredAt, closedAt } = complaint;
+    for (const code of cellsOf(region)) {
+      count(cell('complaints-filed', code, monthIn(complaint.filedAt, region), complaint.kind));
+      if (escalated) count(cell('complaints-escalated', code, monthIn(escalated.at, region)));
+      if (answeredAt !== undefined) {
+        const deadline = escalated && escalated.at < answeredAt ? escalated.answerBy : complaint.answerBy;
+        const onTime = localDay(answeredAt, region) <= deadline;
+        count(cell('complaints-answered', code, monthIn(answeredAt, region), onTime ? 'on-time' : 'late'));
+      }
+      for (const month of MONTHS) {
+        const end = endOf(month, region);
+        const inForce = escalated && escalated.at < end ? escalated : complaint;
+        const settled = [answeredAt, closedAt].some((at) => at !== undefined && at < end);
+        // Overdue at the month's end: its last day to answer was before the month's last day.
+        if (complaint.filedAt < end && !settled && inForce.answerBy < localDay(end - 1, region)) {
+          count(cell('complaints-overdue', code, month, inForce.routedTo));
+        }
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(counts)) if (asked(key)) result[key] = value;
+  for (const code of ['3507', '35', '7371', '73']) {
+    for (const month of MONTHS) {
+      const onTime = counts[cell('complaints-answered', code, month, 'on-time')] ?? 0;
+      const late = counts[cell('complaints-answered', code, month, 'late')] ?? 0;
+      const overdue = Object.entries(counts)
+        .filter(([key]) => key.startsWith(`${cell('complaints-overdue', code, month)} `))
+        .reduce((sum, [, value]) => sum + value, 0);
+      const all = onTime + late + overdue;
+      if (all > 0)
+        result[cell('complaints-on-time-share', code, month)] = `${fourDecimals(onTime / all)} = ${onTime}/${all}`;
+    }
+  }
   return result;
 }
 
@@ -390,6 +725,15 @@ const CHECKED = [
   'caseload',
   'follow-ups',
   'follow-ups-done-share',
+  'tracing-requests-registered',
+  'tracing-requests-open',
+  'tracing-matches',
+  'tracing-days-to-return',
+  'complaints-filed',
+  'complaints-answered',
+  'complaints-overdue',
+  'complaints-escalated',
+  'complaints-on-time-share',
 ];
 
 interface RowValues {
@@ -411,7 +755,7 @@ function comparable(rows: RowValues[]): Expected {
     if (!CHECKED.includes(row.indicator)) continue;
     if (row.indicator === 'stage-days' && row.breakdown !== 'intake') continue;
     const key = cell(row.indicator, row.regionCode, row.period, row.breakdown);
-    if (row.indicator === 'stage-days') result[key] = `median ${row.value} p90 ${row.p90} n ${row.observations}`;
+    if (row.unit === 'days') result[key] = `median ${row.value} p90 ${row.p90} n ${row.observations}`;
     else if (row.unit === 'share') result[key] = `${row.value} = ${row.numerator}/${row.denominator}`;
     else result[key] = Number(row.value);
   }
@@ -467,6 +811,37 @@ describe('GET /indicators on a seeded population', () => {
     for (const region of REGIONS) {
       for (const month of MONTHS) expect(wanted[cell('persons-returned', region, month)]).toBeGreaterThan(0);
     }
+    // Every new indicator and breakdown is exercised in both regions, so that a zero proves nothing.
+    const kinds = new Set(
+      Object.keys(wanted).map((key) =>
+        key
+          .split(' ')
+          .filter((_, i) => i !== 2)
+          .join(' '),
+      ),
+    );
+    for (const region of REGIONS) {
+      for (const kind of [
+        'tracing-requests-registered',
+        'tracing-requests-open',
+        'tracing-matches proposed',
+        'tracing-matches confirmed',
+        'tracing-matches rejected',
+        'tracing-days-to-return',
+        'complaints-answered on-time',
+        'complaints-answered late',
+        'complaints-escalated',
+        'complaints-on-time-share',
+      ]) {
+        const [indicator, breakdown] = kind.split(' ');
+        expect(kinds).toContain([indicator, region, breakdown].filter(Boolean).join(' '));
+      }
+    }
+    expect(Object.keys(wanted).some((key) => key.startsWith('complaints-overdue '))).toBe(true);
+    // A complaint counted by its person's region was filed after the person's pickup there.
+    for (const complaint of COMPLAINTS.filter(({ routedTo }) => routedTo === 'panti-a')) {
+      expect(complaint.about.handedOverAt).toBeLessThan(complaint.filedAt);
+    }
     expect(tier.deadLetters.published).toEqual([]);
   });
 
@@ -494,9 +869,14 @@ describe('GET /indicators on a seeded population', () => {
   it('names no person, in JSON or CSV', async () => {
     const json = JSON.stringify((await tier.service.as(admin).get(QUERY)).body);
     const csv = (await tier.service.as(admin).get(`${QUERY}&format=csv`)).body as string;
-    for (const record of SEED) {
-      expect(json).not.toContain(record.personId);
-      expect(csv).not.toContain(record.personId);
+    const ids = [
+      ...SEED.map((record) => record.personId),
+      ...REQUESTS.flatMap((request) => [request.soughtId, request.requestId]),
+      ...COMPLAINTS.map((complaint) => complaint.complaintId),
+    ];
+    for (const id of ids) {
+      expect(json).not.toContain(id);
+      expect(csv).not.toContain(id);
     }
   });
 

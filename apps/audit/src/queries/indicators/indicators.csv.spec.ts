@@ -22,6 +22,8 @@ describe('the indicators as CSV', () => {
       row({}),
       row({ indicator: 'stage-days', unit: 'days', breakdown: 'intake', value: 12.5, observations: 3, p90: 20.25 }),
       row({ indicator: 'returned-share-of-closed', unit: 'share', value: 0.6667, numerator: 2, denominator: 3 }),
+      row({ indicator: 'tracing-days-to-return', unit: 'days', value: 68.31, observations: 1, p90: 68.31 }),
+      row({ indicator: 'complaints-overdue', unit: 'complaints', breakdown: 'rsj-lawang', value: 1 }),
     ]);
     expect(csv).toBe(
       [
@@ -29,6 +31,8 @@ describe('the indicators as CSV', () => {
         'persons-returned,persons,kabupaten-kota,3507,2026-03,,4,,,,',
         'stage-days,days,kabupaten-kota,3507,2026-03,intake,12.5,,,3,20.25',
         'returned-share-of-closed,share,kabupaten-kota,3507,2026-03,,0.6667,2,3,,',
+        'tracing-days-to-return,days,kabupaten-kota,3507,2026-03,,68.31,,,1,68.31',
+        'complaints-overdue,complaints,kabupaten-kota,3507,2026-03,rsj-lawang,1,,,,',
         '',
       ].join('\r\n'),
     );

@@ -28,8 +28,9 @@ export class IndicatorsController {
 
   /**
    * The indicators the Renstra and the agencies count (persons returned to their families, time per
-   * stage, declines by reason, panti residents, caseload per office, follow-ups done), computed from
-   * the ledger for a region and months, by month or year: JSON, or CSV when the request accepts
+   * stage, declines by reason, panti residents, caseload per office, follow-ups done, families'
+   * tracing requests and their matches, complaints answered on time), computed from the ledger for
+   * a region and months, by month or year: JSON, or CSV when the request accepts
    * `text/csv` or says `format=csv`. Aggregates only: no answer names a person. An admin (whose token
    * must carry the `lintas.admin` scope) reads every region; a Dinas Sosial its own kabupaten/kota; a
    * provincial Dinas Sosial its province and the province's kabupaten/kota (else 403). Definitions,

@@ -10,17 +10,17 @@ export class IndicatorRowView {
   @ApiProperty({ type: String, example: '3507' }) regionCode!: string;
   /** `2026-03` by month, `2026` by year. */
   @ApiProperty({ type: String, example: '2026-03' }) period!: string;
-  /** The stage, reason, outcome, office or panti the value is for; null when the indicator has none. */
+  /** The stage, reason, outcome, decision, kind, office, agency or panti the value is for; null when none. */
   @ApiProperty({ type: String, nullable: true, example: 'no-bed' }) breakdown!: string | null;
-  /** A count; a share between 0 and 1 (4 decimals); for stage-days the median in days (2 decimals). */
+  /** A count; a share between 0 and 1 (4 decimals); for an indicator in days the median (2 decimals). */
   @ApiProperty({ type: Number }) value!: number;
   /** Shares: what is counted over… */
   @ApiProperty({ type: Number, nullable: true }) numerator!: number | null;
   /** …what it is counted among. */
   @ApiProperty({ type: Number, nullable: true }) denominator!: number | null;
-  /** stage-days: the number of stays measured. */
+  /** Indicators in days (stage-days, tracing-days-to-return): the number of stays or requests measured. */
   @ApiProperty({ type: Number, nullable: true }) observations!: number | null;
-  /** stage-days: the 90th percentile in days. */
+  /** Indicators in days: the 90th percentile. */
   @ApiProperty({ type: Number, nullable: true }) p90!: number | null;
 }
 
