@@ -10,7 +10,7 @@ import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 import { Every } from '@lintas/platform/service/every';
 import { SERVICE_LOGGER, SERVICE_NAME } from '@lintas/platform/service/service-tokens';
 import { EscalateOverdueComplaintCommand } from '../commands/escalate-overdue-complaint/escalate-overdue-complaint.command';
-import { answerByOf } from '../domain/complaint/complaint-deadline';
+import { onClockOf } from '../domain/complaint/complaint-deadline';
 import { ParentOffices } from './parent-offices';
 
 /**
@@ -71,14 +71,22 @@ export class ComplaintEscalation implements OnApplicationBootstrap, OnApplicatio
 
   /** One round at `now` (a test moves it); a complaint that fails is logged and tried again next round. */
   async escalateOverdue(now = new Date()): Promise<EscalationRound> {
-    const at = now.toISOString();
-    const { rows } = await this.pool.query<{ complaint_id: string; filed_by: string; routed_to: string }>(
-      `SELECT complaint_id, filed_by, routed_to FROM ${this.schema}.complaints
-        WHERE status = 'open' AND answer_by < $1::date ORDER BY answer_by, complaint_id`,
-      [answerByOf(at, 0)],
+    // Each complaint's deadline is a day on the clock of the agency that filed it.
+    const { rows } = await this.pool.query<{
+      complaint_id: string;
+      filed_by: string;
+      routed_to: string;
+      filed_offset_minutes: number;
+    }>(
+      `SELECT complaint_id, filed_by, routed_to, filed_offset_minutes FROM ${this.schema}.complaints
+        WHERE status = 'open'
+          AND answer_by < (($1::timestamptz AT TIME ZONE 'UTC') + filed_offset_minutes * interval '1 minute')::date
+        ORDER BY answer_by, complaint_id`,
+      [now.toISOString()],
     );
     const round: EscalationRound = { escalated: [], withoutParentOffice: [] };
-    for (const { complaint_id: complaintId, filed_by: filedBy, routed_to: routedTo } of rows) {
+    for (const { complaint_id: complaintId, filed_by: filedBy, routed_to: routedTo, filed_offset_minutes } of rows) {
+      const at = onClockOf(now, filed_offset_minutes);
       const parent = await this.parents.parentOf(routedTo);
       if (!parent) {
         if (!round.withoutParentOffice.includes(routedTo)) round.withoutParentOffice.push(routedTo);

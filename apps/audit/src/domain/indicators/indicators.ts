@@ -245,7 +245,7 @@ export const EVENT_GAPS: readonly string[] = [
   'Bed occupancy: no integration event carries a panti’s capacity (it stays in rehabilitation’s bed book), so residents are counted, not an occupancy rate.',
   'Panti region: no event names a panti’s region; panti rows count in the region of the office that placed the resident.',
   'Follow-ups on time: FollowUpVisitCompleted carries no due day, so lateness of a completed visit cannot be seen; only visits recorded as missed count against.',
-  'Reunification stage: family-reunification publishes no "tracing started" event; the stage starts at the hand-over that starts tracing.',
+  'Reunification stage: the stage starts at the hand-over that starts tracing; FamilyTracingStarted, now published, is not read yet.',
   'A family’s last-seen region: TracingRequestRegistered names only the owning office; the family’s kabupaten/kota travels only with a confirmed match, so tracing requests count in the region of the office owning them.',
   'Relatives found without Lintas: a tracing request closed as found with no person found has no return to time, and a confirmed person returned before the confirmation is not tied to the request.',
   'Complaint deadlines and satisfaction: the deadlines are family-reunification’s (14 days, 7 more after each escalation: assumptions in its config); an answer’s day is read on the clock of the complaint’s region; no event says whether the family was satisfied with the answer.',

@@ -1,7 +1,11 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@lintas/event-store/events/event-types';
 import type { Projection } from '@lintas/event-store/subscriptions/projection';
-import { PersonsLinkedV1, TracingMatchConfirmedV1 } from '@lintas/contracts/intake/intake.contracts';
+import {
+  PersonsLinkedV1,
+  TracingMatchConfirmedV1,
+  TracingMatchRejectedV1,
+} from '@lintas/contracts/intake/intake.contracts';
 import type { LedgerEntryData, LedgerEvent } from '../../domain/ledger/ledger.events';
 import { stageOf } from '../../domain/ledger/stages';
 
@@ -75,15 +79,25 @@ export class LedgerEntriesProjection implements Projection<LedgerEvent> {
         data.map((d) => JSON.stringify(d.data)),
       ],
     );
-    const links = data.flatMap(linkOf);
-    if (links.length === 0) return;
-    // Both ways, so that either record's trail finds the other.
-    await client.query(
-      `INSERT INTO ${this.schema}.ledger_person_links (person_id, linked_person_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[]) UNION SELECT * FROM unnest($2::uuid[], $1::uuid[])
-       ON CONFLICT DO NOTHING`,
-      [links.map((l) => l.survivorPersonId), links.map((l) => l.linkedPersonId)],
-    );
+    // In the ledger's order: a confirmed match rejected afterwards (the family did not know the
+    // person) unlinks the two again, and a later confirmation links them anew.
+    for (const entry of data) {
+      const link = linkOf(entry);
+      if (link) {
+        // Both ways, so that either record's trail finds the other.
+        await client.query(
+          `INSERT INTO ${this.schema}.ledger_person_links (person_id, linked_person_id)
+           VALUES ($1, $2), ($2, $1) ON CONFLICT DO NOTHING`,
+          [link.survivorPersonId, link.linkedPersonId],
+        );
+      } else if (entry.type === TracingMatchRejectedV1.type && entry.personId) {
+        await client.query(
+          `DELETE FROM ${this.schema}.ledger_person_links
+            WHERE (person_id, linked_person_id) IN (($1::uuid, $2::uuid), ($2::uuid, $1::uuid))`,
+          [(entry.data as TracingMatchRejectedV1).personId, entry.personId],
+        );
+      }
+    }
   }
 
   async reset(client: PoolClient): Promise<void> {
@@ -95,10 +109,10 @@ export class LedgerEntriesProjection implements Projection<LedgerEvent> {
  * Two records that are one person: linked by intake, or a relative sought by a family and the
  * person found who was confirmed to be them (the request's subject and the match's person).
  */
-function linkOf(entry: LedgerEntryData): { survivorPersonId: string; linkedPersonId: string }[] {
-  if (entry.type === PersonsLinkedV1.type) return [entry.data as PersonsLinkedV1];
+function linkOf(entry: LedgerEntryData): { survivorPersonId: string; linkedPersonId: string } | undefined {
+  if (entry.type === PersonsLinkedV1.type) return entry.data as PersonsLinkedV1;
   if (entry.type === TracingMatchConfirmedV1.type && entry.personId) {
-    return [{ survivorPersonId: (entry.data as TracingMatchConfirmedV1).personId, linkedPersonId: entry.personId }];
+    return { survivorPersonId: (entry.data as TracingMatchConfirmedV1).personId, linkedPersonId: entry.personId };
   }
-  return [];
+  return undefined;
 }

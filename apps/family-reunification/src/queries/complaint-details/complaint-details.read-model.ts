@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StreamWriter } from '@lintas/commands/stream-writer';
 import type { Actor } from '../../domain/actor';
-import { isOverdue } from '../../domain/complaint/complaint-deadline';
+import { isOverdue, offsetMinutesOf, onClockOf } from '../../domain/complaint/complaint-deadline';
 import type { ComplaintFiled } from '../../domain/complaint/complaint.events';
 import { requireParty } from '../../domain/complaint/complaint.guards';
 import { complaintStream } from '../../domain/complaint/complaint.stream';
@@ -76,7 +76,8 @@ export class ComplaintDetailsReadModel {
     return {
       ...details,
       status: complaint.status,
-      overdue: complaint.status === 'open' && isOverdue(complaint.answerBy, now.toISOString()),
+      overdue:
+        complaint.status === 'open' && isOverdue(complaint.answerBy, onClockOf(now, offsetMinutesOf(details.filedAt))),
       version,
     };
   }

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@lintas/event-store/events/event-types';
 import type { Projection } from '@lintas/event-store/subscriptions/projection';
-import { answerByOf } from '../../domain/complaint/complaint-deadline';
+import { answerByOf, offsetMinutesOf } from '../../domain/complaint/complaint-deadline';
 import type { ComplaintEvent } from '../../domain/complaint/complaint.events';
 import { type FamilyReunificationEvent, isComplaintEvent } from '../../domain/family-reunification-event';
 
@@ -27,6 +27,7 @@ export class ComplaintsProjection implements Projection<FamilyReunificationEvent
          channel text NOT NULL,
          filed_by text NOT NULL,
          filed_at timestamptz NOT NULL,
+         filed_offset_minutes integer NOT NULL DEFAULT 0,
          routed_to text NOT NULL,
          answer_by date NOT NULL,
          status text NOT NULL,
@@ -62,9 +63,22 @@ export class ComplaintsProjection implements Projection<FamilyReunificationEvent
         const { complaintId, personId, kind, about, channel, filedBy, routedTo, answerBy, at } = event.data;
         await client.query(
           `INSERT INTO ${table} (complaint_id, person_id, kind, subject_type, subject_id, channel, filed_by,
-                                 filed_at, routed_to, answer_by, status, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11) ON CONFLICT (complaint_id) DO NOTHING`,
-          [complaintId, personId, kind, about.type, about.id, channel, filedBy, at, routedTo, answerBy, version],
+                                 filed_at, filed_offset_minutes, routed_to, answer_by, status, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12) ON CONFLICT (complaint_id) DO NOTHING`,
+          [
+            complaintId,
+            personId,
+            kind,
+            about.type,
+            about.id,
+            channel,
+            filedBy,
+            at,
+            offsetMinutesOf(at),
+            routedTo,
+            answerBy,
+            version,
+          ],
         );
         return;
       }
