@@ -1,3 +1,5 @@
+import { PersonSearchController } from './queries/person-search/person-search.http.controller';
+import { PersonSearchReadModel } from './queries/person-search/person-search.read-model';
 import { CloseTracingRequestAsFoundController } from './commands/close-tracing-request-as-found/close-tracing-request-as-found.http.controller';
 import { ConfirmTracingMatchHandler } from './commands/confirm-tracing-match/confirm-tracing-match.handler';
 import { ConfirmTracingMatchController } from './commands/confirm-tracing-match/confirm-tracing-match.http.controller';
@@ -160,6 +162,7 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     TracingRequestDetailsController,
     TracingCandidateController,
     TracingMatchesController,
+    PersonSearchController,
   ],
   providers: [
     { provide: REGION_DIRECTORY, useFactory: () => loadRegionDirectory() },
@@ -202,6 +205,7 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     MatchIndex,
     TracingMatcher,
     ...TRACING_MATCHER_REACTIONS,
+    PersonSearchReadModel,
   ],
 })
 export class IntakeModule {}

@@ -117,7 +117,10 @@ it('reads a journey across the four services back from the ledger, causes before
     .audit('admin')
     .get(`/persons/${person.personId}/trail?asOf=${encodeURIComponent(steps[2]?.occurredAt ?? '')}`);
   expect(before.body.steps.length).toBeLessThan(steps.length);
-  expect((await lintas.world.audit('dinsosMalang').get(`/persons/${person.personId}/trail`)).status).toBe(403);
+  // The office that dealt with the person follows them; an office that never did finds no such person.
+  expect((await lintas.world.audit('dinsosMalang').get(`/persons/${person.personId}/trail`)).status).toBe(200);
+  expect((await lintas.world.audit('dinsosKediri').get(`/persons/${person.personId}/trail`)).status).toBe(404);
+  expect((await lintas.world.audit('rsjLawang').get(`/persons/${person.personId}/trail`)).status).toBe(403);
 });
 
 it('answers as of a point in time: the case before it was identified, where the person stood then', async () => {

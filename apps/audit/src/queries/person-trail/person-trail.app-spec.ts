@@ -98,3 +98,24 @@ it('joins the relative sought and the person found on a confirmation, and parts 
   expect(parted).not.toContain(pickedUp);
   expect(await trailOf(found, (ids) => !ids.includes(registered))).toEqual([pickedUp]);
 });
+
+it("shows a person's trail to the offices that dealt with them and to admins, to no other office", async () => {
+  const [person, tracingRequestId] = [randomUUID(), randomUUID()];
+  const registered = await publish(TracingRequestRegisteredV1, person, {
+    tracingRequestId,
+    personId: person,
+    officeId: 'dinsos-3571',
+    registeredBy: 'polres-kediri',
+  });
+  await trailOf(person, (ids) => ids.includes(registered));
+  const owner = await tier.service.as(agency('dinas-sosial', 'dinsos-3571', '3571')).get(`/persons/${person}/trail`);
+  expect(owner.status).toBe(200);
+  expect((owner.body.steps as { eventId: string }[]).map((step) => step.eventId)).toEqual([registered]);
+  const province = { ...agency('dinas-sosial-provinsi', 'dinsos-prov-35', '35'), supervises: ['dinsos-3571'] };
+  expect((await tier.service.as(province).get(`/persons/${person}/trail`)).status).toBe(200);
+  const elsewhere = await tier.service
+    .as(agency('dinas-sosial', 'dinsos-3578', '3578'))
+    .get(`/persons/${person}/trail`);
+  expect(elsewhere).toMatchObject({ status: 404, body: { code: 'person.not-found' } });
+  expect((await tier.service.as(agency('rsj', 'rsj-lawang', '3507')).get(`/persons/${person}/trail`)).status).toBe(403);
+});

@@ -4,9 +4,10 @@ import { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { parseAsOf } from '@lintas/event-store/as-of';
 import { ReadModels } from '@lintas/event-store/nest/read-models';
-import { Allow, RequireScopes } from '@lintas/platform/http/agency/agency.guard';
-import { ADMIN_SCOPE } from '@lintas/platform/http/agency/agency-token';
-import { EdgeError } from '@lintas/platform/http/problems/http-errors';
+import { DomainError } from '@lintas/domain-kernel/domain-error';
+import { Actor, Allow } from '@lintas/platform/http/agency/agency.guard';
+import { ADMIN_SCOPE, type AgencyActor } from '@lintas/platform/http/agency/agency-token';
+import { EdgeError, ScopeMissingError } from '@lintas/platform/http/problems/http-errors';
 import { MinPosition } from '@lintas/platform/http/request-context';
 import { ledgerPersonGroup } from '../../application/ledger-persons';
 import { causalOrder } from '../../domain/trail/causal-order';
@@ -14,7 +15,8 @@ import { PersonTrailResponse, type TrailStep } from './person-trail.response.dto
 
 /**
  * GET /persons/:personId/trail — the person's whole path across agencies, from the ledger, causes
- * before effects; `asOf` shows it as it stood at a time. For admins: it spans every agency.
+ * before effects; `asOf` shows it as it stood at a time. It spans every agency: for admins, and for
+ * the offices that dealt with the person (a supervisor follows their own office's persons).
  */
 @Controller('persons')
 export class PersonTrailController {
@@ -32,9 +34,9 @@ export class PersonTrailController {
     description: 'The trail as the ledger held it then: a time, or a position of the ledger.',
     schema: { type: 'string', example: '2026-12-01T08:00:00+07:00' },
   })
-  @Allow('admin')
-  @RequireScopes(ADMIN_SCOPE)
+  @Allow('admin', 'dinas-sosial', 'dinas-sosial-provinsi')
   async trail(
+    @Actor() actor: AgencyActor,
     @Param('personId', new ParseUUIDPipe()) personId: string,
     @Query('asOf') asOf?: string,
     @MinPosition() minPosition?: string,
@@ -52,6 +54,12 @@ export class PersonTrailController {
     await this.readModels.waitFor(minPosition);
     const schema = this.store.schema;
     const persons = await ledgerPersonGroup(this.pool, schema, personId);
+    if (actor.kind === 'admin') {
+      if (!actor.scopes?.includes(ADMIN_SCOPE)) throw new ScopeMissingError([ADMIN_SCOPE]);
+    } else if (!(await this.isParty(actor, persons))) {
+      // To an office that never dealt with the person, the person does not exist here either.
+      throw new DomainError('person.not-found', 'no such person', 'not-found');
+    }
     const { rows } = await this.pool.query<{
       event_id: string;
       person_id: string;
@@ -103,5 +111,25 @@ export class PersonTrailController {
         : null,
       steps: ordered,
     };
+  }
+
+  /**
+   * An office that acted on the person or was named as their office (the case's owner, a case
+   * transferred to it, a tracing request's owner), or a provincial office supervising one of those:
+   * as the ledger holds it, whoever published it.
+   */
+  private async isParty(actor: AgencyActor, persons: readonly string[]): Promise<boolean> {
+    const offices = [actor.agencyId, ...(actor.supervises ?? [])];
+    const { rows } = await this.pool.query<{ party: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM ${this.store.schema}.ledger_entries
+          WHERE person_id = ANY($1::uuid[]) AND stage <> 'access'
+            AND (actor_agency_id = ANY($2::text[]) OR data->>'officeId' = ANY($2::text[])
+                 OR data->>'toOfficeId' = ANY($2::text[]) OR data->>'caseOfficeId' = ANY($2::text[])
+                 OR data->>'requestOfficeId' = ANY($2::text[]))
+       ) AS party`,
+      [persons, offices],
+    );
+    return rows[0]?.party === true;
   }
 }

@@ -30,6 +30,14 @@ export class CaseDetailsController {
       'The case as it stood then: a time (what had been recorded by then) or a position this service answered with.',
     schema: { type: 'string', example: '2026-12-01T08:00:00+07:00' },
   })
+  @ApiQuery({
+    name: 'mask',
+    required: false,
+    description:
+      '`nik`: the NIK is left out (null) and only its last four digits shown, so that the read does not ' +
+      'record it; without it the NIK is in the answer and its read is recorded (a reveal).',
+    schema: { type: 'string', enum: ['nik'] },
+  })
   @Allow('dinas-sosial')
   @EmergencyReadable()
   async show(
@@ -37,7 +45,9 @@ export class CaseDetailsController {
     @Actor() actor: AgencyActor,
     @Req() request: EmergencyRequest,
     @Query('asOf') asOfText?: string,
+    @Query('mask') mask?: string,
   ): Promise<CaseDetailsResponse> {
+    if (mask !== undefined && mask !== 'nik') throw new EdgeError(400, 'mask.invalid', 'mask can only be nik');
     const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
     if (asOfText !== undefined && !asOf) {
       throw new EdgeError(
@@ -53,6 +63,9 @@ export class CaseDetailsController {
       asOf,
     );
     if (!details) throw new DomainError('case.not-found', 'no such case', 'not-found');
-    return details;
+    if (!details.identity) return { ...details, identity: null };
+    const nik = details.identity.nik;
+    const nikLast4 = typeof nik === 'string' && nik.length >= 4 ? nik.slice(-4) : null;
+    return { ...details, identity: { ...details.identity, nikLast4, ...(mask === 'nik' && { nik: null }) } };
   }
 }

@@ -33,6 +33,11 @@ export class CaseIdentity {
   @ApiProperty({ type: String, format: 'date-time' }) identifiedAt!: string;
   /** Without spaces, dots or hyphens; as given otherwise, and flagged when its structure looks wrong. */
   @ApiProperty(personal({ type: 'string' }, true)) nik!: string | null | ErasedValue;
+  /**
+   * The NIK's last four digits (its serial within a birth date and kecamatan: no one is found by
+   * them alone), what a screen shows until someone reveals the NIK; null without a NIK.
+   */
+  @ApiProperty({ type: String, pattern: '^\\d{4}$', nullable: true }) nikLast4!: string | null;
   /** The family card number, normalised as the NIK is. */
   @ApiProperty(personal({ type: 'string' }, true)) kk!: string | null | ErasedValue;
   @ApiProperty(personal({ type: 'string' })) name!: string | ErasedValue;
