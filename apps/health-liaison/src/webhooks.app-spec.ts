@@ -369,7 +369,8 @@ describe('webhooks of referral events', () => {
     const rsj = agency('rsj', 'rsj-wh-11', '3507');
     const receiver = await WebhookReceiver.start((close) => infra.defer(close));
     const made = await service.as(rsj).post('/webhook-subscriptions', { url: receiver.url });
-    for (let i = 0; i < 3; i += 1) await refer(rsj.agencyId);
+    const referred = [];
+    for (let i = 0; i < 3; i += 1) referred.push(await refer(rsj.agencyId));
     await eventually(
       async () => receiver.accepted,
       (found) => found.length === 3,
@@ -391,6 +392,31 @@ describe('webhooks of referral events', () => {
     }
     const other = agency('rsj', 'rsj-wh-12', '3507');
     expect((await service.as(other).post(`/webhook-subscriptions/${made.body.id}/redeliver`, {})).status).toBe(404);
+
+    // An admin sees every RSJ's subscriptions and recovers a range for the RSJ, recorded under
+    // each person whose notification goes out again.
+    const admin = agency('admin', 'lintas-admin', '35');
+    const listed = await service.as(admin).get('/webhook-subscriptions');
+    expect(listed.status).toBe(200);
+    expect(listed.body.subscriptions).toEqual(expect.arrayContaining([expect.objectContaining({ id: made.body.id })]));
+    const byAdmin = await service
+      .as(admin)
+      .post(`/webhook-subscriptions/${made.body.id}/redeliver`, { fromSequence: 3 });
+    expect(byAdmin.body).toEqual({ redelivered: 1 });
+    // Numbered in the order referred: one referral after another.
+    const personOfThird = referred[2]?.personId;
+    const records = await service.app.get(Pool).query<{ agency_id: string; person_ids: string[]; reason: string }>(
+      `SELECT agency_id, person_ids::text[], reason FROM health_liaison.access_records
+          WHERE route = '/webhook-subscriptions/:subscriptionId/redeliver' AND params->>'subscriptionId' = $1`,
+      [made.body.id],
+    );
+    expect(records.rows).toEqual([
+      { agency_id: 'lintas-admin', person_ids: [personOfThird], reason: 'webhook-redelivery:rsj-wh-11' },
+    ]);
+    await eventually(
+      async () => receiver.accepted,
+      (found) => found.length === 6,
+    );
 
     const store = service.app.get(WebhookStore);
     expect(await store.removeExpired(3_600_000)).toBe(0);

@@ -221,6 +221,25 @@ export class WebhookStore {
     return rows.map(subscriptionOf);
   }
 
+  /** Every webhook subscription of every RSJ, for an admin looking after deliveries. */
+  async all(): Promise<WebhookSubscription[]> {
+    await this.ready();
+    const { rows } = await this.pool.query<SubscriptionRow>(
+      `SELECT * FROM ${this.schema}.webhook_subscriptions WHERE kind = 'webhook' ORDER BY agency_id, created_at, id`,
+    );
+    return rows.map(subscriptionOf);
+  }
+
+  /** The agency owning a subscription, whoever asks: for an admin acting on it. */
+  async ownerOf(id: string): Promise<string | undefined> {
+    await this.ready();
+    const { rows } = await this.pool.query<{ agency_id: string }>(
+      `SELECT agency_id FROM ${this.schema}.webhook_subscriptions WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.agency_id;
+  }
+
   /** The subscription when it is the agency's own; undefined otherwise (another's is not told apart from none). */
   async find(id: string, agencyId: string): Promise<WebhookSubscription | undefined> {
     await this.ready();
@@ -586,19 +605,21 @@ export class WebhookStore {
     id: string,
     agencyId: string,
     range: { fromSequence?: number; toSequence?: number; since?: Date; until?: Date },
-  ): Promise<number | undefined> {
+  ): Promise<{ redelivered: number; persons: string[] } | undefined> {
     await this.ready();
     if (!(await this.find(id, agencyId))) return undefined;
-    const { rowCount } = await this.pool.query(
+    const { rows } = await this.pool.query<{ person_key: string }>(
       `UPDATE ${this.schema}.webhook_deliveries
           SET state = 'pending', attempts = 0, next_attempt_at = now(), leased_until = NULL
         WHERE subscription_id = $1 AND state = 'delivered'
           AND sequence >= COALESCE($2, 0) AND sequence <= COALESCE($3, 9223372036854775807)
-          AND ($4::timestamptz IS NULL OR enqueued_at >= $4) AND ($5::timestamptz IS NULL OR enqueued_at <= $5)`,
+          AND ($4::timestamptz IS NULL OR enqueued_at >= $4) AND ($5::timestamptz IS NULL OR enqueued_at <= $5)
+        RETURNING person_key`,
       [id, range.fromSequence ?? null, range.toSequence ?? null, range.since ?? null, range.until ?? null],
     );
-    if (rowCount) this.enqueued.emit('enqueued');
-    return rowCount ?? 0;
+    if (rows.length > 0) this.enqueued.emit('enqueued');
+    const persons = new Set(rows.map((row) => row.person_key).filter((key) => key !== ''));
+    return { redelivered: rows.length, persons: [...persons] };
   }
 
   /**

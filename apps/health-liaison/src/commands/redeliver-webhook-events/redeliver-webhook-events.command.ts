@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { AgencyActor } from '@lintas/platform/http/agency/agency-token';
 
 export interface RedeliveryRange {
   fromSequence?: number;
@@ -10,7 +11,8 @@ export interface RedeliveryRange {
 export class RedeliverWebhookEventsCommand extends Command<{ redelivered: number }> {
   constructor(
     readonly subscriptionId: string,
-    readonly agencyId: string,
+    /** The RSJ owning the subscription, or an admin acting on any. */
+    readonly actor: AgencyActor,
     readonly range: RedeliveryRange,
   ) {
     super();
