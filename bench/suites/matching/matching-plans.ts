@@ -27,7 +27,8 @@ export function probePlan(
   runs: number,
   minimumMs: number,
   log: Log,
-): { plan: RunPlan; p99s: number[] } {
+): { plan: RunPlan; p50s: number[]; p99s: number[] } {
+  const p50s: number[] = [];
   const p99s: number[] = [];
   const pass = () => {
     const latencies: number[] = [];
@@ -48,6 +49,7 @@ export function probePlan(
       const { latencies, proposed, elapsedMs } = pass();
       const rate = latencies.length / (elapsedMs / 1_000);
       const p99 = percentile(latencies, 99);
+      p50s.push(percentile(latencies, 50));
       p99s.push(p99);
       log(
         `${label}: ${latencies.length} pickups, ${rate.toFixed(1)} pickups/s, p99 ${p99.toFixed(3)} ms, ` +
@@ -57,7 +59,7 @@ export function probePlan(
     },
     runs,
   };
-  return { plan, p99s };
+  return { plan, p50s, p99s };
 }
 
 /** Lintas: the probe's blocking keys, its candidates from the index, scoreMatch on each. */
@@ -72,9 +74,11 @@ export function lintasMatcher(records: readonly OpenRecord[], limit: number, log
   log(`CandidateIndex of ${index.size} open records built in ${Math.round(performance.now() - started)} ms`);
   return (probe) => {
     let proposed = 0;
-    for (const { id } of index.candidates(blockingKeys(probe), limit)) {
+    const candidates = index.candidates(blockingKeys(probe), limit);
+    for (const { id } of candidates) {
       const sought = byId.get(id);
-      if (sought && scoreMatch(sought, probe).probability >= PROPOSAL_THRESHOLD) proposed += 1;
+      const context = { candidates: candidates.length };
+      if (sought && scoreMatch(sought, probe, context).probability >= PROPOSAL_THRESHOLD) proposed += 1;
     }
     return proposed;
   };
@@ -90,26 +94,30 @@ export function exactLookupMatcher(records: readonly OpenRecord[]): Matcher {
     else map.set(key, [id]);
   };
   for (const { id, description } of records) {
-    for (const name of description.names) {
-      const normalised = nameTokens(name).join(' ');
-      if (normalised !== '') file(byName, normalised, id);
-    }
+    for (const name of normalisedNames(description)) file(byName, name, id);
     if (description.nik) file(byNik, description.nik, id);
   }
   return (probe) => {
     const hits = new Set<string>();
-    for (const name of probe.names) for (const id of byName.get(nameTokens(name).join(' ')) ?? []) hits.add(id);
+    for (const name of normalisedNames(probe)) for (const id of byName.get(name) ?? []) hits.add(id);
     for (const id of (probe.nik && byNik.get(probe.nik)) || []) hits.add(id);
     return hits.size;
   };
+}
+
+/** A description's names as the baseline matcher compares them (nameTokens, joined), each once, none empty. */
+export function normalisedNames(description: PersonDescription): string[] {
+  return [...new Set(description.names.map((name) => nameTokens(name).join(' ')))].filter((name) => name !== '');
 }
 
 /** The peer: no candidate selection, scoreMatch against every open record. */
 export function fullScanMatcher(records: readonly OpenRecord[]): Matcher {
   return (probe) => {
     let proposed = 0;
+    // Every record is a candidate here: the prior is spread over all of them.
+    const context = { candidates: records.length };
     for (const { description } of records) {
-      if (scoreMatch(description, probe).probability >= PROPOSAL_THRESHOLD) proposed += 1;
+      if (scoreMatch(description, probe, context).probability >= PROPOSAL_THRESHOLD) proposed += 1;
     }
     return proposed;
   };

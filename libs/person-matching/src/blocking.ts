@@ -1,5 +1,5 @@
 import { nameTokens, soundKey } from './indonesian-names';
-import type { PersonDescription } from './match-score';
+import type { PersonDescription } from './person-description';
 
 /**
  * Candidate selection ("blocking") for the tracing matcher: scoreMatch is too slow to run against

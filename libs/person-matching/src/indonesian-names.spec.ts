@@ -32,4 +32,34 @@ describe('Indonesian names', () => {
     expect(compareNames('Bambang Susilo', 'Rina Marlina').agreement).toBe('different');
     expect(compareNames('Ibu', 'Siti').agreement).toBe('unknown');
   });
+
+  it('drops the particles Balinese and Batak names carry, which families write or leave out', () => {
+    expect(compareNames('Rotua br. Siregar', 'Rotua Siregar').agreement).toBe('same');
+    expect(compareNames('Rotua Boru Siregar', 'Rotua br. Siregar').agreement).toBe('same');
+    expect(compareNames('Ni Made Sukerti', 'Made Sukerti').agreement).toBe('same');
+    expect(compareNames('I Wayan Sudarsana', 'Bapak Wayan Sudarsana').agreement).toBe('same');
+  });
+
+  it('pairs an initial with a word it may stand for, short of the full name', () => {
+    // `alike`: more than the other words alone (`contained`), less than the word written out (`same`).
+    expect(compareNames('M. Rizki', 'Muhammad Rizki').agreement).toBe('alike');
+    expect(compareNames('Siti A.', 'Siti Aminah').agreement).toBe('alike');
+    expect(compareNames('Y. Santoso', 'Joesoef Santoso').agreement).toBe('alike');
+    expect(compareNames('M. Rizki', 'Muhammad Rizki Ramadhan').agreement).toBe('contained');
+    // A word goes to the word it sounds like before an initial takes it.
+    expect(compareNames('R. Rizki', 'Rizki Rahmat').agreement).toBe('alike');
+    // An initial for another word is a name not shared; a letter alone shares no name.
+    expect(compareNames('A. Rizki', 'Muhammad Rizki').agreement).toBe('one-name-shared');
+    expect(compareNames('M. Rizki', 'Made Sukerti').agreement).toBe('different');
+    // Initials alone name nobody.
+    expect(compareNames('M.', 'Muhammad').agreement).toBe('unknown');
+    expect(compareNames('M. R.', 'Muhammad Rizki').agreement).toBe('unknown');
+  });
+
+  it('reads the written short forms of Muhammad and Abdul as the names', () => {
+    expect(compareNames('Moch. Rizki', 'Muhammad Rizki').agreement).toBe('same');
+    expect(compareNames('Moh. Hatta', 'Mohammad Hatta').agreement).toBe('same');
+    expect(compareNames('Mhd. Yusuf', 'Muhamad Jusuf').agreement).toBe('same');
+    expect(compareNames('Abd. Rahman', 'Abdul Rahman').agreement).toBe('same');
+  });
 });

@@ -1,24 +1,8 @@
+import { DEFAULT_CANDIDATE_LIMIT } from './blocking';
 import { compareNames, type NameAgreement } from './indonesian-names';
+import type { PersonDescription } from './person-description';
 
-/**
- * One side of a possible match: what a tracing request says of the missing relative, or what the
- * services know of a person found (unidentified or unconfirmed). Any field may be unknown.
- */
-export interface PersonDescription {
-  /** The names it goes by, each as written (with honorifics, old spellings, in any order). */
-  names: readonly string[];
-  nik?: string;
-  sex?: 'male' | 'female';
-  /** Known birth date (ISO), or else an age range (a stated age, an apparent one). */
-  birthDate?: string;
-  ageRange?: { min: number; max: number };
-  /** Kemendagri region code of where they were last seen or found (kab/kota 4 digits, province 2). */
-  regionCode?: string;
-  /** When they were last seen (a tracing request) or found (a person found), ISO. */
-  at?: string;
-  /** Distinguishing marks, as words (scars, tattoos, a limp). */
-  marks?: readonly string[];
-}
+export type { PersonDescription } from './person-description';
 
 export type MatchField = 'nik' | 'name' | 'sex' | 'age' | 'region' | 'time' | 'marks';
 
@@ -37,51 +21,103 @@ export interface MatchScore {
 }
 
 /**
- * For each level, how often a true match shows it (m) and how often two different persons do (u).
- * Starting estimates (Fellegi–Sunter): to be re-estimated from reviewers' confirmations and
- * rejections once there are enough of them.
+ * For each level, how often a true match shows it (m) and how often two different persons among
+ * the candidates do (u), Fellegi–Sunter. Blocking has already chosen the candidates for what they
+ * share (a name's sound, a province, a kabupaten), so u is the rate among candidate pairs, not
+ * among all pairs: otherwise what blocking selected on would be counted again as evidence (a
+ * shared name is rare among all pairs, common among the candidates; measured, the old rates put
+ * pairs at 0.3 of which under 0.1 were one person).
+ *
+ * - m: starting estimates (judgement, not measured), to be re-estimated from reviewers'
+ *   confirmations once there are enough of them.
+ * - u: the share of each level among the candidate pairs of a generated population
+ *   (population/generate.ts, seed DEFAULT_POPULATION_SEED + 1, 20,000 open requests, 5,000
+ *   persons found; `npx tsx scripts/evaluate-matching.ts --estimate-u`), unlabeled: nearly all
+ *   candidate pairs are two different persons (under 0.2%), so no truth is read. The rates depend
+ *   on how many records are open (with more, the candidates share more of the name: `same` is
+ *   0.15 of them at 5,000 open requests, 0.38 at 100,000), so 20,000 sits between the
+ *   evaluation's 5,000 and the bench's 100,000. In production, to be re-estimated from the
+ *   service's own candidate pairs (estimateU, no decision needed) as the index grows.
+ * - NIK: a different person among the candidates shares the NIK no more often than among all
+ *   pairs (blocking brings a pair in by its NIK only when it is the same), so its u stays a
+ *   data error's rate; none was seen among the generated candidates.
  */
 const LEVELS: Record<MatchField, Record<string, { m: number; u: number }>> = {
   nik: { equal: { m: 0.95, u: 1e-7 }, different: { m: 0.05, u: 1 } },
   name: {
-    same: { m: 0.55, u: 0.002 },
-    alike: { m: 0.2, u: 0.004 },
-    contained: { m: 0.12, u: 0.01 },
-    'one-name-shared': { m: 0.08, u: 0.06 },
-    different: { m: 0.05, u: 0.924 },
+    same: { m: 0.55, u: 0.22 },
+    alike: { m: 0.2, u: 0.0072 },
+    contained: { m: 0.12, u: 0.24 },
+    'one-name-shared': { m: 0.08, u: 0.31 },
+    different: { m: 0.05, u: 0.23 },
   },
-  sex: { agree: { m: 0.98, u: 0.5 }, disagree: { m: 0.02, u: 0.5 } },
-  age: { within: { m: 0.85, u: 0.25 }, near: { m: 0.12, u: 0.25 }, far: { m: 0.03, u: 0.5 } },
+  sex: { agree: { m: 0.98, u: 0.78 }, disagree: { m: 0.02, u: 0.22 } },
+  age: { within: { m: 0.85, u: 0.16 }, near: { m: 0.12, u: 0.11 }, far: { m: 0.03, u: 0.73 } },
   region: {
-    'same-kabupaten': { m: 0.6, u: 0.02 },
-    'same-province': { m: 0.3, u: 0.1 },
-    elsewhere: { m: 0.1, u: 0.88 },
+    'same-kabupaten': { m: 0.6, u: 0.34 },
+    'same-province': { m: 0.3, u: 0.19 },
+    elsewhere: { m: 0.1, u: 0.47 },
   },
-  // u: two unrelated dates a few years apart at most (requests stay open for years): half the
-  // time the one found comes first, about 1 in 50 within the month after (1/12 of a year over 4).
   time: {
-    'within-a-month': { m: 0.5, u: 0.02 },
-    'within-a-year': { m: 0.38, u: 0.2 },
-    later: { m: 0.11, u: 0.28 },
-    'found-before-lost': { m: 0.01, u: 0.5 },
+    'within-a-month': { m: 0.5, u: 0.012 },
+    'within-a-year': { m: 0.38, u: 0.11 },
+    later: { m: 0.11, u: 0.4 },
+    'found-before-lost': { m: 0.01, u: 0.48 },
   },
-  marks: { shared: { m: 0.5, u: 0.05 }, some: { m: 0.3, u: 0.2 }, none: { m: 0.2, u: 0.75 } },
+  marks: { shared: { m: 0.5, u: 0.018 }, some: { m: 0.3, u: 0.25 }, none: { m: 0.2, u: 0.73 } },
 };
 
-/** One in a thousand pairs that reach the matcher is a true match, until decisions tell better. */
-export const DEFAULT_PRIOR = 0.001;
+/**
+ * How many true partners a new record has among its candidates, on average: the share of persons
+ * found who are someone's missing relative (0.3 in the generated population; a running service
+ * learns it as the share of pickups that end in a confirmed match). Spread evenly over the
+ * candidates, it is the prior of each pair (candidatePrior). It counts partners blocking misses
+ * too, so it errs towards more proposals. A new request probing the persons found has its own
+ * share (the requests whose relative has been found): the same here, where both sides are as
+ * many; in production to be estimated per side.
+ */
+export const EXPECTED_MATCHES_PER_PROBE = 0.3;
+
+/** The prior of one candidate pair when the probe got `candidates` of them (at least one: this pair). */
+export function candidatePrior(candidates: number): number {
+  return Math.min(EXPECTED_MATCHES_PER_PROBE / Math.max(1, candidates), 0.5);
+}
+
+/** The prior when the number of candidates is not given: a full candidate list, what a large index gives. */
+export const DEFAULT_PRIOR = candidatePrior(DEFAULT_CANDIDATE_LIMIT);
+
+/** What scoreMatch knows of the pair's place among the probe's candidates. */
+export interface MatchContext {
+  /** How many candidates the probe got (the list this pair is one of). */
+  candidates: number;
+}
 
 /**
  * How likely a tracing request and a person found are one person: each field's evidence, combined
  * as independent likelihood ratios with the prior (a probability, not a rank against the best
- * candidate: a lone weak candidate stays weak). Unknown fields say nothing either way.
+ * candidate: the best of weak candidates stays weak). Unknown fields say nothing either way.
+ *
+ * The prior: `{ candidates }` (what the service passes: the size of the probe's candidate list)
+ * gives candidatePrior; a number is the prior of the pair itself; neither gives DEFAULT_PRIOR.
  */
 export function scoreMatch(
   sought: PersonDescription,
   found: PersonDescription,
-  prior: number = DEFAULT_PRIOR,
+  context: MatchContext | number = DEFAULT_PRIOR,
 ): MatchScore {
-  const evidence = [
+  const prior = typeof context === 'number' ? context : candidatePrior(context.candidates);
+  const evidence = matchEvidence(sought, found);
+  const logOdds = Math.log10(prior / (1 - prior)) + evidence.reduce((sum, e) => sum + e.weight, 0);
+  const odds = 10 ** logOdds;
+  return {
+    probability: odds === Infinity ? 1 : odds / (1 + odds),
+    evidence: evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)),
+  };
+}
+
+/** Each field's level of agreement and weight, in field order; the fields either side does not know left out. */
+export function matchEvidence(sought: PersonDescription, found: PersonDescription): Evidence[] {
+  return [
     nikEvidence(sought, found),
     nameEvidence(sought, found),
     sought.sex && found.sex ? level('sex', sought.sex === found.sex ? 'agree' : 'disagree') : undefined,
@@ -90,12 +126,32 @@ export function scoreMatch(
     timeEvidence(sought, found),
     marksEvidence(sought, found),
   ].filter((e): e is Evidence => e !== undefined);
-  const logOdds = Math.log10(prior / (1 - prior)) + evidence.reduce((sum, e) => sum + e.weight, 0);
-  const odds = 10 ** logOdds;
-  return {
-    probability: odds === Infinity ? 1 : odds / (1 + odds),
-    evidence: evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)),
-  };
+}
+
+/**
+ * The u of each level, as the share of the pairs showing it among candidate pairs (the field
+ * left out where either side does not know it): how the u of LEVELS were estimated, and how a
+ * service re-estimates them from its own candidate pairs, unlabeled. The few true pairs among
+ * them raise the u of the strongest levels a little (the NIK's most: keep its u as it is).
+ */
+export function estimateU(
+  pairs: Iterable<readonly [sought: PersonDescription, found: PersonDescription]>,
+): Record<MatchField, Record<string, number>> {
+  const counts = Object.fromEntries(
+    Object.entries(LEVELS).map(([field, levels]) => [
+      field,
+      Object.fromEntries(Object.keys(levels).map((l) => [l, 0])),
+    ]),
+  ) as Record<MatchField, Record<string, number>>;
+  for (const [sought, found] of pairs) {
+    for (const { field, level: name } of matchEvidence(sought, found))
+      counts[field][name] = (counts[field][name] ?? 0) + 1;
+  }
+  for (const levels of Object.values(counts)) {
+    const total = Object.values(levels).reduce((sum, count) => sum + count, 0);
+    for (const name of Object.keys(levels)) levels[name] = total === 0 ? 0 : (levels[name] ?? 0) / total;
+  }
+  return counts;
 }
 
 function level(field: MatchField, name: string): Evidence {
@@ -124,13 +180,20 @@ function nameEvidence(a: PersonDescription, b: PersonDescription): Evidence | un
 
 const YEAR_MS = 365.25 * 86_400_000;
 
-/** The age range one side gives at a moment: from the birth date where known. */
+/**
+ * The age range one side gives at a moment: from the birth date where known, else its range as
+ * stated when the description was made (last seen, found), grown by the years since. An age in
+ * whole years covers the year that follows it (40 is 40.0 to 40.99), hence floor and ceiling.
+ */
 function ageAt(person: PersonDescription, at: Date): { min: number; max: number } | undefined {
   if (person.birthDate) {
     const age = Math.floor((at.getTime() - new Date(person.birthDate).getTime()) / YEAR_MS);
     return { min: age, max: age };
   }
-  return person.ageRange;
+  if (!person.ageRange || !person.at) return person.ageRange;
+  const years = (at.getTime() - new Date(person.at).getTime()) / YEAR_MS;
+  if (!Number.isFinite(years) || years === 0) return person.ageRange;
+  return { min: Math.floor(person.ageRange.min + years), max: Math.ceil(person.ageRange.max + years) };
 }
 
 function ageEvidence(sought: PersonDescription, found: PersonDescription): Evidence | undefined {

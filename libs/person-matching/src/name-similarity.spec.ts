@@ -33,6 +33,23 @@ describe('nameTokens', () => {
   it('has no words for a name that is only a title', () => {
     expect(nameTokens('Pak')).toEqual([]);
   });
+
+  it('drops a Batak boru and a leading Balinese I or Ni, but keeps an initial I. and a lone particle', () => {
+    expect(nameTokens('Rotua br. Siregar')).toEqual(['rotua', 'siregar']);
+    expect(nameTokens('Rotua boru Siregar')).toEqual(['rotua', 'siregar']);
+    expect(nameTokens('Bapak I Wayan Sudarsana')).toEqual(['wayan', 'sudarsana']);
+    expect(nameTokens('Ni Luh Sukerti')).toEqual(['luh', 'sukerti']);
+    expect(nameTokens('I. Santoso')).toEqual(['i', 'santoso']);
+    expect(nameTokens('Ni')).toEqual(['ni']);
+  });
+
+  it('keeps initials as letters, and writes out the short forms of Muhammad and Abdul', () => {
+    expect(nameTokens('M. Rizki')).toEqual(['m', 'rizki']);
+    expect(nameTokens('Y. Santoso')).toEqual(['y', 'santoso']);
+    expect(nameTokens('Moch. Rizki')).toEqual(['muhammad', 'rizki']);
+    expect(nameTokens('Moh Hatta')).toEqual(['muhammad', 'hatta']);
+    expect(nameTokens('Abd. Rahman')).toEqual(['abdul', 'rahman']);
+  });
 });
 
 describe('levenshtein', () => {
@@ -61,6 +78,8 @@ describe('nameSimilarity', () => {
   const far = (a: string, b: string) => expect(nameSimilarity(a, b)).toBeLessThan(NAME_SIMILARITY_THRESHOLD);
 
   it('is 1 for the same name however it is written', () => {
+    expect(nameSimilarity('Ni Made Sukerti', 'Made Sukerti')).toBe(1);
+    expect(nameSimilarity('Moch. Yusuf', 'Muhammad Yusuf')).toBe(1);
     expect(nameSimilarity('Siti Aminah', 'SITI  AMINAH')).toBe(1);
     expect(nameSimilarity('Siti Aminah', 'Aminah Siti')).toBe(1);
     expect(nameSimilarity('Soekarno', 'Sukarno')).toBe(1);

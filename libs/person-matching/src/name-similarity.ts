@@ -21,12 +21,44 @@ const HONORIFICS = new Set(
 // indonesian-names.ts hear them alike, and Jaro–Winkler forgives one letter.
 const OLD_SPELLING: Readonly<Record<string, string>> = { oe: 'u', dj: 'j', tj: 'c', nj: 'ny', sj: 'sy', ch: 'kh' };
 
-/** Words of a name in one spelling: lower case, no marks or titles, academic degrees after a comma dropped. */
+// A Batak woman's marga after boru (br.): the word says she is a daughter of that clan, not who she is, and
+// families write her name with it or without it.
+const BATAK_PARTICLES = new Set(['br', 'boru']);
+
+// Balinese names open with I (a man) or Ni (a woman), which officers and families leave out as often as
+// not; only leading, so that a trailing initial I. and the Chinese syllable Ni elsewhere stay words.
+const BALINESE_PARTICLES = new Set(['i', 'ni']);
+
+// Written short forms that stand for one name only (Moch. Rizki, Moh. Hatta, Mhd. Yusuf, Abd. Rahman): read as
+// that name. A single-letter initial (M.) could stand for many and stays a letter (indonesian-names.ts compares it).
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  moh: 'muhammad',
+  mokh: 'muhammad',
+  muh: 'muhammad',
+  mhd: 'muhammad',
+  mohd: 'muhammad',
+  abd: 'abdul',
+};
+
+/**
+ * Words of a name in one spelling: lower case, no marks or titles, academic degrees after a comma dropped,
+ * Balinese and Batak particles dropped, conventional short forms of Muhammad and Abdul written out.
+ */
 export function nameTokens(name: string): string[] {
   let text = name.split(',')[0] ?? '';
   text = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '');
-  text = text.replace(/oe|dj|tj|nj|sj|ch/g, (old) => OLD_SPELLING[old] ?? old).replace(/y\b/g, 'i');
-  return text.split(/[^a-z0-9]+/).filter((token) => token.length > 0 && !HONORIFICS.has(token));
+  text = text.replace(/oe|dj|tj|nj|sj|ch/g, (old) => OLD_SPELLING[old] ?? old).replace(/(?<=[a-z])y\b/g, 'i');
+  // A word keeps its full stop for a moment: I. is an initial, I a Balinese particle.
+  const words: string[] = [];
+  let particle = false;
+  for (const written of text.match(/[a-z0-9]+\.?/g) ?? []) {
+    const abbreviated = written.endsWith('.');
+    const token = abbreviated ? written.slice(0, -1) : written;
+    if (HONORIFICS.has(token) || BATAK_PARTICLES.has(token)) continue;
+    if (words.length === 0) particle = !abbreviated && BALINESE_PARTICLES.has(token);
+    words.push(SHORT_FORMS[token] ?? token);
+  }
+  return particle && words.length > 1 ? words.slice(1) : words;
 }
 
 /**

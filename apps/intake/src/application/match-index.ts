@@ -53,11 +53,14 @@ export class MatchIndex implements OnModuleInit {
          office_id text,
          description json NOT NULL
        )`,
+      // The side in the key: candidates are ranked from the index alone (token, side, then the
+      // persons with their weights), and only the chosen few are read from match_records.
       `CREATE TABLE IF NOT EXISTS ${this.schema}.match_keys (
          token text NOT NULL,
+         side text NOT NULL,
          person_id uuid NOT NULL REFERENCES ${this.schema}.match_records ON DELETE CASCADE,
          weight integer NOT NULL,
-         PRIMARY KEY (token, person_id)
+         PRIMARY KEY (token, side, person_id) INCLUDE (weight)
        )`,
       `CREATE INDEX IF NOT EXISTS match_keys_person ON ${this.schema}.match_keys (person_id)`,
     ]);
@@ -74,10 +77,10 @@ export class MatchIndex implements OnModuleInit {
     const keys = blockingKeys(entry.description);
     await client.query(`DELETE FROM ${this.schema}.match_keys WHERE person_id = $1`, [entry.personId]);
     await client.query(
-      `INSERT INTO ${this.schema}.match_keys (token, person_id, weight)
-       SELECT token, $1, weight FROM unnest($2::text[], $3::int[]) AS k(token, weight)
+      `INSERT INTO ${this.schema}.match_keys (token, side, person_id, weight)
+       SELECT token, $4, $1, weight FROM unnest($2::text[], $3::int[]) AS k(token, weight)
        ON CONFLICT DO NOTHING`,
-      [entry.personId, keys.map((key) => this.tokens.token(key)), keys.map(blockingKeyWeight)],
+      [entry.personId, keys.map((key) => this.tokens.token(key)), keys.map(blockingKeyWeight), entry.side],
     );
   }
 
@@ -101,9 +104,9 @@ export class MatchIndex implements OnModuleInit {
     const { rows } = await client.query<Row>(
       `${SELECT_RECORDS(this.schema)}
          JOIN (SELECT person_id, sum(weight) AS shared FROM ${this.schema}.match_keys
-                WHERE token = ANY($1::text[]) GROUP BY person_id) k USING (person_id)
-        WHERE side = $2 AND person_id <> $3
-        ORDER BY k.shared DESC, person_id LIMIT $4`,
+                WHERE token = ANY($1::text[]) AND side = $2 AND person_id <> $3
+                GROUP BY person_id ORDER BY shared DESC, person_id LIMIT $4) k USING (person_id)
+        ORDER BY k.shared DESC, person_id`,
       [tokens, of.side === 'found' ? 'sought' : 'found', of.personId, limit],
     );
     return this.opened(client, rows);

@@ -1,6 +1,6 @@
 import { blockingKeys, CandidateIndex, DEFAULT_CANDIDATE_LIMIT } from '../blocking';
 import { nameTokens } from '../indonesian-names';
-import { DEFAULT_PRIOR, scoreMatch, type PersonDescription } from '../match-score';
+import { DEFAULT_PRIOR, EXPECTED_MATCHES_PER_PROBE, scoreMatch, type PersonDescription } from '../match-score';
 import type { Population } from './generate';
 import { PrimeroLikeIndex } from './primero-like';
 
@@ -23,7 +23,7 @@ import { PrimeroLikeIndex } from './primero-like';
 /** The tracing matcher's proposal threshold (intake's tracing-request.config.ts), which a lib cannot import. */
 export const PROPOSAL_THRESHOLD = 0.1;
 
-export const SWEEP_THRESHOLDS: readonly number[] = [0.01, 0.05, 0.1, 0.2, 0.5, 0.9];
+export const SWEEP_THRESHOLDS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.9];
 
 const CALIBRATION_EDGES = [0, 0.001, 0.01, 0.05, 0.1, 0.2, 0.5, 0.8, 0.95, 0.99, 1];
 
@@ -31,6 +31,7 @@ export interface EvaluationOptions {
   threshold?: number;
   candidateLimit?: number;
   sweep?: readonly number[];
+  /** A prior for every pair; by default each pair's is candidatePrior of its probe's candidates, as the service does. */
   prior?: number;
 }
 
@@ -55,14 +56,44 @@ export interface CalibrationBucket {
   observed: number;
 }
 
-export interface Evaluation {
+/** How far the probabilities are from the shares they predict, over every scored candidate pair. */
+export interface CalibrationSummary {
+  /** The mean squared difference between a pair's probability and its truth (0 or 1). */
+  brier: number;
+  /** Expected calibration error: |mean predicted − observed| of the buckets, weighted by their pairs. */
+  ece: number;
+  /** The same over the pairs predicted at 0.01 or more, those a threshold could propose (most pairs are near 0). */
+  eceFromOnePercent: number;
+  /** The sum of the probabilities, against the true pairs among the candidates: calibration in the large. */
+  expectedTruePairs: number;
+  truePairsAmongCandidates: number;
+}
+
+/** What Lintas alone does on a population: enough to run against many open requests. */
+export interface LintasEvaluation {
   requests: number;
   found: number;
   truePairs: number;
   threshold: number;
   candidateLimit: number;
-  prior: number;
+  /** The fixed prior of every pair, or undefined: each pair's candidatePrior, as the service does. */
+  prior: number | undefined;
   lintas: Counts;
+  /** Proposals at the threshold per person found: the review load a pickup brings. */
+  proposalsPerProbe: number;
+  sweep: (Counts & { threshold: number })[];
+  /** The threshold of the best F1 (the lowest probability proposed at it), and its counts. */
+  bestF1: Counts & { threshold: number };
+  /** Lintas's probabilities over every pair it scored (the candidates of every probe). */
+  calibration: CalibrationBucket[];
+  calibrationSummary: CalibrationSummary;
+  /** Candidates per person found, on average. */
+  meanCandidates: number;
+  /** Wall time over all probes, index building included. */
+  millis: number;
+}
+
+export interface Evaluation extends Omit<LintasEvaluation, 'millis'> {
   baseline: Counts;
   primero: Counts;
   primeroLikely: Counts;
@@ -71,54 +102,97 @@ export interface Evaluation {
   blocking: {
     /** The share of all true pairs that blocking puts among the candidates. */
     recall: number;
-    /** The same among the true pairs that scoreMatch puts at or above the threshold when scored without blocking. */
+    /**
+     * The same among the true pairs that scoreMatch puts at or above the threshold when scored
+     * without blocking (at DEFAULT_PRIOR, a full candidate list's, unless a prior is fixed).
+     */
     recallOfScoreable: number;
     scoreableTruePairs: number;
     meanCandidates: number;
   };
-  sweep: (Counts & { threshold: number })[];
-  /** Lintas's probabilities over every pair it scored (the candidates of every probe). */
-  calibration: CalibrationBucket[];
   /** Wall time of each matcher over all probes, index building included. */
   millis: { lintas: number; baseline: number; primero: number };
 }
 
-export function evaluate(population: Population, options: EvaluationOptions = {}): Evaluation {
+interface ScoredPair {
+  key: string;
+  probability: number;
+}
+
+/**
+ * Lintas on every person found as a probe: blocking, then scoreMatch on each candidate with the
+ * prior the service gives it (candidatePrior of the probe's candidates) unless one is fixed.
+ */
+export function evaluateLintas(population: Population, options: EvaluationOptions = {}): LintasEvaluation {
+  return scoreLintas(population, options).evaluation;
+}
+
+function scoreLintas(population: Population, options: EvaluationOptions) {
   const threshold = options.threshold ?? PROPOSAL_THRESHOLD;
   const candidateLimit = options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
-  const prior = options.prior ?? DEFAULT_PRIOR;
-  const sweepThresholds = options.sweep ?? SWEEP_THRESHOLDS;
   const truth = new Set(population.truePairs.map(({ requestId, foundId }) => pairKey(requestId, foundId)));
   const requestsById = new Map(population.requests.map((request) => [request.id, request.sought]));
-  const foundById = new Map(population.found.map((found) => [found.id, found.description]));
 
-  // Lintas: every probe's candidates scored once; thresholds and calibration read the same scores.
-  let started = performance.now();
+  // Every probe's candidates scored once; thresholds and calibration read the same scores.
+  const started = performance.now();
   const index = new CandidateIndex();
   for (const { id, sought } of population.requests) index.add(id, blockingKeys(sought));
-  const scored: { key: string; probability: number }[] = [];
+  const scored: ScoredPair[] = [];
   for (const { id: foundId, description } of population.found) {
-    for (const { id: requestId } of index.candidates(blockingKeys(description), candidateLimit)) {
+    const candidates = index.candidates(blockingKeys(description), candidateLimit);
+    const context = options.prior ?? { candidates: candidates.length };
+    for (const { id: requestId } of candidates) {
       const sought = requestsById.get(requestId) as PersonDescription;
       scored.push({
         key: pairKey(requestId, foundId),
-        probability: scoreMatch(sought, description, prior).probability,
+        probability: scoreMatch(sought, description, context).probability,
       });
     }
   }
-  const lintasMillis = performance.now() - started;
-  const proposedAt = (at: number) => scored.filter((pair) => pair.probability >= at).map((pair) => pair.key);
+  const millis = performance.now() - started;
 
+  const byProbability = [...scored].sort((a, b) => b.probability - a.probability);
+  const proposedAt = (at: number) => scored.filter((pair) => pair.probability >= at).map((pair) => pair.key);
+  const lintas = counts(proposedAt(threshold), truth);
+  const evaluation: LintasEvaluation = {
+    requests: population.requests.length,
+    found: population.found.length,
+    truePairs: truth.size,
+    threshold,
+    candidateLimit,
+    prior: options.prior,
+    lintas,
+    proposalsPerProbe: ratio(lintas.proposed, population.found.length),
+    sweep: (options.sweep ?? SWEEP_THRESHOLDS).map((at) => ({ threshold: at, ...counts(proposedAt(at), truth) })),
+    bestF1: bestF1(byProbability, truth),
+    calibration: calibration(scored, truth),
+    calibrationSummary: calibrationSummary(scored, truth),
+    meanCandidates: scored.length / Math.max(1, population.found.length),
+    millis,
+  };
+  return { evaluation, scored, truth, requestsById };
+}
+
+export function evaluate(population: Population, options: EvaluationOptions = {}): Evaluation {
+  const { evaluation, scored, truth, requestsById } = scoreLintas(population, options);
+  const { millis: lintasMillis, ...lintas } = evaluation;
+  const foundById = new Map(population.found.map((found) => [found.id, found.description]));
+
+  // Without blocking there is no candidate list to size the prior by: every true pair gets a full
+  // list's (DEFAULT_PRIOR), so that which pairs count as scoreable does not depend on blocking.
   const scoreable = population.truePairs.filter(
     ({ requestId, foundId }) =>
-      scoreMatch(requestsById.get(requestId) as PersonDescription, foundById.get(foundId) as PersonDescription, prior)
-        .probability >= threshold,
+      scoreMatch(
+        requestsById.get(requestId) as PersonDescription,
+        foundById.get(foundId) as PersonDescription,
+        options.prior ?? DEFAULT_PRIOR,
+      ).probability >= lintas.threshold,
   );
   const candidateKeys = new Set(scored.map((pair) => pair.key));
   const blocked = (pairs: readonly { requestId: string; foundId: string }[]) =>
     pairs.filter(({ requestId, foundId }) => candidateKeys.has(pairKey(requestId, foundId))).length;
 
-  started = performance.now();
+  let started = performance.now();
   const baseline = baselineProposals(population);
   const baselineMillis = performance.now() - started;
 
@@ -138,13 +212,7 @@ export function evaluate(population: Population, options: EvaluationOptions = {}
   const primeroMillis = performance.now() - started;
 
   return {
-    requests: population.requests.length,
-    found: population.found.length,
-    truePairs: truth.size,
-    threshold,
-    candidateLimit,
-    prior,
-    lintas: counts(proposedAt(threshold), truth),
+    ...lintas,
     baseline: counts(baseline, truth),
     primero: counts(primeroAll, truth),
     primeroLikely: counts(primeroLikely, truth),
@@ -153,10 +221,8 @@ export function evaluate(population: Population, options: EvaluationOptions = {}
       recall: ratio(blocked(population.truePairs), truth.size),
       recallOfScoreable: ratio(blocked(scoreable), scoreable.length),
       scoreableTruePairs: scoreable.length,
-      meanCandidates: scored.length / Math.max(1, population.found.length),
+      meanCandidates: lintas.meanCandidates,
     },
-    sweep: sweepThresholds.map((at) => ({ threshold: at, ...counts(proposedAt(at), truth) })),
-    calibration: calibration(scored, truth),
     millis: { lintas: lintasMillis, baseline: baselineMillis, primero: primeroMillis },
   };
 }
@@ -221,7 +287,7 @@ function counts(proposed: readonly string[], truth: ReadonlySet<string>): Counts
   };
 }
 
-function calibration(scored: readonly { key: string; probability: number }[], truth: ReadonlySet<string>) {
+function calibration(scored: readonly ScoredPair[], truth: ReadonlySet<string>): CalibrationBucket[] {
   const buckets = CALIBRATION_EDGES.slice(0, -1).map((from, i) => ({
     from,
     to: CALIBRATION_EDGES[i + 1] ?? 1,
@@ -246,6 +312,57 @@ function calibration(scored: readonly { key: string; probability: number }[], tr
   }));
 }
 
+function calibrationSummary(scored: readonly ScoredPair[], truth: ReadonlySet<string>): CalibrationSummary {
+  const buckets = calibration(scored, truth);
+  const gap = (bucket: CalibrationBucket) => Math.abs(bucket.meanPredicted - bucket.observed) * bucket.pairs;
+  const seen = buckets.filter((bucket) => bucket.from >= 0.01);
+  let squares = 0;
+  let expected = 0;
+  let actual = 0;
+  for (const { key, probability } of scored) {
+    const outcome = truth.has(key) ? 1 : 0;
+    squares += (probability - outcome) ** 2;
+    expected += probability;
+    actual += outcome;
+  }
+  return {
+    brier: ratio(squares, scored.length),
+    ece: ratio(
+      buckets.reduce((sum, bucket) => sum + gap(bucket), 0),
+      scored.length,
+    ),
+    eceFromOnePercent: ratio(
+      seen.reduce((sum, bucket) => sum + gap(bucket), 0),
+      seen.reduce((sum, bucket) => sum + bucket.pairs, 0),
+    ),
+    expectedTruePairs: expected,
+    truePairsAmongCandidates: actual,
+  };
+}
+
+/** Walks the pairs from the most probable down; recall counts against every true pair, as elsewhere. */
+function bestF1(byProbability: readonly ScoredPair[], truth: ReadonlySet<string>): Counts & { threshold: number } {
+  let truePositives = 0;
+  let best = { f1: -1, index: -1 };
+  byProbability.forEach(({ key, probability }, index) => {
+    if (truth.has(key)) truePositives += 1;
+    // Only where the next pair scores lower can a threshold stop.
+    if (byProbability[index + 1]?.probability === probability) return;
+    const precision = truePositives / (index + 1);
+    const recall = ratio(truePositives, truth.size);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    if (f1 > best.f1) best = { f1, index };
+  });
+  const chosen = byProbability.slice(0, best.index + 1);
+  return {
+    threshold: chosen[chosen.length - 1]?.probability ?? 1,
+    ...counts(
+      chosen.map((pair) => pair.key),
+      truth,
+    ),
+  };
+}
+
 function pairKey(requestId: string, foundId: string): string {
   return `${requestId}|${foundId}`;
 }
@@ -254,33 +371,74 @@ function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
 
+const COUNTS_HEADER =
+  '| matcher | proposed | true pos. | false pos. | precision | recall | F1 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |';
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)} %`;
+}
+
+function countsRow(label: string, c: Counts): string {
+  return `| ${label} | ${c.proposed} | ${c.truePositives} | ${c.falsePositives} | ${percent(c.precision)} | ${percent(c.recall)} | ${c.f1.toFixed(3)} |`;
+}
+
+function priorText(prior: number | undefined): string {
+  return prior === undefined ? `prior ${EXPECTED_MATCHES_PER_PROBE} / candidates of the probe` : `prior ${prior}`;
+}
+
 /** The evaluation as markdown tables. */
 export function formatEvaluation(evaluation: Evaluation): string {
-  const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-  const row = (label: string, c: Counts) =>
-    `| ${label} | ${c.proposed} | ${c.truePositives} | ${c.falsePositives} | ${percent(c.precision)} | ${percent(c.recall)} | ${c.f1.toFixed(3)} |`;
-  const header =
-    '| matcher | proposed | true pos. | false pos. | precision | recall | F1 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |';
   const { blocking } = evaluation;
   return [
     `${evaluation.requests} tracing requests, ${evaluation.found} persons found, ${evaluation.truePairs} true pairs; ` +
-      `threshold ${evaluation.threshold}, candidate limit ${evaluation.candidateLimit}, prior ${evaluation.prior}.`,
+      `threshold ${evaluation.threshold}, candidate limit ${evaluation.candidateLimit}, ${priorText(evaluation.prior)}.`,
     '',
-    header,
-    row(`Lintas (blocking + scoreMatch ≥ ${evaluation.threshold})`, evaluation.lintas),
-    row('Baseline (equal normalised name or NIK)', evaluation.baseline),
-    row('Primero-like (top 20, > 0.1 of best)', evaluation.primero),
-    row('Primero-like, `likely` only', evaluation.primeroLikely),
-    row('Primero-like, best hit only', evaluation.primeroBest),
+    COUNTS_HEADER,
+    countsRow(`Lintas (blocking + scoreMatch ≥ ${evaluation.threshold})`, evaluation.lintas),
+    countsRow('Baseline (equal normalised name or NIK)', evaluation.baseline),
+    countsRow('Primero-like (top 20, > 0.1 of best)', evaluation.primero),
+    countsRow('Primero-like, `likely` only', evaluation.primeroLikely),
+    countsRow('Primero-like, best hit only', evaluation.primeroBest),
     '',
     `Blocking keeps ${percent(blocking.recall)} of the true pairs, ${percent(blocking.recallOfScoreable)} of the ` +
       `${blocking.scoreableTruePairs} that score ≥ ${evaluation.threshold} without blocking; ` +
       `${blocking.meanCandidates.toFixed(1)} candidates per probe on average.`,
     '',
+    ...lintasSections(evaluation),
+    '',
+    `Time over all probes: Lintas ${ms(evaluation.millis.lintas)}, baseline ${ms(evaluation.millis.baseline)}, ` +
+      `Primero-like ${ms(evaluation.millis.primero)}.`,
+  ].join('\n');
+}
+
+/** Lintas alone as markdown: against many open requests, where the other matchers are not run. */
+export function formatLintasEvaluation(evaluation: LintasEvaluation): string {
+  return [
+    `${evaluation.requests} tracing requests, ${evaluation.found} persons found, ${evaluation.truePairs} true pairs; ` +
+      `threshold ${evaluation.threshold}, candidate limit ${evaluation.candidateLimit}, ${priorText(evaluation.prior)}; ` +
+      `${evaluation.meanCandidates.toFixed(1)} candidates per probe on average.`,
+    '',
+    COUNTS_HEADER,
+    countsRow(`Lintas (blocking + scoreMatch ≥ ${evaluation.threshold})`, evaluation.lintas),
+    '',
+    ...lintasSections(evaluation),
+    '',
+    `Time over all probes: ${ms(evaluation.millis)}.`,
+  ].join('\n');
+}
+
+function lintasSections(evaluation: Omit<LintasEvaluation, 'millis'>): string[] {
+  const summary = evaluation.calibrationSummary;
+  const best = evaluation.bestF1;
+  return [
+    `${evaluation.proposalsPerProbe.toFixed(2)} proposals per person found at ${evaluation.threshold}; ` +
+      `the best F1, ${best.f1.toFixed(3)}, from ${best.threshold.toFixed(3)} ` +
+      `(precision ${percent(best.precision)}, recall ${percent(best.recall)}).`,
+    '',
     'Lintas by threshold:',
     '',
-    header.replace('matcher', 'threshold'),
-    ...evaluation.sweep.map((c) => row(String(c.threshold), c)),
+    COUNTS_HEADER.replace('matcher', 'threshold'),
+    ...evaluation.sweep.map((c) => countsRow(String(c.threshold), c)),
     '',
     'Calibration of Lintas (every scored candidate pair):',
     '',
@@ -290,9 +448,11 @@ export function formatEvaluation(evaluation: Evaluation): string {
         `| ${b.from}–${b.to} | ${b.pairs} | ${b.truePairs} | ${b.meanPredicted.toFixed(4)} | ${b.observed.toFixed(4)} |`,
     ),
     '',
-    `Time over all probes: Lintas ${ms(evaluation.millis.lintas)}, baseline ${ms(evaluation.millis.baseline)}, ` +
-      `Primero-like ${ms(evaluation.millis.primero)}.`,
-  ].join('\n');
+    `Brier score ${summary.brier.toExponential(2)}; expected calibration error ${summary.ece.toExponential(2)} ` +
+      `over every pair, ${summary.eceFromOnePercent.toFixed(3)} over those predicted at 0.01 or more; ` +
+      `the probabilities sum to ${summary.expectedTruePairs.toFixed(0)} true pairs, ` +
+      `${summary.truePairsAmongCandidates} are among the candidates.`,
+  ];
 }
 
 function ms(value: number): string {

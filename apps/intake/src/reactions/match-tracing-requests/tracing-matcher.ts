@@ -83,9 +83,13 @@ export class TracingMatcher {
 
   private async indexAndPropose(tx: PoolClient, subject: MatchEntry, cause: Received<unknown>): Promise<void> {
     await this.index.put(tx, subject);
-    for (const other of await this.index.candidates(tx, subject)) {
+    const candidates = await this.index.candidates(tx, subject);
+    for (const other of candidates) {
       const [sought, person] = subject.side === 'sought' ? [subject, other] : [other, subject];
-      const { probability, evidence } = scoreMatch(sought.description, person.description);
+      // The prior is per candidate: the fewer the candidates, the likelier each (libs/person-matching).
+      const { probability, evidence } = scoreMatch(sought.description, person.description, {
+        candidates: candidates.length,
+      });
       // The decider drops a new pair below the threshold too; checked here so that it is not loaded.
       if (probability < DEFAULT_TRACING_REQUEST_CONFIG.proposalThreshold) continue;
       if (!sought.tracingRequestId || !sought.officeId) continue;
