@@ -7,17 +7,24 @@
  * agency, lintas.admin) and writes it as `AUDIT_CLIENT_ID=`/`AUDIT_CLIENT_SECRET=` lines to
  * AUDIT_CLIENT_ENV_FILE (mode 0600), which the audit container reads through LINTAS_ENV_FILE; a
  * secret written there before is kept while the register still takes it, so a running audit
- * service is not locked out by a later run.
+ * service is not locked out by a later run. The admin console's client (`lintas-console`, its
+ * redirect URI at CONSOLE_URL) is kept the same way in CONSOLE_CLIENT_ENV_FILE
+ * (`CONSOLE_CLIENT_ID=`/`CONSOLE_CLIENT_SECRET=`), and the demo people who sign in to it
+ * (seedDemoUsers) get a new password at every run, printed once.
  *
- * Development only: the secrets go to the container's log.
+ * Development only: the secrets and passwords go to the container's log.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import {
   AUDIT_SCHEDULE_CLIENT,
   auditScheduleClient,
+  CONSOLE_CLIENT,
+  consoleClient,
   seedDemoRegister,
+  seedDemoUsers,
   type DemoClient,
+  type DemoUser,
 } from '../libs/identity/src/demo-clients';
 import { AgencyRegister, type RegisterActor } from '../libs/identity/src/register/agency-register';
 
@@ -52,6 +59,48 @@ async function auditClient(register: AgencyRegister, file: string): Promise<'kep
   return 'new';
 }
 
+/** The console's own client, its secret kept in the console's env file from an earlier run while the register takes it. */
+async function consoleClientFile(
+  register: AgencyRegister,
+  file: string | undefined,
+  consoleUrl: string,
+): Promise<'kept' | 'new' | 'revoked'> {
+  const kept = file
+    ? await readFile(file, 'utf8').then(
+        (text) => parseEnv(text).CONSOLE_CLIENT_SECRET,
+        () => undefined,
+      )
+    : undefined;
+  const client = await consoleClient(register, BY, consoleUrl, kept);
+  if (!client) {
+    if (file) await rm(file, { force: true });
+    return 'revoked';
+  }
+  if (client.secret === kept) return 'kept';
+  if (file) {
+    const written = `${file}.${process.pid}`;
+    await writeFile(written, `CONSOLE_CLIENT_ID=${client.clientId}\nCONSOLE_CLIENT_SECRET=${client.secret}\n`, {
+      mode: 0o600,
+    });
+    await rename(written, file);
+  } else {
+    console.log(`[lintas] the console's client ${client.clientId}: secret ${client.secret}`);
+  }
+  return 'new';
+}
+
+function printUsers(consoleUrl: string, users: DemoUser[]): void {
+  console.log(
+    `[lintas] people who sign in to the console at ${consoleUrl}, passwords valid until demo-register runs again:`,
+  );
+  const width = Math.max(...users.map((user) => user.userId.length));
+  for (const user of users) {
+    console.log(
+      `[lintas]   ${user.userId.padEnd(width)}  ${user.password}  (${user.role}, ${user.agencyId}: ${user.name})`,
+    );
+  }
+}
+
 function printClients(tokenUrl: string, clients: DemoClient[]): void {
   const width = Math.max(...clients.map((client) => client.agencyKind.length));
   console.log('[lintas] a demo client per agency kind, secrets valid until demo-register runs again:');
@@ -76,7 +125,15 @@ async function main(): Promise<void> {
       const outcome = await auditClient(register, auditFile);
       console.log(`[lintas] the audit service's own client (${AUDIT_SCHEDULE_CLIENT}): ${outcome}, in ${auditFile}`);
     }
+    const consoleUrl = setting('CONSOLE_URL', 'http://localhost:3006');
+    const consoleFile = process.env.CONSOLE_CLIENT_ENV_FILE;
+    const consoleOutcome = await consoleClientFile(register, consoleFile, consoleUrl);
+    console.log(
+      `[lintas] the console's client (${CONSOLE_CLIENT}, ${consoleUrl}/auth/callback): ${consoleOutcome}` +
+        (consoleFile ? `, in ${consoleFile}` : ''),
+    );
     printClients(setting('DEMO_TOKEN_URL', 'http://localhost:4000/token'), clients);
+    printUsers(consoleUrl, await seedDemoUsers(register, new Map(), BY));
   } finally {
     await register.close();
   }

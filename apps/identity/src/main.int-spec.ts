@@ -9,6 +9,7 @@ import { generateSigningKey } from '@lintas/identity/signing-key';
 import { IssuerKeys, verifyAccessToken } from '@lintas/platform/http/agency/access-token';
 import { freePort } from '@lintas/testing/infra/free-port';
 import { guardChild } from '@lintas/testing/infra/process-guardian';
+import { signInAs } from '@lintas/testing/identity/sign-in-browser';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 
 /**
@@ -320,6 +321,7 @@ describe('the identity app', () => {
     expect(await token(issuer, newest)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect(await (await fetch(`${issuer}/revoked-clients`)).json()).toEqual({
       clients: [{ clientId: first.clientId, revokedAt: expect.any(Number) }],
+      users: [],
     });
     const fresh = new IssuerKeys(issuer);
     await expect(
@@ -429,5 +431,202 @@ describe('the identity app', () => {
     for (const accessToken of [oldToken, newToken]) {
       await expect(jwtVerify(accessToken, jwks, { issuer, audience: AUDIENCE, typ: 'at+jwt' })).resolves.toBeDefined();
     }
+  });
+  it('registers the console and the people of agencies, who sign in through it; an admin user administers the register as themself', async () => {
+    const identity = start();
+    await identity.listening();
+    const redirectUri = 'http://127.0.0.1:3006/auth/callback';
+    const consoleClient = await adminCall('POST', '/admin/agencies/lintas-admin/clients', {
+      body: {
+        clientId: 'lintas-console',
+        scopes: ['lintas.admin'],
+        grantTypes: ['authorization_code', 'refresh_token'],
+        redirectUris: [redirectUri],
+        postLogoutRedirectUris: ['http://127.0.0.1:3006/'],
+      },
+    });
+    expect(consoleClient).toMatchObject({
+      status: 201,
+      body: {
+        client: {
+          clientId: 'lintas-console',
+          grantTypes: ['authorization_code', 'refresh_token'],
+          redirectUris: [redirectUri],
+        },
+        secret: expect.any(String),
+      },
+    });
+    const client = { clientId: 'lintas-console', secret: String(consoleClient.body.secret), redirectUri };
+    // Its secret is for the code exchange: it gets no token of its own.
+    expect(await token(issuer, { clientId: client.clientId, clientSecret: client.secret })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'requested grant type is not allowed for this client' },
+    });
+
+    const adi = await adminCall('POST', '/admin/agencies/lintas-admin/users', {
+      body: { userId: 'adi.admin', name: 'Adi Nugroho', role: 'admin' },
+    });
+    expect(adi).toMatchObject({
+      status: 201,
+      body: {
+        user: { userId: 'adi.admin', role: 'admin', passwordChangeRequired: true },
+        password: expect.any(String),
+      },
+    });
+    const riniPassword = 'rini bertugas di lawang';
+    const rini = await adminCall('POST', '/admin/agencies/rsj-lawang/users', {
+      body: {
+        userId: 'rini.supervisor',
+        name: 'Rini Handayani',
+        role: 'supervisor',
+        password: riniPassword,
+        passwordChangeRequired: false,
+      },
+    });
+    expect(rini).toMatchObject({ status: 201, body: { user: { userId: 'rini.supervisor', agencyId: 'rsj-lawang' } } });
+    expect(rini.body).not.toHaveProperty('password');
+
+    const refusals: [string, Promise<{ status: number; body: Record<string, unknown> }>, number][] = [
+      [
+        'an admin outside an admin agency',
+        adminCall('POST', '/admin/agencies/rsj-lawang/users', {
+          body: { userId: 'rudi.admin', name: 'Rudi', role: 'admin' },
+        }),
+        422,
+      ],
+      [
+        'a user twice',
+        adminCall('POST', '/admin/agencies/rsj-lawang/users', {
+          body: { userId: 'rini.supervisor', name: 'Rini', role: 'supervisor' },
+        }),
+        409,
+      ],
+      [
+        'a user id with capitals and a space',
+        adminCall('POST', '/admin/agencies/rsj-lawang/users', {
+          body: { userId: 'Rini Two', name: 'Rini', role: 'supervisor' },
+        }),
+        400,
+      ],
+      [
+        'a short password',
+        adminCall('POST', '/admin/agencies/rsj-lawang/users', {
+          body: { userId: 'rina.supervisor', name: 'Rina', role: 'supervisor', password: 'rahasia' },
+        }),
+        422,
+      ],
+      [
+        'an unknown agency',
+        adminCall('POST', '/admin/agencies/rsj-nowhere/users', {
+          body: { userId: 'x.supervisor', name: 'X', role: 'supervisor' },
+        }),
+        404,
+      ],
+      [
+        "an RSJ's application for people",
+        adminCall('POST', '/admin/agencies/rsj-lawang/clients', {
+          body: { grantTypes: ['authorization_code'], redirectUris: ['https://rsj.example/callback'] },
+        }),
+        422,
+      ],
+      [
+        'a client for systems and people at once',
+        adminCall('POST', '/admin/agencies/lintas-admin/clients', {
+          body: {
+            grantTypes: ['client_credentials', 'authorization_code'],
+            redirectUris: ['https://console.example/cb'],
+          },
+        }),
+        422,
+      ],
+      [
+        'a plain-http redirect to another machine',
+        adminCall('POST', '/admin/agencies/lintas-admin/clients', {
+          body: { grantTypes: ['authorization_code'], redirectUris: ['http://console.example/cb'] },
+        }),
+        422,
+      ],
+    ];
+    for (const [name, call, status] of refusals) {
+      const answer = await call;
+      expect({ name, status: answer.status }).toEqual({ name, status });
+    }
+
+    const listed = await adminCall('GET', '/admin/agencies/rsj-lawang/users');
+    expect(listed).toMatchObject({
+      status: 200,
+      body: { users: [{ userId: 'rini.supervisor', name: 'Rini Handayani' }] },
+    });
+    expect(JSON.stringify(listed.body)).not.toMatch(/scrypt|passwordHash/);
+
+    // Adi signs in with the password he was given, chooses his own, and administers as himself.
+    const signedIn = await signInAs(
+      issuer,
+      client,
+      { userId: 'adi.admin', password: String(adi.body.password) },
+      { scope: 'openid lintas.admin', resource: AUDIENCE, newPassword: 'adi memilih kata sandinya' },
+    );
+    const keys = new IssuerKeys(issuer);
+    const expected = { issuer, audience: AUDIENCE, isRevoked: keys.isRevoked };
+    await expect(verifyAccessToken(signedIn.accessToken, keys.getKey, expected)).resolves.toEqual({
+      agencyId: 'lintas-admin',
+      kind: 'admin',
+      regionCode: '35',
+      clientId: 'lintas-console',
+      userId: 'adi.admin',
+      scopes: ['lintas.admin'],
+    });
+    const riniToken = (
+      await signInAs(issuer, client, { userId: 'rini.supervisor', password: riniPassword }, { resource: AUDIENCE })
+    ).accessToken;
+    // A supervisor is no admin: the admin API refuses her agency's kind.
+    expect((await adminCall('GET', '/admin/agencies', { token: riniToken })).status).toBe(403);
+    expect(
+      await adminCall('POST', '/admin/users/rini.supervisor/disablement', {
+        token: signedIn.accessToken,
+        body: { reason: 'moved to another hospital' },
+      }),
+    ).toMatchObject({
+      status: 200,
+      body: { user: { status: 'disabled', disableReason: 'moved to another hospital' } },
+    });
+    // A service reads the revocations again within 5 s; one that reads them now refuses her token.
+    const fresh = new IssuerKeys(issuer);
+    await expect(
+      verifyAccessToken(riniToken, fresh.getKey, { ...expected, isRevoked: fresh.isRevoked }),
+    ).rejects.toMatchObject({ reason: 'the client or user was revoked' });
+    expect(await (await fetch(`${issuer}/revoked-clients`)).json()).toMatchObject({
+      users: [{ userId: 'rini.supervisor', revokedAt: expect.any(Number) }],
+    });
+    await expect(
+      signInAs(issuer, client, { userId: 'rini.supervisor', password: riniPassword }, { resource: AUDIENCE }),
+    ).rejects.toThrow(/dinonaktifkan/);
+
+    const changes = (await adminCall('GET', '/admin/register-changes')).body.changes as {
+      action: string;
+      subject: string;
+      actor: Record<string, string>;
+    }[];
+    expect(
+      changes
+        .filter((change) => change.action.startsWith('user-'))
+        .map((change) => [change.action, change.subject, change.actor.userId ?? null]),
+    ).toEqual([
+      ['user-created', 'adi.admin', null],
+      ['user-created', 'rini.supervisor', null],
+      ['user-password-changed', 'adi.admin', 'adi.admin'],
+      ['user-disabled', 'rini.supervisor', 'adi.admin'],
+    ]);
+    const log = identity.output.join('\n');
+    for (const secret of [String(adi.body.password), riniPassword, 'adi memilih kata sandinya', client.secret]) {
+      expect(log).not.toContain(secret);
+    }
+    expect(
+      identity.lines.filter((line) => line.message.startsWith('sign-in')).map((line) => [line.outcome, line.userId]),
+    ).toEqual([
+      ['password-changed', 'adi.admin'],
+      ['signed-in', 'rini.supervisor'],
+      ['disabled', 'rini.supervisor'],
+    ]);
   });
 });

@@ -103,8 +103,13 @@ async function serve(env: IdentityEnv): Promise<void> {
     issuer,
     audience: env.ACCESS_TOKEN_AUDIENCE,
     clients: register,
+    users: register,
+    // Shared by every instance: a login page served by one is posted to another.
+    state: register.providerState,
     signingKeys: signing.keys,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    // Never a password, nor what was typed as the user id of a refused sign-in (people type their password there).
+    onSignIn: (event) => logger.info(event, `sign-in: ${event.outcome}`),
   });
   // An https issuer served over plain HTTP sits behind a TLS proxy: the endpoints that discovery
   // names must be built from the proxy's X-Forwarded-Proto and Host, not from this socket.

@@ -15,8 +15,12 @@ import { fieldErrors } from '@lintas/platform/http/validation.pipe';
 import { ADMIN_SCOPE, RegisterRefusal, type AgencyRegister, type RegisterActor } from './agency-register';
 import {
   ChangesQuery,
+  CreateUserRequest,
+  DisableUserRequest,
+  RedirectUrisRequest,
   RegisterAgencyRequest,
   RegisterClientRequest,
+  ResetPasswordRequest,
   RevokeClientRequest,
   RotateSecretRequest,
 } from './admin-requests';
@@ -40,9 +44,10 @@ interface Route {
 
 /**
  * The agency register's admin API: register agencies and their clients, rotate a secret, revoke a
- * client, read the register and its changes. Only a client of an admin agency holding the
- * `lintas.admin` scope may call it. Secrets appear once, in the answer that made them; answers are
- * never cached; every refusal is problem+json.
+ * client, create, reset and disable an agency's users, read the register and its changes. Only an
+ * admin agency's token holding the `lintas.admin` scope may call it (its system's, or an admin
+ * user's through the console). Secrets and passwords appear once, in the answer that made them;
+ * answers are never cached; every refusal is problem+json.
  */
 export function adminApi(
   register: AgencyRegister,
@@ -97,6 +102,56 @@ export function adminApi(
       },
     },
     {
+      method: 'POST',
+      pattern: /^\/admin\/clients\/([^/]+)\/redirect-uris$/,
+      handle: async ({ actor, params: [clientId], body }) => {
+        const request = await valid(RedirectUrisRequest, body);
+        return { status: 200, body: { client: await register.changeRedirectUris(String(clientId), request, actor) } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/admin\/agencies\/([^/]+)\/users$/,
+      handle: async ({ params: [agencyId] }) => {
+        const users = await register.usersOf(String(agencyId));
+        if (!users) throw new RegisterRefusal('not-found', `no agency ${agencyId}`);
+        return { status: 200, body: { users } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/admin\/agencies\/([^/]+)\/users$/,
+      handle: async ({ actor, params: [agencyId], body }) => {
+        const request = await valid(CreateUserRequest, body);
+        return { status: 201, body: await register.createUser({ ...request, agencyId: String(agencyId) }, actor) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/admin\/users\/([^/]+)$/,
+      handle: async ({ params: [userId] }) => {
+        const user = await register.user(String(userId));
+        if (!user) throw new RegisterRefusal('not-found', `no user ${userId}`);
+        return { status: 200, body: { user } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/admin\/users\/([^/]+)\/password$/,
+      handle: async ({ actor, params: [userId], body }) => {
+        const request = await valid(ResetPasswordRequest, body ?? {});
+        return { status: 200, body: await register.resetPassword(String(userId), actor, request) };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/admin\/users\/([^/]+)\/disablement$/,
+      handle: async ({ actor, params: [userId], body }) => {
+        const request = await valid(DisableUserRequest, body);
+        return { status: 200, body: { user: await register.disableUser(String(userId), request.reason, actor) } };
+      },
+    },
+    {
       method: 'GET',
       pattern: /^\/admin\/register-changes$/,
       handle: async ({ query }) => {
@@ -142,7 +197,11 @@ async function administrator(request: IncomingMessage, verify: AdminTokenVerifie
   if (!actor.scopes?.includes(ADMIN_SCOPE)) {
     throw new ScopeMissingError([ADMIN_SCOPE]);
   }
-  return { clientId: actor.clientId, agencyId: actor.agencyId };
+  return {
+    clientId: actor.clientId,
+    agencyId: actor.agencyId,
+    ...(actor.userId !== undefined && { userId: actor.userId }),
+  };
 }
 
 async function jsonBody(request: IncomingMessage): Promise<unknown> {
@@ -211,7 +270,7 @@ function sendProblem(request: IncomingMessage, response: ServerResponse, path: s
 function send(response: ServerResponse, status: number, type: string, body: unknown): void {
   response.writeHead(status, {
     'content-type': type,
-    // Answers may carry a secret shown once: no cache keeps it.
+    // Answers may carry a secret or a password shown once: no cache keeps it.
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });

@@ -140,4 +140,83 @@ describe('the agency register', () => {
       await register.close();
     }
   });
+  it("keeps a slow, salted hash of each person's password and never the password; an admin only in an admin agency", async () => {
+    const register = await AgencyRegister.open(infra.databaseUrl, 'register_users');
+    try {
+      await register.registerAgency(
+        { id: 'dinsos-3507', kind: 'dinas-sosial', name: 'Dinsos Kab. Malang', regionCode: '3507' },
+        by,
+      );
+      await register.registerAgency({ id: 'lintas-admin', kind: 'admin', name: 'Lintas admins', regionCode: '35' }, by);
+      const same = 'the same password for two people';
+      for (const userId of ['ani.supervisor', 'bayu.supervisor']) {
+        const made = await register.createUser(
+          { userId, agencyId: 'dinsos-3507', name: userId, role: 'supervisor', password: same },
+          by,
+        );
+        expect(made).not.toHaveProperty('password');
+      }
+      const generated = await register.createUser(
+        { userId: 'adi.admin', agencyId: 'lintas-admin', name: 'Adi', role: 'admin' },
+        by,
+      );
+      expect(generated.password).toMatch(/^[\w-]{20}$/);
+      expect(generated.user).toMatchObject({ passwordChangeRequired: true, passwordExpiresAt: expect.any(String) });
+      await expect(
+        register.createUser({ userId: 'cici.admin', agencyId: 'dinsos-3507', name: 'Cici', role: 'admin' }, by),
+      ).rejects.toThrow(new RegisterRefusal('invalid', 'only a user of an admin agency may be an admin'));
+
+      const sql = new Client({ connectionString: infra.databaseUrl });
+      await sql.connect();
+      try {
+        const { rows } = await sql.query<{ user_id: string; password_hash: string }>(
+          'SELECT user_id, password_hash FROM register_users.users ORDER BY user_id',
+        );
+        const hashes = rows.map((row) => row.password_hash);
+        for (const hash of hashes) expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+        // A salt of each user's own: the same password does not show as the same hash.
+        expect(new Set(hashes).size).toBe(3);
+        const everything = await sql.query<{ row: string }>(
+          `SELECT row_to_json(u)::text AS row FROM register_users.users u
+           UNION ALL SELECT row_to_json(c)::text FROM register_users.register_changes c`,
+        );
+        for (const { row } of everything.rows) {
+          expect(row).not.toContain(same);
+          expect(row).not.toContain(String(generated.password));
+        }
+        // The database holds the rule too, against code that forgets it.
+        await expect(
+          sql.query("UPDATE register_users.users SET role = 'admin' WHERE user_id = 'ani.supervisor'"),
+        ).rejects.toThrow(/only a user of an admin agency may be an admin/);
+      } finally {
+        await sql.end();
+      }
+      expect(await register.signIn('ani.supervisor', same)).toMatchObject({
+        outcome: 'signed-in',
+        user: { userId: 'ani.supervisor', agencyId: 'dinsos-3507', agencyKind: 'dinas-sosial', regionCode: '3507' },
+        // An admin set it: she chooses her own at this sign-in.
+        passwordChangeRequired: true,
+      });
+      expect(await register.signIn('ani.supervisor', 'not the password at all')).toEqual({ outcome: 'refused' });
+      expect(await register.signIn('nobody', same)).toEqual({ outcome: 'refused' });
+      await register.disableUser('ani.supervisor', 'left the office', by);
+      expect(await register.signIn('ani.supervisor', same)).toEqual({ outcome: 'disabled' });
+      expect(await register.findUser('ani.supervisor')).toBeUndefined();
+      expect((await register.revokedUsers()).map((user) => user.userId)).toEqual(['ani.supervisor']);
+      await expect(register.disableUser('ani.supervisor', 'again', by)).rejects.toMatchObject({ code: 'conflict' });
+      // Her id stays hers: the records that name her name no one else.
+      await expect(
+        register.createUser(
+          { userId: 'ani.supervisor', agencyId: 'dinsos-3507', name: 'Another Ani', role: 'supervisor' },
+          by,
+        ),
+      ).rejects.toMatchObject({ code: 'conflict' });
+      expect((await register.usersOf('dinsos-3507'))?.map((user) => [user.userId, user.status])).toEqual([
+        ['ani.supervisor', 'disabled'],
+        ['bayu.supervisor', 'active'],
+      ]);
+    } finally {
+      await register.close();
+    }
+  });
 });

@@ -35,6 +35,32 @@ export interface ClientRow {
   revokedAt: Date | null;
   revocationReason: string | null;
   createdAt: Date;
+  /** client_credentials for an agency's system; authorization_code (and refresh_token) for Lintas' own application for people. */
+  grantTypes: string[];
+  /** Where an authorization answers: only a client with authorization_code has any. */
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+}
+
+export type UserStatus = 'active' | 'disabled';
+
+/** A person who signs in: of one agency, in one role; only a slow hash of the password. */
+export interface UserRow {
+  userId: string;
+  agencyId: string;
+  displayName: string;
+  role: 'supervisor' | 'admin';
+  /** scrypt, with the user's own salt and the cost in the value (see passwords.ts). */
+  passwordHash: string;
+  /** Set by an admin (a new user, a reset): the user chooses their own at the next sign-in. */
+  passwordChangeRequired: boolean;
+  /** A password set by an admin works this long unchanged; null for one the user chose. */
+  passwordExpiresAt: Date | null;
+  passwordChangedAt: Date;
+  status: UserStatus;
+  disabledAt: Date | null;
+  disableReason: string | null;
+  createdAt: Date;
 }
 
 export interface RegisterChangeRow {
@@ -43,13 +69,24 @@ export interface RegisterChangeRow {
   /** The admin's client and agency; `bootstrap` for the first admin, made on the server itself. */
   actorClientId: string;
   actorAgencyId: string;
+  /** The person behind the client, where a person made the change (an admin in the console, a user's own password). */
+  actorUserId: string | null;
   action: RegisterAction;
   subject: string;
   /** What changed, never a secret or its hash. */
   detail: Record<string, unknown>;
 }
 
-export type RegisterAction = 'agency-registered' | 'client-registered' | 'client-secret-rotated' | 'client-revoked';
+export type RegisterAction =
+  | 'agency-registered'
+  | 'client-registered'
+  | 'client-secret-rotated'
+  | 'client-revoked'
+  | 'client-redirects-changed'
+  | 'user-created'
+  | 'user-password-reset'
+  | 'user-password-changed'
+  | 'user-disabled';
 
 export const AgencyEntity = new EntitySchema<AgencyRow>({
   name: 'Agency',
@@ -81,6 +118,28 @@ export const ClientEntity = new EntitySchema<ClientRow>({
     revokedAt: { type: 'timestamptz', name: 'revoked_at', nullable: true },
     revocationReason: { type: 'text', name: 'revocation_reason', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+    grantTypes: { type: 'text', array: true, name: 'grant_types' },
+    redirectUris: { type: 'text', array: true, name: 'redirect_uris' },
+    postLogoutRedirectUris: { type: 'text', array: true, name: 'post_logout_redirect_uris' },
+  },
+});
+
+export const UserEntity = new EntitySchema<UserRow>({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    userId: { type: 'text', primary: true, name: 'user_id' },
+    agencyId: { type: 'text', name: 'agency_id' },
+    displayName: { type: 'text', name: 'display_name' },
+    role: { type: 'text' },
+    passwordHash: { type: 'text', name: 'password_hash' },
+    passwordChangeRequired: { type: 'boolean', name: 'password_change_required' },
+    passwordExpiresAt: { type: 'timestamptz', name: 'password_expires_at', nullable: true },
+    passwordChangedAt: { type: 'timestamptz', name: 'password_changed_at' },
+    status: { type: 'text' },
+    disabledAt: { type: 'timestamptz', name: 'disabled_at', nullable: true },
+    disableReason: { type: 'text', name: 'disable_reason', nullable: true },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },
 });
 
@@ -92,6 +151,7 @@ export const RegisterChangeEntity = new EntitySchema<RegisterChangeRow>({
     occurredAt: { type: 'timestamptz', name: 'occurred_at', createDate: true },
     actorClientId: { type: 'text', name: 'actor_client_id' },
     actorAgencyId: { type: 'text', name: 'actor_agency_id' },
+    actorUserId: { type: 'text', name: 'actor_user_id', nullable: true },
     action: { type: 'text' },
     subject: { type: 'text' },
     detail: { type: 'jsonb' },

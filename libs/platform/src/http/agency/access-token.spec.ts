@@ -9,7 +9,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { AccessTokenRejected, verifyAccessToken } from './access-token';
+import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
 
 const issuer = 'https://identity.lintas.example';
 const audience = 'urn:lintas:api';
@@ -163,5 +163,84 @@ describe('verifying an access token', () => {
     await expect(verifyAccessToken(after, keys, { ...expected, isRevoked })).resolves.toMatchObject({
       clientId: 'satpol-malang-system',
     });
+  });
+  it("answers the signed-in person from user_id, beside their agency's claims", async () => {
+    const token = await sign(
+      claims({
+        sub: 'ani.supervisor',
+        client_id: 'lintas-console',
+        agency_id: 'dinsos-3507',
+        agency_kind: 'dinas-sosial',
+        region_code: '3507',
+        scope: undefined,
+        user_id: 'ani.supervisor',
+      }),
+    );
+    await expect(verifyAccessToken(token, keys, expected)).resolves.toEqual({
+      agencyId: 'dinsos-3507',
+      kind: 'dinas-sosial',
+      regionCode: '3507',
+      clientId: 'lintas-console',
+      userId: 'ani.supervisor',
+    });
+    // An agency's system names no user: the service may take one from x-lintas-user.
+    await expect(verifyAccessToken(await sign(claims()), keys, expected)).resolves.not.toHaveProperty('userId');
+  });
+
+  it('refuses a token whose user_id is not a staff id', async () => {
+    for (const malformed of ['', 'ani supervisor', '-ani', 'a'.repeat(101), 42, null, ['ani'], 'ani/../budi']) {
+      expect(await refusal(await sign(claims({ user_id: malformed })))).toBe(
+        'user_id must be a staff id (letters, digits, . _ @ -, at most 100)',
+      );
+    }
+  });
+
+  it("refuses a disabled user's token issued before the disabling, and asks about the user only with one", async () => {
+    const disabledAt = now();
+    const asked: (string | undefined)[] = [];
+    const isRevoked = (_clientId: string, issuedAt: number, userId?: string) => {
+      asked.push(userId);
+      return userId === 'eko.supervisor' && issuedAt <= disabledAt;
+    };
+    const eko = claims({
+      client_id: 'lintas-console',
+      user_id: 'eko.supervisor',
+      iat: disabledAt - 60,
+      exp: disabledAt + 540,
+    });
+    await expect(verifyAccessToken(await sign(eko), keys, { ...expected, isRevoked })).rejects.toThrow(
+      new AccessTokenRejected('the client or user was revoked'),
+    );
+    const ani = { ...eko, user_id: 'ani.supervisor' };
+    await expect(verifyAccessToken(await sign(ani), keys, { ...expected, isRevoked })).resolves.toMatchObject({
+      userId: 'ani.supervisor',
+    });
+    await verifyAccessToken(await sign(claims()), keys, { ...expected, isRevoked });
+    expect(asked).toEqual(['eko.supervisor', 'ani.supervisor', undefined]);
+  });
+});
+
+describe("an issuer's revocations", () => {
+  it('lists disabled users beside revoked clients, and a token of either issued before is revoked', async () => {
+    const at = now();
+    const documents: Record<string, unknown> = {
+      [`${issuer}/.well-known/openid-configuration`]: {
+        issuer,
+        jwks_uri: `${issuer}/jwks`,
+        lintas_revoked_clients_uri: `${issuer}/revoked-clients`,
+      },
+      [`${issuer}/revoked-clients`]: {
+        clients: [{ clientId: 'satpol-malang-system', revokedAt: at }],
+        users: [{ userId: 'eko.supervisor', revokedAt: at }, { userId: 42 }],
+      },
+    };
+    const fetchDocument = (async (url: string) =>
+      new Response(JSON.stringify(documents[url]), { status: url in documents ? 200 : 404 })) as typeof fetch;
+    const issuerKeys = new IssuerKeys(issuer, fetchDocument);
+    expect(await issuerKeys.isRevoked('satpol-malang-system', at - 1)).toBe(true);
+    expect(await issuerKeys.isRevoked('lintas-console', at - 1, 'eko.supervisor')).toBe(true);
+    expect(await issuerKeys.isRevoked('lintas-console', at + 1, 'eko.supervisor')).toBe(false);
+    expect(await issuerKeys.isRevoked('lintas-console', at - 1, 'ani.supervisor')).toBe(false);
+    expect(await issuerKeys.isRevoked('lintas-console', at - 1)).toBe(false);
   });
 });

@@ -15,9 +15,18 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 export interface AccessTokenExpectations {
   issuer: string;
   audience: string;
-  /** Whether the issuer revoked the client after it issued this token (see IssuerKeys.isRevoked). */
-  isRevoked?: (clientId: string, issuedAt: number) => boolean | Promise<boolean>;
+  /**
+   * Whether the issuer revoked the client, or disabled the user the token names, after it issued
+   * this token (see IssuerKeys.isRevoked).
+   */
+  isRevoked?: (clientId: string, issuedAt: number, userId?: string) => boolean | Promise<boolean>;
 }
+
+/**
+ * A staff id: of a user in a token (`user_id`) or named by an agency's system (`x-lintas-user`).
+ * Letters, digits, `.`, `_`, `@`, `-`; at most 100.
+ */
+export const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 
 /** Why a token was refused, in words a caller's developer can act on; never the token itself. */
 export class AccessTokenRejected extends Error {
@@ -58,8 +67,10 @@ export async function verifyAccessToken(
     }
   }
   const actor = actorOf(payload);
-  if (await expected.isRevoked?.(actor.clientId, Number(payload.iat))) {
-    throw new AccessTokenRejected('the client was revoked');
+  if (await expected.isRevoked?.(actor.clientId, Number(payload.iat), actor.userId)) {
+    throw new AccessTokenRejected(
+      actor.userId === undefined ? 'the client was revoked' : 'the client or user was revoked',
+    );
   }
   return actor;
 }
@@ -77,14 +88,30 @@ function actorOf(payload: JWTPayload): AgencyActor {
   }
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
   const supervises = supervisedAgencies(payload.supervised_agencies);
+  const userId = signedInUser(payload.user_id);
   return {
     agencyId,
     kind: kind as AgencyKind,
     regionCode,
     clientId,
+    ...(userId !== undefined && { userId }),
     ...(scopes.length > 0 && { scopes }),
     ...(supervises.length > 0 && { supervises }),
   };
+}
+
+/**
+ * The `user_id` claim: the person signed in (an admin console user), with their agency's claims
+ * beside it. The issuer vouches for them as it vouches for the agency, so they are the actor's
+ * user whatever the request's `x-lintas-user` says. Absent is an agency's system; anything but a
+ * staff id is a malformed token, refused rather than read as no user.
+ */
+function signedInUser(claim: unknown): string | undefined {
+  if (claim === undefined) return undefined;
+  if (typeof claim !== 'string' || !STAFF_ID.test(claim)) {
+    throw new AccessTokenRejected('user_id must be a staff id (letters, digits, . _ @ -, at most 100)');
+  }
+  return claim;
 }
 
 /**
@@ -114,7 +141,7 @@ function describe(error: unknown): string {
   return 'not verifiable';
 }
 
-/** How old the list of revoked clients may be when a token is checked against it. */
+/** How old the list of revoked clients and users may be when a token is checked against it. */
 export const REVOCATION_REFRESH_MS = 5_000;
 
 interface Discovered {
@@ -127,11 +154,13 @@ interface Discovered {
  * names its JWKS, which is fetched when a token names a `kid` not seen yet (at most every 30 s)
  * and at least every 10 minutes, so that rotated keys are picked up without a restart. Where the
  * document also names a list of revoked clients (the Lintas identity app's
- * `lintas_revoked_clients_uri`), a token is checked against a copy at most 5 s old.
+ * `lintas_revoked_clients_uri`, which lists disabled users too), a token is checked against a
+ * copy at most 5 s old.
  */
 export class IssuerKeys {
   private keys?: Promise<Discovered>;
   private revocations = new Map<string, number>();
+  private userRevocations = new Map<string, number>();
   private revocationsReadAt = 0;
   private reading?: Promise<void>;
 
@@ -142,8 +171,8 @@ export class IssuerKeys {
 
   readonly getKey: JWTVerifyGetKey = async (header, token) => (await this.discovered()).getKey(header, token);
 
-  /** Whether the issuer revoked the client at or after the token's issue time. */
-  readonly isRevoked = async (clientId: string, issuedAt: number): Promise<boolean> => {
+  /** Whether the issuer revoked the client, or disabled the token's user, at or after the token's issue time. */
+  readonly isRevoked = async (clientId: string, issuedAt: number, userId?: string): Promise<boolean> => {
     const { revokedClientsUri } = await this.discovered();
     if (revokedClientsUri === undefined) return false;
     if (Date.now() - this.revocationsReadAt > REVOCATION_REFRESH_MS) {
@@ -155,20 +184,32 @@ export class IssuerKeys {
       await this.reading;
     }
     const revokedAt = this.revocations.get(clientId);
-    return revokedAt !== undefined && issuedAt <= revokedAt;
+    if (revokedAt !== undefined && issuedAt <= revokedAt) return true;
+    const disabledAt = userId === undefined ? undefined : this.userRevocations.get(userId);
+    return disabledAt !== undefined && issuedAt <= disabledAt;
   };
 
   private async readRevocations(uri: string): Promise<void> {
     const response = await this.fetchDocument(uri, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new errors.JWKSInvalid(`the revoked clients at ${uri} answered ${response.status}`);
-    const { clients } = (await response.json()) as { clients?: { clientId?: unknown; revokedAt?: unknown }[] };
+    const { clients, users } = (await response.json()) as {
+      clients?: { clientId?: unknown; revokedAt?: unknown }[];
+      users?: { userId?: unknown; revokedAt?: unknown }[];
+    };
     const revocations = new Map<string, number>();
     for (const client of clients ?? []) {
       if (typeof client.clientId === 'string' && typeof client.revokedAt === 'number') {
         revocations.set(client.clientId, client.revokedAt);
       }
     }
+    const userRevocations = new Map<string, number>();
+    for (const user of Array.isArray(users) ? users : []) {
+      if (typeof user.userId === 'string' && typeof user.revokedAt === 'number') {
+        userRevocations.set(user.userId, user.revokedAt);
+      }
+    }
     this.revocations = revocations;
+    this.userRevocations = userRevocations;
     this.revocationsReadAt = Date.now();
   }
 

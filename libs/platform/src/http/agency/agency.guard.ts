@@ -17,7 +17,7 @@ import {
   ScopeMissingError,
 } from '../problems/http-errors';
 import { AuditedReads } from '../access/audited-reads';
-import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
+import { AccessTokenRejected, IssuerKeys, STAFF_ID, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
 import { RateLimiter, RefusedTokenLimiter } from './rate-limit';
 
@@ -96,8 +96,11 @@ export class AgencyGuard implements CanActivate {
     }
     const wait = this.limiter.take(request.actor.clientId);
     if (wait > 0) throw new RateLimitedError(wait);
-    const user = actingUser(request.headers[ACTING_USER_HEADER]);
-    if (user !== undefined && request.actor.userId === undefined) request.actor = { ...request.actor, userId: user };
+    // A user's own token names its user; the header speaks only for a system client.
+    if (request.actor.userId === undefined) {
+      const user = actingUser(request.headers[ACTING_USER_HEADER]);
+      if (user !== undefined) request.actor = { ...request.actor, userId: user };
+    }
     const allowed = this.reflector.getAllAndOverride<AgencyKind[]>(ALLOWED_KINDS, targets) ?? [];
     if (!allowed.includes(request.actor.kind)) {
       if (!this.reflector.getAllAndOverride<boolean>(EMERGENCY_READABLE, targets)) {
@@ -124,7 +127,6 @@ export class AgencyGuard implements CanActivate {
  * user's own token, where there is one, names its user and wins.
  */
 export const ACTING_USER_HEADER = 'x-lintas-user';
-const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 
 function actingUser(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
