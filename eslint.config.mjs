@@ -52,6 +52,7 @@ export default tseslint.config(
     files: [
       'libs/platform/src/service/run-service.ts',
       'apps/identity/src/main.ts',
+      'apps/console/src/main.ts',
       'libs/testing/src/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.ts',

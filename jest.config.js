@@ -1,7 +1,8 @@
 // @ts-check
 /** Four tiers: unit (pure, no I/O), application (one service's handlers, reactions and projections
  *  against real PostgreSQL on the pg-log transport, no broker), integration (one service against
- *  real PostgreSQL and Kafka), e2e (built services as separate processes). */
+ *  real PostgreSQL and Kafka), e2e (built services as separate processes); and the console driven in
+ *  headless Chromium against the built services (browser). */
 
 const transform = {
   '^.+\\.ts$': [
@@ -53,6 +54,11 @@ module.exports = {
       ...withInfrastructure,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    },
+    {
+      ...withInfrastructure,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
   ],
 };

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { OpenAPIObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { compileServices } from './api-documents/compile-services';
+import { serviceNames } from './api-documents/access-matrix';
 import { serviceDocument } from './api-documents/service-document';
 
 const ROOT = resolve(__dirname, '..');
@@ -78,9 +79,7 @@ function untypedAnswers(document: OpenAPIObject): string[] {
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const nestCli = JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8')) as NestCli;
-  const apps = Object.entries(nestCli.projects)
-    .filter(([, project]) => project.type === 'application')
-    .map(([name]) => name);
+  const apps = serviceNames(ROOT);
   const unknown = options.services.filter((service) => !apps.includes(service));
   if (unknown.length > 0) throw new Error(`not a service: ${unknown.join(', ')} (services: ${apps.join(', ')})`);
   const services = options.services.length > 0 ? options.services : apps;

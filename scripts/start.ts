@@ -7,9 +7,18 @@
  * that outgrows one machine, deploy/ runs the same services on Kafka and PostgreSQL operators.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditScheduleClient, seedDemoRegister, type DemoClient } from '../libs/identity/src/demo-clients';
+import {
+  auditScheduleClient,
+  CONSOLE_CLIENT,
+  consoleClient,
+  seedDemoRegister,
+  seedDemoUsers,
+  type DemoClient,
+  type DemoUser,
+} from '../libs/identity/src/demo-clients';
 import { IDENTITY_AUDIENCE, startIdentityProvider } from '../libs/identity/src/identity-provider';
 import { adminApi } from '../libs/identity/src/register/admin-api';
 import { adminTokenVerifier } from '../libs/identity/src/register/admin-token-verifier';
@@ -27,19 +36,25 @@ const log = (line: string): void => console.log(`[lintas] ${line}`);
 /**
  * The OpenID provider the services trust: the one IDENTITY_ISSUER names, or else the identity
  * provider on this machine, its agency register in the `identity` schema of the database, with a
- * demo client per agency kind whose secrets of this run are printed once.
+ * demo client per agency kind whose secrets of this run are printed once, the console's client
+ * (its redirect URI at `consoleUrl`) and the demo people who sign in to it.
  */
 async function identity(
   port: number,
   databaseUrl: string,
+  consoleUrl: string,
 ): Promise<{
   issuer: string;
   clients: DemoClient[];
   auditClient?: { clientId: string; secret: string };
+  /** The console's own client (authorization code for people), where the register has one. */
+  consoleClient?: { clientId: string; secret: string };
+  /** The demo people and their passwords, kept in .lintas/demo-users.json. */
+  users: DemoUser[];
   stop: () => Promise<void>;
 }> {
   if (process.env.IDENTITY_ISSUER) {
-    return { issuer: process.env.IDENTITY_ISSUER, clients: [], stop: async () => undefined };
+    return { issuer: process.env.IDENTITY_ISSUER, clients: [], users: [], stop: async () => undefined };
   }
   const register = await AgencyRegister.open(databaseUrl);
   // The demo secrets stay those of the first start while the register keeps them (.lintas/, git-ignored).
@@ -48,16 +63,36 @@ async function identity(
     ? new Map(Object.entries(JSON.parse(readFileSync(keptFile, 'utf8')) as Record<string, string>))
     : new Map<string, string>();
   const clients = await seedDemoRegister(register, kept);
-  writeFileSync(keptFile, JSON.stringify(Object.fromEntries(clients.map((c) => [c.clientId, c.secret]))), {
+  const seeder = { clientId: 'npm-start', agencyId: 'lintas-development' };
+  const forPeople = await consoleClient(register, seeder, consoleUrl, kept.get(CONSOLE_CLIENT));
+  writeFileSync(
+    keptFile,
+    JSON.stringify(
+      Object.fromEntries([
+        ...clients.map((c) => [c.clientId, c.secret]),
+        ...(forPeople ? [[forPeople.clientId, forPeople.secret]] : []),
+      ]),
+    ),
+    { mode: 0o600 },
+  );
+  // The demo people's passwords, kept as the demo secrets are.
+  const keptUsersFile = projectPath('demo-users.json');
+  const keptUsers = existsSync(keptUsersFile)
+    ? new Map(Object.entries(JSON.parse(readFileSync(keptUsersFile, 'utf8')) as Record<string, string>))
+    : new Map<string, string>();
+  const users = await seedDemoUsers(register, keptUsers, seeder);
+  writeFileSync(keptUsersFile, JSON.stringify(Object.fromEntries(users.map((u) => [u.userId, u.password]))), {
     mode: 0o600,
   });
-  const auditClient = await auditScheduleClient(register, { clientId: 'npm-start', agencyId: 'lintas-development' });
+  const auditClient = await auditScheduleClient(register, seeder);
   const issuer = `http://127.0.0.1:${port}`;
   // Made anew at every start: tokens of an earlier run are refused.
   const signingKeys = [await generateSigningKey()];
   const provider = await startIdentityProvider({
     issuer,
     clients: register,
+    users: register,
+    state: register.providerState,
     signingKeys,
     extraRoutes: adminApi(register, adminTokenVerifier({ issuer, audience: IDENTITY_AUDIENCE, signingKeys, register })),
   });
@@ -65,6 +100,8 @@ async function identity(
     issuer: provider.issuer,
     clients,
     auditClient,
+    ...(forPeople && { consoleClient: { clientId: forPeople.clientId, secret: forPeople.secret } }),
+    users,
     stop: async () => {
       await provider.stop();
       await register.close();
@@ -72,13 +109,29 @@ async function identity(
   };
 }
 
+/** Who signs in to the console, with which password (development only: they are printed). */
+function printPeople(consoleUrl: string, users: DemoUser[]): void {
+  if (users.length === 0) return;
+  log(`people who sign in to the console at ${consoleUrl}, kept in .lintas/demo-users.json:`);
+  const width = Math.max(...users.map((user) => user.userId.length));
+  for (const user of users) {
+    log(`  ${user.userId.padEnd(width)}  ${user.password}  (${user.role}, ${user.agencyId}: ${user.name})`);
+  }
+}
+
 /** What a new user needs first: where each service is, and a first call with `curl`. */
-function printTheWayIn(urls: Record<(typeof SERVICES)[number], string>, issuer: string, clients: DemoClient[]): void {
+function printTheWayIn(
+  urls: Record<(typeof SERVICES)[number], string>,
+  consoleUrl: string,
+  issuer: string,
+  clients: DemoClient[],
+): void {
   for (const service of SERVICES) {
     log(
       `${service.padEnd(20)} ${urls[service]}  (API: ${urls[service]}/openapi.json, ready: ${urls[service]}/health/ready)`,
     );
   }
+  log(`${'console'.padEnd(20)} ${consoleUrl}  (people sign in at ${issuer})`);
   if (clients.length === 0) {
     log(`tokens: from ${issuer} (IDENTITY_ISSUER)`);
     return;
@@ -106,7 +159,7 @@ function printTheWayIn(urls: Record<(typeof SERVICES)[number], string>, issuer: 
     `  curl -s -H "Authorization: Bearer $OFFICE" -H 'X-Lintas-Min-Position: <position from the pickup>' ` +
       `${urls.intake}/persons/<personId from the pickup>/whereabouts`,
   );
-  log(`register an agency and its client: POST ${issuer}/admin/agencies (docs/identity.md)`);
+  log(`register an agency and its client: POST ${issuer}/admin/agencies (docs/architecture.md, "Identity")`);
 }
 
 async function waitUntilReady(urls: string[]): Promise<void> {
@@ -131,7 +184,9 @@ async function main(): Promise<void> {
     (typeof SERVICES)[number],
     string
   >;
-  const lock = takeStartLock(Object.values(urls));
+  // The console beside the services, on the next port: the address its client's redirect URI names.
+  const consoleUrl = process.env.CONSOLE_URL ?? `http://127.0.0.1:${basePort + SERVICES.length}`;
+  const lock = takeStartLock([...Object.values(urls), consoleUrl]);
   if ('running' in lock) {
     console.error(
       `[lintas] Lintas is already running from this folder (pid ${lock.running.pid}, since ${lock.running.startedAt}): ` +
@@ -142,7 +197,7 @@ async function main(): Promise<void> {
   buildIfChanged(log);
   const db = await projectDatabase(log);
   log(`database: ${db.description}`);
-  const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000), db.url);
+  const idp = await identity(Number(process.env.LINTAS_IDENTITY_PORT ?? 4000), db.url, consoleUrl);
   // The audit service verifies the others' stores when an admin asks: it is told where they answer.
   const verifyServiceUrls = SERVICES.filter((service) => service !== 'audit')
     .map((service) => `${service}=${urls[service]}`)
@@ -164,6 +219,28 @@ async function main(): Promise<void> {
             AUDIT_CLIENT_SECRET: idp.auditClient.secret,
             REGISTER_CHANGES_URL: `${idp.issuer}/admin/register-changes`,
           }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
+  );
+  children.push(
+    spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', 'console', 'apps', 'console', 'src', 'main.js')], {
+      env: {
+        ...process.env,
+        PORT: new URL(consoleUrl).port || '80',
+        CONSOLE_URL: consoleUrl,
+        IDENTITY_ISSUER: idp.issuer,
+        // Sessions live in the console's memory and end with it: a new secret at every start costs nothing.
+        CONSOLE_SESSION_SECRET: randomBytes(32).toString('base64'),
+        LINTAS_INTAKE_URL: urls.intake,
+        LINTAS_HEALTH_LIAISON_URL: urls['health-liaison'],
+        LINTAS_REHABILITATION_URL: urls.rehabilitation,
+        LINTAS_FAMILY_REUNIFICATION_URL: urls['family-reunification'],
+        LINTAS_AUDIT_URL: urls.audit,
+        ...(idp.consoleClient && {
+          CONSOLE_CLIENT_ID: idp.consoleClient.clientId,
+          CONSOLE_CLIENT_SECRET: idp.consoleClient.secret,
+        }),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     }),
@@ -191,12 +268,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   for (const child of children) child.once('close', (code) => void stop(code ?? 1));
   try {
-    await waitUntilReady(Object.values(urls));
+    await waitUntilReady([...Object.values(urls), consoleUrl]);
   } catch (error) {
     console.error('[lintas] could not start:', error);
     return stop(1);
   }
-  printTheWayIn(urls, idp.issuer, idp.clients);
+  printTheWayIn(urls, consoleUrl, idp.issuer, idp.clients);
+  printPeople(consoleUrl, idp.users);
   if (demo) {
     if (idp.clients.length === 0)
       log('--demo needs the identity provider of npm start (IDENTITY_ISSUER is set): no demo data');

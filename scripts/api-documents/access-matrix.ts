@@ -13,14 +13,18 @@ type AnnotatedOperation = OperationObject & {
   'x-lintas-recorded-read'?: { personalFields: string[] };
 };
 
-/** The services as nest-cli.json lists them, in its order. */
+/**
+ * The services as nest-cli.json lists them, in its order: the applications that run as a Lintas
+ * service (`runService`), not the console, which serves people pages and calls the services.
+ */
 export function serviceNames(root: string): string[] {
   const cli = JSON.parse(readFileSync(join(root, 'nest-cli.json'), 'utf8')) as {
     projects: Record<string, { type: string }>;
   };
   return Object.entries(cli.projects)
     .filter(([, project]) => project.type === 'application')
-    .map(([name]) => name);
+    .map(([name]) => name)
+    .filter((name) => readFileSync(join(root, 'apps', name, 'src', 'main.ts'), 'utf8').includes('runService('));
 }
 
 /**
@@ -104,6 +108,17 @@ export async function renderAccessMatrix(root: string, compiledRoot: string): Pr
     "office of the agency routed to, as that parent office's own token names its children (`supervised_agencies`),",
     'which answers from then on; a parent office that never called family-reunification is unknown there, and the',
     'complaint waits for it.',
+    '',
+    '**People** (the admin console). A person signs in at the identity app as a user of an agency in the agency',
+    "register, by authorization code with PKCE through Lintas' own console client: a `supervisor` of any agency, or an",
+    "`admin` of an admin agency. Their access token carries their agency's claims (`agency_id`, `agency_kind`,",
+    '`region_code`, `supervised_agencies`) and `user_id`, so every column of this table, every party check and every',
+    "record applies to them exactly as to their agency's system: a supervisor of Dinas Sosial Kabupaten Malang sees",
+    "what that office sees and none of Kota Surabaya's persons; a supervisor of an RSJ what the RSJ sees. The services",
+    'take the user from `user_id` (over any `x-lintas-user`), and each access record names them. `lintas.admin` goes',
+    'only to an admin whose console asked for it, never to a supervisor. The console (a server-side application) holds',
+    "the person's tokens and calls the services with them; it may do nothing the person's agency may not. A disabled",
+    'user gets no token, and their tokens still alive are refused within 5 seconds. See architecture.md, "Identity".',
     '',
     "**Recorded read** marks a read of people's data (its answer names persons or carries personal fields; the",
     'count is of the personal fields it may carry): every call, granted or refused, leaves an access record',

@@ -6,8 +6,15 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const STAMPS = join(DIST, '.sources.json');
-/** What `npm run build` builds (its script names them). */
-export const BUILT_SERVICES = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification', 'audit'] as const;
+/** What `npm run build` builds (its script names them): the five services and the console. */
+export const BUILT_SERVICES = [
+  'intake',
+  'health-liaison',
+  'rehabilitation',
+  'family-reunification',
+  'audit',
+  'console',
+] as const;
 /** What every build reads besides the TypeScript of libs/ and the service's own app. */
 const BUILD_FILES = ['package-lock.json', 'tsconfig.json', 'nest-cli.json'];
 

@@ -20,7 +20,10 @@ describe('work done every interval', () => {
       (error) => errors.push(error),
     );
     every.start();
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Until three rounds began, however slow the machine: a fixed sleep failed under load.
+    for (const deadline = Date.now() + 10_000; rounds < 3 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     await every.stop();
     expect(inRound).toBe(0);
     expect(most).toBe(1);

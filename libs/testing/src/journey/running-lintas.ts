@@ -1,6 +1,6 @@
 import { agency } from '../http/agency-client';
 import { testIdentity } from '../identity/test-identity';
-import { ServiceProcess, type ServiceName } from '../processes/service-process';
+import { ServiceProcess, type AppName, type ServiceName } from '../processes/service-process';
 import type { RealInfrastructure } from '../real-infrastructure';
 import { JourneyWorld, type ServiceUrls } from './journey-world';
 
@@ -15,6 +15,12 @@ export interface LintasSettings {
   env?: Record<string, string>;
   /** Also the audit service, the cross-agency ledger: for the tests that read it. */
   withAudit?: boolean;
+  /**
+   * Also the console (with the audit service, whose trails it shows), as the OAuth client the
+   * test identity provider registered for it: `consoleUrl` is where browsers reach it, the base of
+   * that client's redirect URI.
+   */
+  withConsole?: { consoleUrl: string; clientId: string; clientSecret: string };
 }
 
 const JOURNEY_SERVICES: ServiceName[] = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification'];
@@ -33,7 +39,7 @@ const URL_KEYS: Partial<Record<ServiceName, keyof ServiceUrls>> = {
  */
 export class RunningLintas {
   private constructor(
-    readonly processes: Map<ServiceName, ServiceProcess>,
+    readonly processes: Map<AppName, ServiceProcess>,
     readonly world: JourneyWorld,
     private readonly env: Record<string, string>,
   ) {}
@@ -63,12 +69,12 @@ export class RunningLintas {
       LOG_LEVEL: settings.logLevel ?? 'warn',
       ...settings.env,
     };
-    const processes = new Map<ServiceName, ServiceProcess>();
+    const processes = new Map<AppName, ServiceProcess>();
     try {
       const started = await Promise.all(JOURNEY_SERVICES.map((name) => ServiceProcess.start(name, env)));
       for (const process of started) processes.set(process.service, process);
       await Promise.all(started.map((process) => process.ready(60_000)));
-      if (settings.withAudit) {
+      if (settings.withAudit || settings.withConsole) {
         // Started last: it verifies the others' stores, so it is told where they answer, and has a
         // client of its own for its schedule, as `npm start` gives it.
         const own = (await testIdentity()).credentialsFor(agency('admin', 'lintas-audit', '35'));
@@ -81,6 +87,22 @@ export class RunningLintas {
         processes.set('audit', audit);
         await audit.ready(60_000);
       }
+      if (settings.withConsole) {
+        const consoleApp = await ServiceProcess.start('console', {
+          NODE_ENV: 'test',
+          LOG_LEVEL: env.LOG_LEVEL,
+          CONSOLE_URL: settings.withConsole.consoleUrl,
+          CONSOLE_CLIENT_ID: settings.withConsole.clientId,
+          CONSOLE_CLIENT_SECRET: settings.withConsole.clientSecret,
+          LINTAS_INTAKE_URL: processes.get('intake')?.url ?? '',
+          LINTAS_HEALTH_LIAISON_URL: processes.get('health-liaison')?.url ?? '',
+          LINTAS_REHABILITATION_URL: processes.get('rehabilitation')?.url ?? '',
+          LINTAS_FAMILY_REUNIFICATION_URL: processes.get('family-reunification')?.url ?? '',
+          LINTAS_AUDIT_URL: processes.get('audit')?.url ?? '',
+        });
+        processes.set('console', consoleApp);
+        await consoleApp.ready(60_000);
+      }
     } catch (error) {
       // The ones that did start would otherwise outlive the test file and keep jest from ending.
       await Promise.all([...processes.values()].map((process) => process.stop('SIGKILL')));
@@ -92,9 +114,14 @@ export class RunningLintas {
       healthLiaison: url('health-liaison'),
       rehabilitation: url('rehabilitation'),
       familyReunification: url('family-reunification'),
-      ...(settings.withAudit && { audit: url('audit') }),
+      ...((settings.withAudit || settings.withConsole) && { audit: url('audit') }),
     });
     return new RunningLintas(processes, world, env);
+  }
+
+  /** Where the console answers, when it was started (`withConsole`). */
+  get consoleUrl(): string | undefined {
+    return this.processes.get('console')?.url;
   }
 
   /** Kills a service with SIGKILL, as a crash: nothing of its shutdown runs. */

@@ -8,11 +8,13 @@ import { guardChild } from '../infra/process-guardian';
 
 export const SERVICES = ['intake', 'health-liaison', 'rehabilitation', 'family-reunification', 'audit'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** The console starts as a service does, from its build, and answers the same probes; it has no database. */
+export type AppName = ServiceName | 'console';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 
 /** Where `npm run build` puts a service's entry point. */
-export function builtEntry(service: ServiceName): string {
+export function builtEntry(service: AppName): string {
   const entry = join(REPO_ROOT, 'dist', 'apps', service, 'apps', service, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   return entry;
@@ -29,7 +31,7 @@ export class ServiceProcess {
   private readonly exited: Promise<ProcessExit>;
 
   private constructor(
-    readonly service: ServiceName,
+    readonly service: AppName,
     readonly url: string,
     private readonly child: ChildProcess,
   ) {
@@ -44,7 +46,7 @@ export class ServiceProcess {
    * Starts the service on a free port; only the harness's settings, the test file's identity
    * provider, the given settings and PORT are passed, nothing inherited.
    */
-  static async start(service: ServiceName, settings: Record<string, string>): Promise<ServiceProcess> {
+  static async start(service: AppName, settings: Record<string, string>): Promise<ServiceProcess> {
     const port = await freePort();
     const identity = (await testIdentity()).serviceSettings;
     const child = spawn(process.execPath, [builtEntry(service)], {
