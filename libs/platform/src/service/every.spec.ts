@@ -21,7 +21,7 @@ describe('work done every interval', () => {
     );
     every.start();
     // Until three rounds began, however slow the machine: a fixed sleep failed under load.
-    for (const deadline = Date.now() + 10_000; rounds < 3 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; rounds < 3 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await every.stop();
