@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every Lintas process; its entrypoint takes the process's name:
 #   docker build -t lintas .
-#   docker run lintas intake          (health-liaison, rehabilitation, family-reunification, audit, identity)
+#   docker run lintas intake          (health-liaison, rehabilitation, family-reunification, audit, console, identity)
 #   docker run lintas identity bootstrap-admin --agency-id lintas-admin
 # Settings come from the environment (README, "Configuration"); NODE_ENV is production unless set.
 # docker-compose.yml runs the whole topology with it; deploy/ runs it in Kubernetes.
@@ -16,8 +16,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund \
   && npm rebuild esbuild
 
-# The five services (nest build, into dist/apps/) and what else the image runs (the identity app,
-# the entrypoint, the demo register: scripts/container-build.ts, into dist/container/).
+# The five services and the console (nest build, into dist/apps/<app>/apps/<app>/src/main.js) and
+# what else the image runs (the identity app, the entrypoint, the demo register:
+# scripts/container-build.ts, into dist/container/). The console reads no file at run time: its
+# pages, stylesheet and script are compiled into dist/ like the rest of its code.
 FROM deps AS build
 COPY . .
 RUN npm run build \
@@ -39,16 +41,17 @@ LABEL org.opencontainers.image.title="lintas" \
 ENV NODE_ENV=production \
   HOST=0.0.0.0
 WORKDIR /app
-# Owned by root, read-only to the process; only .scratch (development keys, docker compose) is its own.
+# Owned by root, read-only to the process; only .scratch (development keys, docker compose) and
+# .console-client (where docker compose's demo-register leaves the console's client for it) are its own.
 COPY package.json ./
 COPY --from=production-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-RUN mkdir .scratch && chown node:node .scratch
+RUN mkdir .scratch .console-client && chown node:node .scratch .console-client
 # The official image's unprivileged user (uid 1000).
 USER node
-# The processes' default ports: intake 3001 … audit 3005, identity 4000 (PORT changes them).
-EXPOSE 3001 3002 3003 3004 3005 4000
-# GET /health/live of a service, the discovery document of the identity app, on $PORT or its default.
+# The processes' default ports: intake 3001 … audit 3005, console 3006, identity 4000 (PORT changes them).
+EXPOSE 3001 3002 3003 3004 3005 3006 4000
+# GET /health/live of a service or the console, the discovery document of the identity app, on $PORT or its default.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/app/dist/container/scripts/container-entrypoint.js", "health"]
 ENTRYPOINT ["node", "/app/dist/container/scripts/container-entrypoint.js"]

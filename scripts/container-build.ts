@@ -1,6 +1,7 @@
 /**
- * What the image runs besides the five services `npm run build` builds: the identity app, the
- * container entrypoint and the demo register, compiled as `nest build` compiles the services (tsc
+ * What the image runs besides the five services and the console, which `npm run build` builds: the
+ * identity app, the container entrypoint and the demo register, compiled as `nest build` compiles
+ * the services (tsc
  * with tsconfig.json's options, the @lintas/* path aliases rewritten to relative paths, so that
  * plain node runs the output) into dist/container/, laid out as the sources are
  * (dist/container/apps/identity/src/main.js). Type errors fail it, as they fail `nest build`.

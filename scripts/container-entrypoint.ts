@@ -4,13 +4,14 @@
  * service's own shutdown), with the arguments after the name as its own:
  *
  *   intake | health-liaison | rehabilitation | family-reunification | audit   a service, as `nest build` built it
+ *   console                        the admin console for people (apps/console), as `nest build` built it
  *   identity [bootstrap-admin …]   the identity app (apps/identity/src/main.ts)
  *   demo-register                  the demo agencies and clients of a development installation (docker compose)
  *   health [path]                  the image's HEALTHCHECK: GET http://127.0.0.1:$PORT<path> of this container's process
  *
  * With LINTAS_ENV_FILE naming a file that exists, its `NAME=value` lines are added to the
  * environment first (a variable set in the environment wins): what another container wrote for
- * this one, such as the audit service's own client from demo-register.
+ * this one, such as the audit service's own client and the console's client from demo-register.
  */
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
@@ -27,7 +28,10 @@ export interface ContainerProcess {
   healthPath?: string;
 }
 
-/** `nest build` puts each service at dist/apps/<service>/apps/<service>/src/main.js (package.json, build). */
+/**
+ * `nest build` puts each application at dist/apps/<app>/apps/<app>/src/main.js (package.json, build):
+ * the five services and the console, each with its /health/live.
+ */
 const service = (name: string, defaultPort: number): [string, ContainerProcess] => [
   name,
   { main: `dist/apps/${name}/apps/${name}/src/main.js`, defaultPort, healthPath: '/health/live' },
@@ -40,6 +44,8 @@ export const CONTAINER_PROCESSES: Readonly<Record<string, ContainerProcess>> = O
   service('rehabilitation', 3003),
   service('family-reunification', 3004),
   service('audit', 3005),
+  // The console reads nothing from disk: its stylesheet and script are strings of the build.
+  service('console', 3006),
   // scripts/container-build.ts compiles these into dist/container/.
   [
     'identity',

@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
+import { stringify } from 'yaml';
 import { loadEnv } from '@lintas/platform/config/load-env';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
+import { ConsoleEnv } from '../../apps/console/src/console-env';
 import { IdentityEnv } from '../../apps/identity/src/identity-env';
 import { CrdSchemas } from './crd-schemas';
 import { runChart, type ChartRun, type K8sObject } from './render-chart';
@@ -16,10 +21,25 @@ import { CODE, flowsOf, SERVICE_MODULES, topicsOfTheCode, type ServiceName } fro
  * must pass kubernetes-models' validation, every Strimzi and CloudNativePG resource its operator's
  * own CRD schema with unknown fields refused; and what the chart wires must agree with the code:
  * the topics and partitions the services create, the topics each reads and writes, the settings
- * each service refuses to start without.
+ * each service refuses to start without. The admin console (console.enabled) is checked the same
+ * way, and its NetworkPolicy by what it lets the console reach.
  */
 
 const VALUES = join(__dirname, '..', '..', 'test', 'deploy', 'values');
+
+/**
+ * The console's values, written here for the render: off by default, on in the production example;
+ * these add it beside another issuer (no identity app, a port of its own), with its Secret made by
+ * the chart, and the installations Helm must refuse (no console URL, no public issuer, plain http).
+ */
+const CONSOLE_VALUES_DIR = mkdtempSync(join(tmpdir(), 'lintas-console-values-'));
+function consoleValues(name: string, values: object): string {
+  const file = join(CONSOLE_VALUES_DIR, `${name}.yaml`);
+  writeFileSync(file, stringify(values));
+  return file;
+}
+const KEYCLOAK_ISSUER = 'https://sso.jatimprov.go.id:8443/realms/lintas';
+
 const RENDERS = {
   default: undefined,
   production: join(__dirname, 'examples', 'production.yaml'),
@@ -27,14 +47,47 @@ const RENDERS = {
   prefixedKeycloak: join(VALUES, 'prefixed-keycloak.yaml'),
   restore: join(VALUES, 'restore.yaml'),
   restoreWithoutStore: join(VALUES, 'restore-without-store.yaml'),
+  consoleKeycloak: consoleValues('console-keycloak', {
+    identity: { issuer: KEYCLOAK_ISSUER, app: { enabled: false } },
+    console: {
+      enabled: true,
+      // The trailing slash goes: the console refuses one in CONSOLE_URL.
+      url: 'https://konsol.lintas.jatimprov.go.id/',
+      clientId: 'lintas-konsol',
+      secret: {
+        stringData: { CONSOLE_CLIENT_SECRET: 'placeholder-not-a-secret', CONSOLE_SESSION_SECRET: 'placeholder' },
+      },
+    },
+  }),
+  consoleWithoutUrl: consoleValues('console-without-url', {
+    identity: { issuer: 'https://id.lintas.jatimprov.go.id' },
+    console: { enabled: true },
+  }),
+  consoleOverHttp: consoleValues('console-over-http', {
+    identity: { issuer: 'https://id.lintas.jatimprov.go.id' },
+    console: { enabled: true, url: 'http://konsol.lintas.jatimprov.go.id' },
+  }),
+  consoleWithInClusterIssuer: consoleValues('console-in-cluster-issuer', {
+    console: { enabled: true, url: 'https://konsol.lintas.jatimprov.go.id' },
+  }),
 };
 type RenderName = keyof typeof RENDERS;
-const VALID_RENDERS: RenderName[] = ['default', 'production', 'chartMadeSecrets', 'prefixedKeycloak', 'restore'];
+const VALID_RENDERS: RenderName[] = [
+  'default',
+  'production',
+  'chartMadeSecrets',
+  'prefixedKeycloak',
+  'restore',
+  'consoleKeycloak',
+];
 const SERVICES = Object.keys(SERVICE_MODULES) as ServiceName[];
+/** The components that are not one of the five services, and what the console has none of. */
+const NOT_SERVICES = ['identity', 'console'];
 
 const CORE_MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'apps/v1/Deployment': Deployment,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'v1/ConfigMap': ConfigMap,
   'v1/Secret': Secret,
@@ -48,6 +101,10 @@ beforeAll(async () => {
   run = await runChart(RENDERS);
   // The first run builds the runner with Maven (downloads from Maven Central); later ones take seconds.
 }, 600_000);
+
+afterAll(() => {
+  rmSync(CONSOLE_VALUES_DIR, { recursive: true, force: true });
+});
 
 function objects(render: RenderName): K8sObject[] {
   const result = run.renders[render];
@@ -95,13 +152,15 @@ interface PodSpec {
   securityContext?: { runAsNonRoot?: boolean };
 }
 type DeploymentObject = K8sObject & {
-  spec: { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
+  spec: { replicas?: number; template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
 };
 
 /** Secret values the test stands in for, in the shape each setting must have. */
 const STAND_INS: Record<string, string> = {
   PERSONAL_DATA_KEY: `${'A'.repeat(43)}=`,
   WEBHOOK_SIGNING_KEY: `${'B'.repeat(43)}=`,
+  CONSOLE_CLIENT_SECRET: 'C'.repeat(43),
+  CONSOLE_SESSION_SECRET: `${'D'.repeat(43)}=`,
   username: 'lintas_role',
   password: 'c0ffee'.repeat(10),
 };
@@ -179,7 +238,7 @@ describe('the Helm chart deploy/helm/lintas', () => {
 
     it('runs every component non-root on a read-only root, with probes and resource requests', () => {
       const deployments = ofKind<DeploymentObject>(render, 'Deployment');
-      const services = deployments.filter((d) => componentOf(d) !== 'identity');
+      const services = deployments.filter((d) => !NOT_SERVICES.includes(componentOf(d)));
       expect(services.map(componentOf).sort()).toEqual([...SERVICES].sort());
       for (const deployment of deployments) {
         const pod = deployment.spec.template.spec;
@@ -202,7 +261,8 @@ describe('the Helm chart deploy/helm/lintas', () => {
           }
         }
       }
-      for (const deployment of services) {
+      // The console's probes are the services' (live: the process; ready: its issuer answers).
+      for (const deployment of deployments.filter((d) => componentOf(d) !== 'identity')) {
         const [container] = deployment.spec.template.spec.containers;
         expect(container?.args).toEqual([componentOf(deployment)]);
         expect(container?.livenessProbe?.httpGet?.path).toBe('/health/live');
@@ -220,6 +280,8 @@ describe('the Helm chart deploy/helm/lintas', () => {
         expect(env.NODE_ENV).toBe('production');
         // loadEnv throws, naming each bad variable, where the service would exit with 78.
         if (component === 'identity') loadEnv(IdentityEnv, env);
+        // The console's own production checks too (main.ts exits with 78 on any): https, its secret.
+        else if (component === 'console') expect(loadEnv(ConsoleEnv, env).productionProblems()).toEqual([]);
         else loadEnv(ServiceEnv, env);
         // The checks the services' own modules make at start in production (webhooks, ledger).
         if (component === 'health-liaison') expect(env.WEBHOOK_SIGNING_KEY).toBeDefined();
@@ -260,7 +322,8 @@ describe('the Helm chart deploy/helm/lintas', () => {
         render,
         'Database',
       );
-      for (const deployment of ofKind<DeploymentObject>(render, 'Deployment')) {
+      const withDatabase = ofKind<DeploymentObject>(render, 'Deployment').filter((d) => componentOf(d) !== 'console');
+      for (const deployment of withDatabase) {
         const [container] = deployment.spec.template.spec.containers;
         if (!container) throw new Error(`${deployment.metadata.name} has no container`);
         const url = new URL(environmentOf(render, container).DATABASE_URL ?? '');
@@ -274,7 +337,7 @@ describe('the Helm chart deploy/helm/lintas', () => {
           credentials,
         );
       }
-      expect(databases.length).toBe(ofKind(render, 'Deployment').length);
+      expect(databases.length).toBe(withDatabase.length);
     });
 
     it('selects the pods of a component with its Service and PodDisruptionBudget', () => {
@@ -447,6 +510,192 @@ describe('the Helm chart deploy/helm/lintas', () => {
     expect(refused && 'error' in refused ? refused.error : 'rendered').toMatch(/postgres\.backup\.destinationPath/);
   });
 
+  describe('the admin console', () => {
+    const CONSOLE_RENDERS = ['production', 'consoleKeycloak'] as const;
+
+    function consoleDeployment(render: RenderName): DeploymentObject {
+      const [deployment, ...more] = ofKind<DeploymentObject>(render, 'Deployment').filter(
+        (d) => componentOf(d) === 'console',
+      );
+      if (!deployment || more.length > 0) throw new Error(`${render} renders no single console Deployment`);
+      return deployment;
+    }
+
+    function consoleContainer(render: RenderName): Container {
+      const [container] = consoleDeployment(render).spec.template.spec.containers;
+      if (!container) throw new Error(`${render}: the console has no container`);
+      return container;
+    }
+
+    function consolePolicy(render: RenderName): NetworkPolicyObject {
+      const labels = consoleDeployment(render).spec.template.metadata.labels;
+      const policies = ofKind<NetworkPolicyObject>(render, 'NetworkPolicy').filter((p) =>
+        selects(p.spec.podSelector.matchLabels, labels),
+      );
+      const [policy, ...more] = policies;
+      if (!policy || more.length > 0)
+        throw new Error(`${render}: ${policies.length} NetworkPolicies select the console`);
+      return policy;
+    }
+
+    /** Each component's pod labels and the port it listens on, from its Deployment. */
+    function pods(render: RenderName): Map<string, { labels: Record<string, string>; port: number }> {
+      return new Map(
+        ofKind<DeploymentObject>(render, 'Deployment').map((d) => [
+          componentOf(d),
+          {
+            labels: d.spec.template.metadata.labels,
+            port: d.spec.template.spec.containers[0]?.ports?.find((p) => p.name === 'http')?.containerPort ?? 0,
+          },
+        ]),
+      );
+    }
+
+    it('is off by default: the defaults render no console object', () => {
+      const rendered = objects('default').filter(
+        (o) => o.metadata.labels?.['app.kubernetes.io/component'] === 'console',
+      );
+      expect(rendered).toEqual([]);
+    });
+
+    it.each(CONSOLE_RENDERS)(
+      'runs one replica (sessions in memory) with a Service, a ConfigMap and a PodDisruptionBudget (%s)',
+      (render) => {
+        const deployment = consoleDeployment(render);
+        expect(deployment.spec.replicas).toBe(1);
+        const autoscaled = ofKind<{ spec: { scaleTargetRef: { name: string } } }>(render, 'HorizontalPodAutoscaler');
+        expect(autoscaled.map((h) => h.spec.scaleTargetRef.name)).not.toContain(deployment.metadata.name);
+        const labels = deployment.spec.template.metadata.labels;
+        const service = ofKind<{ spec: { selector: Record<string, string>; ports: { port: number }[] } }>(
+          render,
+          'Service',
+        ).find((s) => selects(s.spec.selector, labels));
+        expect(service?.spec.ports.map((p) => p.port)).toEqual([new ConsoleEnv().PORT]);
+        expect(consoleContainer(render).ports).toEqual([
+          expect.objectContaining({ name: 'http', containerPort: new ConsoleEnv().PORT }),
+        ]);
+        const budgets = ofKind<{ spec: { selector: { matchLabels: Record<string, string> } } }>(
+          render,
+          'PodDisruptionBudget',
+        );
+        expect(budgets.filter((b) => selects(b.spec.selector.matchLabels, labels)).length).toBe(1);
+        const settings = consoleContainer(render).envFrom?.map((source) => source.configMapRef?.name ?? '') ?? [];
+        expect(settings.map((name) => one(render, 'ConfigMap', name).metadata.labels)).toEqual([
+          expect.objectContaining({ 'app.kubernetes.io/component': 'console' }),
+        ]);
+      },
+    );
+
+    it.each(CONSOLE_RENDERS)(
+      "points the console at the services' issuer and at each service's own Service, and at nothing stateful (%s)",
+      (render) => {
+        const env = environmentOf(render, consoleContainer(render));
+        const settings = loadEnv(ConsoleEnv, env);
+        expect(settings.IDENTITY_ISSUER).toBe(environmentOf(render, firstServiceContainer(render)).IDENTITY_ISSUER);
+        expect(settings.redirectUri).toBe('https://konsol.lintas.jatimprov.go.id/auth/callback');
+        expect(settings.secureCookies).toBe(true);
+        const services = ofKind<{ spec: { selector: Record<string, string>; ports: { port: number }[] } }>(
+          render,
+          'Service',
+        );
+        const urls: Record<ServiceName, string> = {
+          intake: settings.LINTAS_INTAKE_URL,
+          'health-liaison': settings.LINTAS_HEALTH_LIAISON_URL,
+          rehabilitation: settings.LINTAS_REHABILITATION_URL,
+          'family-reunification': settings.LINTAS_FAMILY_REUNIFICATION_URL,
+          audit: settings.LINTAS_AUDIT_URL,
+        };
+        for (const name of SERVICES) {
+          const pod = pods(render).get(name);
+          const service = services.find((s) => pod && selects(s.spec.selector, pod.labels));
+          expect([name, urls[name]]).toEqual([
+            name,
+            `http://${service?.metadata.name}:${service?.spec.ports[0]?.port}`,
+          ]);
+        }
+        // No database, no Kafka, no key files: only its two secrets, from its Secret.
+        expect(Object.keys(env).filter((key) => /DATABASE|KAFKA|_FILE$/.test(key))).toEqual([]);
+        expect(consoleDeployment(render).spec.template.spec.volumes?.filter((v) => v.secret)).toEqual([]);
+        const fromSecrets = (consoleContainer(render).env ?? []).map((v) => [v.name, v.valueFrom?.secretKeyRef]);
+        expect(fromSecrets).toEqual([
+          ['CONSOLE_CLIENT_SECRET', { name: 'lintas-console', key: 'CONSOLE_CLIENT_SECRET' }],
+          ['CONSOLE_SESSION_SECRET', { name: 'lintas-console', key: 'CONSOLE_SESSION_SECRET' }],
+        ]);
+      },
+    );
+
+    it.each(CONSOLE_RENDERS)(
+      'lets the console reach DNS, the issuer and each service on its own port, and nothing stateful (%s)',
+      (render) => {
+        const policy = consolePolicy(render);
+        expect([...policy.spec.policyTypes].sort()).toEqual(['Egress', 'Ingress']);
+        // Selects the console's pods and no other component's.
+        const selected = [...pods(render)].filter(([, pod]) =>
+          selects(policy.spec.podSelector.matchLabels, pod.labels),
+        );
+        expect(selected.map(([name]) => name)).toEqual(['console']);
+        // Its port is open to requests (from the Ingress controller).
+        expect(policy.spec.ingress?.some((rule) => rule.ports?.some((p) => p.port === 'http'))).toBe(true);
+
+        const components = pods(render);
+        for (const name of SERVICES) {
+          const pod = components.get(name);
+          if (!pod) throw new Error(`${render}: no ${name} pods`);
+          expect([name, egressAllows(policy, pod.labels, pod.port)]).toEqual([name, true]);
+          // Only on its own port: another service's is not opened to it.
+          for (const other of SERVICES.filter((o) => o !== name)) {
+            const port = components.get(other)?.port ?? 0;
+            expect([name, port, egressAllows(policy, pod.labels, port)]).toEqual([name, port, false]);
+          }
+        }
+        const identity = components.get('identity');
+        if (identity) expect(egressAllows(policy, identity.labels, identity.port)).toBe(true);
+        const issuer = new URL(environmentOf(render, consoleContainer(render)).IDENTITY_ISSUER ?? '');
+        const issuerPort = Number(issuer.port || (issuer.protocol === 'https:' ? 443 : 80));
+        expect(egressAllows(policy, {}, issuerPort)).toBe(true);
+        expect(egressAllows(policy, {}, 53)).toBe(true);
+        // PostgreSQL and Kafka stay out of its reach, whatever pods they run in.
+        const postgres = ofKind(render, 'Cluster')[0]?.metadata.name ?? '';
+        expect(egressAllows(policy, { 'cnpg.io/cluster': postgres }, 5432)).toBe(false);
+        for (const port of [9092, 9093]) expect(egressAllows(policy, { 'strimzi.io/kind': 'Kafka' }, port)).toBe(false);
+        for (const [name, pod] of components) {
+          expect([name, egressAllows(policy, pod.labels, 5432)]).toEqual([name, false]);
+        }
+      },
+    );
+
+    it('takes who may reach the console, and another issuer on a port of its own', () => {
+      expect(consolePolicy('production').spec.ingress).toEqual([
+        {
+          ports: [{ port: 'http', protocol: 'TCP' }],
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+        },
+      ]);
+      const keycloak = consolePolicy('consoleKeycloak');
+      expect(keycloak.spec.ingress).toEqual([{ ports: [{ port: 'http', protocol: 'TCP' }] }]);
+      expect(keycloak.spec.egress).toContainEqual({ ports: [{ port: 8443, protocol: 'TCP' }] });
+      expect(keycloak.spec.egress).not.toContainEqual({ ports: [{ port: 443, protocol: 'TCP' }] });
+      expect(environmentOf('consoleKeycloak', consoleContainer('consoleKeycloak'))).toMatchObject({
+        IDENTITY_ISSUER: KEYCLOAK_ISSUER,
+        CONSOLE_CLIENT_ID: 'lintas-konsol',
+        CONSOLE_URL: 'https://konsol.lintas.jatimprov.go.id',
+      });
+      const secrets = ofKind<{ type: string; stringData: Record<string, string> }>('consoleKeycloak', 'Secret');
+      expect(secrets.map((s) => [s.metadata.name, s.type, Object.keys(s.stringData).sort()])).toEqual([
+        ['lintas-console', 'Opaque', ['CONSOLE_CLIENT_SECRET', 'CONSOLE_SESSION_SECRET']],
+      ]);
+    });
+
+    it.each([
+      ['consoleWithoutUrl', /console\.url: name the https URL/],
+      ['consoleOverHttp', /console\.url: must be https/],
+      ['consoleWithInClusterIssuer', /identity\.issuer: the console sends people's browsers to the issuer/],
+    ] as const)('refuses %s, naming the value', (render, message) => {
+      const refused = run.renders[render];
+      expect(refused && 'error' in refused ? refused.error : 'rendered').toMatch(message);
+    });
+  });
+
   describe('the CRD check', () => {
     function kafka(): K8sObject & { spec: { kafka: Record<string, unknown> & { listeners: object[] } } } {
       const [rendered] = ofKind<{ spec: { kafka: Record<string, unknown> & { listeners: object[] } } }>(
@@ -482,6 +731,42 @@ describe('the Helm chart deploy/helm/lintas', () => {
     });
   });
 });
+
+interface PolicyPeer {
+  podSelector?: { matchLabels?: Record<string, string> };
+  namespaceSelector?: object;
+  ipBlock?: object;
+}
+interface PolicyRule {
+  to?: PolicyPeer[];
+  from?: PolicyPeer[];
+  ports?: { port: number | string; protocol?: string }[];
+}
+type NetworkPolicyObject = K8sObject & {
+  spec: {
+    podSelector: { matchLabels: Record<string, string> };
+    policyTypes: string[];
+    ingress?: PolicyRule[];
+    egress?: PolicyRule[];
+  };
+};
+
+function selects(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
+  return Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
+}
+
+/**
+ * Whether the policy's egress rules let its pods reach a pod with these labels on this port. On the
+ * safe side for "must not reach": an address block, or a pod selector in any namespace, may be
+ * that pod.
+ */
+function egressAllows(policy: NetworkPolicyObject, labels: Record<string, string>, port: number): boolean {
+  return (policy.spec.egress ?? []).some((rule) => {
+    const peer =
+      !rule.to || rule.to.some((p) => p.ipBlock !== undefined || selects(p.podSelector?.matchLabels, labels));
+    return peer && (!rule.ports || rule.ports.some((p) => p.port === port));
+  });
+}
 
 function firstServiceContainer(render: RenderName): Container {
   const deployment = ofKind<DeploymentObject>(render, 'Deployment').find((d) => componentOf(d) === 'intake');

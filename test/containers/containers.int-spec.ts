@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
+import { ConsoleEnv } from '../../apps/console/src/console-env';
 import { IdentityEnv } from '../../apps/identity/src/identity-env';
 import { loadEnv } from '../../libs/platform/src/config/load-env';
 import { readServiceEnv, type ServiceDefinition } from '../../libs/platform/src/service/run-service';
@@ -10,8 +11,8 @@ import { serviceDefinitions, serviceTopics } from '../../scripts/container-topic
 
 /**
  * The containers of docker-compose.yml and the Dockerfile, checked without a Docker engine: the
- * compose file as Debian's docker-compose reads it (`config`), against the code (every service, its
- * port and settings, every topic with its partitions), and the Dockerfile by dockerfile-utils'
+ * compose file as Debian's docker-compose reads it (`config`), against the code (every service and
+ * the console, its port and settings, every topic with its partitions), and the Dockerfile by dockerfile-utils'
  * validator (the Docker language service's) and by what the image must be (multi-stage, production
  * dependencies only, a non-root user, a health check). Building and running the image needs an engine.
  */
@@ -90,6 +91,23 @@ beforeAll(async () => {
 
 const compose = (): Record<string, ComposeService> =>
   (parse(dockerCompose('config')) as { services: Record<string, ComposeService> }).services;
+
+/** A container's environment as strings, as the process reads it. */
+const settingsOf = (service: ComposeService | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(service?.environment ?? {}).map(([key, value]) => [key, String(value ?? '')]));
+
+/** A container's named volumes by where they are mounted (`config` writes `name:/path[:mode]`). */
+const namedVolumes = (service: ComposeService | undefined): Map<string, string> =>
+  new Map(
+    (service?.volumes ?? [])
+      .filter((volume): volume is string => typeof volume === 'string')
+      .map((volume) => volume.split(':'))
+      .filter(([name]) => name !== undefined && !name.startsWith('/') && !name.startsWith('.'))
+      .map(([name = '', target = '']) => [target, name]),
+  );
+
+/** The console's setting for a service's URL: LINTAS_HEALTH_LIAISON_URL for health-liaison. */
+const consoleUrlSetting = (service: string): string => `LINTAS_${service.toUpperCase().replace(/-/g, '_')}_URL`;
 
 describe('docker-compose.yml', () => {
   let services: Record<string, ComposeService>;
@@ -221,6 +239,75 @@ describe('docker-compose.yml', () => {
     expect(audit.REGISTER_CHANGES_URL).toBe(`${identity.IDENTITY_ISSUER}/admin/register-changes`);
     expect(settings('audit').LINTAS_ENV_FILE).toBe(settings('demo-register').AUDIT_CLIENT_ENV_FILE);
   });
+
+  it('runs the console from the one image on its default port, after identity, the register and the services', () => {
+    const consoleService = services.console;
+    expect(consoleService?.command).toEqual(['console']);
+    expect(consoleService?.image).toBe(services.identity?.image);
+    expect(consoleService?.build).toBeDefined();
+    const port = new ConsoleEnv().PORT;
+    expect(consoleService?.ports?.map((p) => [Number(p.published), Number(p.target)])).toEqual([[port, port]]);
+    expect(consoleService?.depends_on).toEqual({
+      identity: { condition: 'service_healthy' },
+      'demo-register': { condition: 'service_completed_successfully' },
+      ...Object.fromEntries(definitions.map((definition) => [definition.name, { condition: 'service_healthy' }])),
+    });
+    expect(consoleService?.healthcheck?.test).toEqual(['CMD', 'node', ENTRYPOINT, 'health', '/health/ready']);
+  });
+
+  it("gives the console settings it starts with, the services' issuer, each service's address and its client", () => {
+    const settings = settingsOf(services.console);
+    const identity = loadEnv(IdentityEnv, settingsOf(services.identity));
+    const env = loadEnv(ConsoleEnv, settings);
+    expect(env.PORT).toBe(new ConsoleEnv().PORT);
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(env.IDENTITY_ISSUER).toBe(identity.IDENTITY_ISSUER);
+    expect(env.ACCESS_TOKEN_AUDIENCE).toBe(identity.ACCESS_TOKEN_AUDIENCE);
+    for (const definition of definitions) {
+      const setting = consoleUrlSetting(definition.name);
+      expect([setting, settings[setting]]).toEqual([setting, `http://${definition.name}:${definition.defaultPort}`]);
+    }
+    // Its redirect URI is the one demo-register registers, on the port published to the host's browser.
+    const register = settingsOf(services['demo-register']);
+    expect(env.CONSOLE_URL).toBe(register.CONSOLE_URL);
+    expect(Number(new URL(env.CONSOLE_URL).port)).toBe(Number(services.console?.ports?.[0]?.published));
+    // Its client's id and secret: the file demo-register writes, in a volume both mount at the same place.
+    const file = register.CONSOLE_CLIENT_ENV_FILE ?? '';
+    expect(settings.LINTAS_ENV_FILE).toBe(file);
+    const folder = posix.dirname(file);
+    const volume = namedVolumes(services['demo-register']).get(folder);
+    expect(volume).toBeDefined();
+    expect(namedVolumes(services.console).get(folder)).toBe(volume);
+    // The console alone reads it: no other container mounts that volume.
+    const holders = Object.entries(services)
+      .filter(([, service]) => [...namedVolumes(service).values()].includes(volume ?? ''))
+      .map(([name]) => name);
+    expect(holders.sort()).toEqual(['console', 'demo-register']);
+  });
+
+  it("mounts each Lintas container's volumes where the image has a folder of the unprivileged user's", () => {
+    // A new named volume takes the owner of the folder it is mounted on, root where the image has
+    // none, and the process (user node) could not write to it.
+    const runtime = stages(instructions(readFileSync(DOCKERFILE, 'utf8'))).at(-1);
+    const runs = (runtime?.body ?? [])
+      .filter((instruction) => instruction.keyword === 'RUN')
+      .map((instruction) => instruction.args)
+      .join(' && ')
+      .split('&&')
+      .map((command) => command.trim().split(/\s+/));
+    const made = new Set(runs.filter(([command]) => command === 'mkdir').flatMap((words) => words.slice(1)));
+    const owned = new Set(
+      runs
+        .filter(([command, owner]) => command === 'chown' && owner === 'node:node')
+        .flatMap((words) => words.slice(2)),
+    );
+    for (const [name, service] of Object.entries(services).filter(([, s]) => s.image === services.identity?.image)) {
+      for (const target of namedVolumes(service).keys()) {
+        const folder = posix.relative('/app', target);
+        expect([name, target, made.has(folder), owned.has(folder)]).toEqual([name, target, true, true]);
+      }
+    }
+  });
 });
 
 describe('Dockerfile', () => {
@@ -289,7 +376,13 @@ describe('Dockerfile', () => {
     const applications = Object.entries(nest.projects)
       .filter(([, project]) => project.type === 'application')
       .map(([name]) => name);
-    expect(applications.sort()).toEqual(definitions.map((definition) => definition.name).sort());
+    // The five services and the console, which is no service (no store, no Kafka) but is built alike.
+    expect(applications.sort()).toEqual([...definitions.map((definition) => definition.name), 'console'].sort());
+    expect(CONTAINER_PROCESSES.console).toEqual({
+      main: 'dist/apps/console/apps/console/src/main.js',
+      defaultPort: new ConsoleEnv().PORT,
+      healthPath: '/health/live',
+    });
     for (const definition of definitions) {
       expect(CONTAINER_PROCESSES[definition.name]).toEqual({
         main: `dist/apps/${definition.name}/apps/${definition.name}/src/main.js`,

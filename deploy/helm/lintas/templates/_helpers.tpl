@@ -109,3 +109,42 @@ Secret CloudNativePG keeps it in.
 {{- end -}}
 {{- printf "postgres://$(DATABASE_USER):$(DATABASE_PASSWORD)@%s:5432/%s%s" $host (include "lintas.databaseName" .component) $query -}}
 {{- end -}}
+
+{{/*
+The console's public address (console.url), which its redirect URI is built on: required, https
+(its session cookie is Secure; the console refuses anything else in production), no trailing slash.
+*/}}
+{{- define "lintas.consoleUrl" -}}
+{{- $url := .Values.console.url | trimSuffix "/" -}}
+{{- if not $url -}}
+{{- fail "console.url: name the https URL people reach the console at, e.g. https://konsol.lintas.example (or set console.enabled=false)" -}}
+{{- end -}}
+{{- if not (hasPrefix "https://" $url) -}}
+{{- fail (printf "console.url: must be https (the console's session cookie is Secure), not %s" $url) -}}
+{{- end -}}
+{{- $url -}}
+{{- end -}}
+
+{{/*
+The issuer the console signs people in at: the services' issuer, which people's browsers must reach,
+so it has to be named (identity.issuer). The in-cluster default address answers pods only.
+*/}}
+{{- define "lintas.consoleIssuer" -}}
+{{- if not .Values.identity.issuer -}}
+{{- fail "identity.issuer: the console sends people's browsers to the issuer, so name its public URL (the in-cluster default answers only inside the cluster), or set console.enabled=false" -}}
+{{- end -}}
+{{- include "lintas.issuer" . -}}
+{{- end -}}
+
+{{/* The TCP port of the issuer's URL: the one given, else 443 for https and 80 for http. */}}
+{{- define "lintas.issuerPort" -}}
+{{- $url := urlParse (include "lintas.issuer" .) -}}
+{{- $port := regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) -}}
+{{- if $port -}}
+{{- $port -}}
+{{- else if eq $url.scheme "https" -}}
+443
+{{- else -}}
+80
+{{- end -}}
+{{- end -}}

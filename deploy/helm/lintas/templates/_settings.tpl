@@ -65,3 +65,32 @@ entries (deployment.yaml).
 {{- end -}}
 {{- toYaml $s -}}
 {{- end -}}
+
+{{/*
+The console's settings (apps/console/src/console-env.ts): where people reach it, the issuer they
+sign in at (its OAuth client), and each service's in-cluster address, which it calls with the
+signed-in person's token. Its client secret and session secret come from its Secret, not from here.
+*/}}
+{{- define "lintas.consoleSettings" -}}
+{{- $console := .Values.console -}}
+{{- $fullname := include "lintas.fullname" . -}}
+{{- $s := dict
+  "NODE_ENV" "production"
+  "HOST" "0.0.0.0"
+  "PORT" (toString $console.port)
+  "LOG_LEVEL" (.Values.settings.LOG_LEVEL | default "info")
+  "CONSOLE_URL" (include "lintas.consoleUrl" .)
+  "IDENTITY_ISSUER" (include "lintas.consoleIssuer" .)
+  "CONSOLE_CLIENT_ID" $console.clientId
+  "CONSOLE_SCOPES" $console.scopes
+  "CONSOLE_SESSION_IDLE_MINUTES" (toString $console.sessionIdleMinutes)
+  "ACCESS_TOKEN_AUDIENCE" (.Values.settings.ACCESS_TOKEN_AUDIENCE | default "urn:lintas:api")
+-}}
+{{- range $name, $svc := .Values.services -}}
+{{- $_ := set $s (printf "LINTAS_%s_URL" (upper (replace "-" "_" $name))) (printf "http://%s-%s:%v" $fullname $name $svc.port) -}}
+{{- end -}}
+{{- range $key, $value := $console.settings -}}
+{{- $_ := set $s $key (toString $value) -}}
+{{- end -}}
+{{- toYaml $s -}}
+{{- end -}}
