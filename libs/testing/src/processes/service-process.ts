@@ -70,17 +70,19 @@ export class ServiceProcess {
   async ready(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let exit: ProcessExit | undefined;
+    let report = 'no answer';
     void this.exited.then((ended) => (exit = ended));
     while (Date.now() < deadline) {
       if (exit) throw new Error(`${this.service} exited (${JSON.stringify(exit)}):\n${this.lines.join('\n')}`);
       const status = await fetch(`${this.url}/health/ready`).then(
-        (r) => r.status,
+        async (r) => ((report = `${r.status} ${await r.text()}`), r.status),
         () => 0,
       );
       if (status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${this.service} not ready within ${timeoutMs} ms:\n${this.lines.join('\n')}`);
+    // What readiness said last tells which dependency held the start.
+    throw new Error(`${this.service} not ready within ${timeoutMs} ms (${report}):\n${this.lines.join('\n')}`);
   }
 
   /** How the process ended, once it ends by itself. */

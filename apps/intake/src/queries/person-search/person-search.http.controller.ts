@@ -17,7 +17,12 @@ export class PersonSearchController {
    * office's cases: to a supervisor elsewhere the person does not exist.
    */
   @Get()
-  @ApiQuery({ name: 'q', required: true, description: 'A case number, a NIK, a name or words of a mark.' })
+  @ApiQuery({
+    name: 'q',
+    required: true,
+    description: 'A case number, a NIK, a name or words of a mark.',
+    schema: { type: 'string', minLength: 2, maxLength: 200, example: 'Sumarni' },
+  })
   @ApiOkResponse({ type: [PersonFound], description: 'The persons found, newest case first; at most 50.' })
   @Allow('dinas-sosial', 'dinas-sosial-provinsi', 'admin')
   search(
