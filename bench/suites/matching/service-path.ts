@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { EventStore } from '@lintas/event-store/event-store';
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import { scoreMatch, type PersonDescription } from '@lintas/person-matching/match-score';
@@ -23,7 +23,7 @@ const KEYS_PER_INSERT = 5_000;
 /** Puts per loading transaction: what each transaction holds does not change what `put` writes. */
 const PUTS_PER_TRANSACTION = 50;
 /** The stages of one pickup on the service path, in order. */
-const STAGES = ['begin+lock', 'put', 'candidates SQL', 'keys SQL', 'open', 'score', 'commit'] as const;
+const STAGES = ['begin', 'put', 'candidates SQL', 'keys SQL', 'open', 'score', 'commit'] as const;
 type Stage = (typeof STAGES)[number];
 
 /** Time spent in the key store's statements, while it is counted. */
@@ -160,8 +160,8 @@ export class ServicePath {
   }
 
   /**
-   * What TracingMatcher does for a new pickup, up to its proposals: one transaction holding the
-   * matcher's advisory lock, `put` of the person found, `candidates` (the SQL over the tokens, then
+   * What TracingMatcher does for a new pickup, up to its proposals: `put` of the person found in a
+   * transaction of its own, then in the inbox's: `candidates` (the SQL over the tokens, then
    * the candidates' descriptions opened with their persons' keys), `scoreMatch` on each. The
    * pickup's stream read before it, and the ProposeMatch commands after it, are not part of it.
    */
@@ -179,9 +179,8 @@ export class ServicePath {
     let proposed = 0;
     try {
       await client.query('BEGIN');
-      await lockMatcher(client);
       mark();
-      await this.index.put(client, entry);
+      await this.index.putCommitted(entry);
       mark();
       inCandidates = true;
       this.keysSql.ms = 0;
@@ -205,9 +204,9 @@ export class ServicePath {
     }
     this.candidatesSql.push({ probe, ms: candidatesSqlMs });
     const spans = times.slice(1).map((time, i) => time - (times[i] ?? time));
-    const [lock = 0, put = 0, candidates = 0, score = 0, commit = 0] = spans;
+    const [begin = 0, put = 0, candidates = 0, score = 0, commit = 0] = spans;
     this.record({
-      'begin+lock': lock,
+      begin,
       put,
       'candidates SQL': candidatesSqlMs,
       'keys SQL': keysSqlMs,
@@ -268,11 +267,6 @@ export class ServicePath {
   private record(spans: Record<Stage, number>): void {
     for (const stage of STAGES) this.stageTimes.get(stage)?.push(spans[stage]);
   }
-}
-
-/** The matcher's lock (TracingMatcher.lock): every run of it in intake's schema is serialised by it. */
-async function lockMatcher(client: PoolClient): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lintas-tracing-matcher:${SCHEMA}`]);
 }
 
 function sought({ personId, tracingRequestId, description }: SoughtRecord): MatchEntry {

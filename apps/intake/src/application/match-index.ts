@@ -27,7 +27,7 @@ export interface MatchEntry {
  * description is sealed with its person's key, so erasure takes it out of matching; the blocking
  * keys (a NIK, a name's sound) are kept only as blind-index tokens, so the table answers "who
  * shares a key with this one" without holding a name or NIK. Written only by the matcher's
- * reactions, each under one lock (see TracingMatcher), never served.
+ * reactions (see TracingMatcher); read by them and by the candidate and person-search queries.
  */
 @Injectable()
 export class MatchIndex implements OnModuleInit {
@@ -64,6 +64,21 @@ export class MatchIndex implements OnModuleInit {
        )`,
       `CREATE INDEX IF NOT EXISTS match_keys_person ON ${this.schema}.match_keys (person_id)`,
     ]);
+  }
+
+  /** `put` in a transaction of its own, committed when it returns. */
+  async putCommitted(entry: MatchEntry): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await this.put(client, entry);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async put(client: PoolClient, entry: MatchEntry): Promise<void> {

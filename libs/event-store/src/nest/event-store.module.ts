@@ -42,6 +42,10 @@ export interface EventStoreModuleOptions {
   sealEveryMs?: number;
 }
 
+const KEY_POOL = Symbol('KEY_POOL');
+/** Keys are read and written one short statement at a time; a few connections serve them. */
+const KEY_POOL_SIZE = 3;
+
 /**
  * A service's event store, wired the same way in every service: its pool, its keys, its signed
  * seals, its verification (served to admins by the platform), its outbox mapping and its read
@@ -55,10 +59,24 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
       module: EventStoreModule,
       providers: [
         {
+          // Connections of the key store's own: a transaction that needs a person's key (to seal or
+          // open) while it holds a pooled connection must never wait behind transactions that hold
+          // the rest of the pool waiting for keys themselves. With one shared pool, a backlog of
+          // reactions and projections that all opened keys held every connection and waited for
+          // an eleventh: the service never became ready again after a crash.
+          provide: KEY_POOL,
+          inject: [Pool, SERVICE_LOGGER],
+          useFactory: (pool: Pool, logger: Logger) => {
+            const keys = new Pool({ ...pool.options, max: KEY_POOL_SIZE });
+            keys.on('error', (err) => logger.warn({ err }, 'an idle key-store connection failed'));
+            return keys;
+          },
+        },
+        {
           provide: PersonKeyStore,
-          inject: [Pool, ServiceEnv],
-          useFactory: (pool: Pool, env: ServiceEnv) =>
-            PersonKeyStore.open(pool, parseMasterKey(env.PERSONAL_DATA_KEY), `${options.schema}_keys`),
+          inject: [KEY_POOL, ServiceEnv],
+          useFactory: (keys: Pool, env: ServiceEnv) =>
+            PersonKeyStore.open(keys, parseMasterKey(env.PERSONAL_DATA_KEY), `${options.schema}_keys`),
         },
         {
           provide: PersonalDataProtector,
@@ -141,6 +159,7 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
     @Inject(ProjectionRebuilds) private readonly rebuilds: ProjectionRebuilds,
+    @Inject(KEY_POOL) private readonly keyPool: Pool,
   ) {}
 
   onModuleInit(): void {
@@ -157,6 +176,7 @@ export class EventStoreModule implements OnModuleInit, OnApplicationBootstrap, O
     await this.readModels.stop();
     await this.sealing.stop();
     await this.store.close();
+    await this.keyPool.end();
   }
 }
 

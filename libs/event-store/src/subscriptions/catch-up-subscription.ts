@@ -23,6 +23,8 @@ export interface SubscriptionOptions {
   onError?: (error: unknown) => void;
 }
 
+/** What a batch answers when another instance moved the checkpoint meanwhile: read again at once. */
+const MOVED = -1;
 /**
  * Feeds a projection from the global order, from its stored checkpoint on. Each batch and the new
  * checkpoint commit in one transaction: a crash replays at most an uncommitted batch, never a
@@ -135,7 +137,7 @@ export class CatchUpSubscription {
         this.onError(error);
         return 0;
       });
-      if (applied > 0 || this.stopping) continue;
+      if (applied > 0 || applied === MOVED || this.stopping) continue;
       // A fresh append is not readable until every older transaction on the server has ended, which
       // takes milliseconds: look again soon rather than after the idle wait.
       const waitMs = Date.now() - this.appendedAt < FRESH_APPEND_WINDOW_MS ? FRESH_RETRY_MS : this.idleWaitMs;
@@ -150,16 +152,26 @@ export class CatchUpSubscription {
     }
   }
 
+  /**
+   * The batch is read and opened before the checkpoint's transaction begins, and applied only if the
+   * checkpoint is still where it was read from (another instance may have moved it: then the batch
+   * is read again). A transaction that held its connection while reading took a second one from
+   * the same pool: a backlog in every projection and reaction at once then held every connection
+   * waiting for another, and the service stalled.
+   */
   private async applyNextBatch(): Promise<number> {
+    const seen = await this.checkpoints.read(this.store.pool, this.projection.name);
+    const rows = await this.store.readAllRows({ after: seen, maxCount: this.batchSize });
+    const last = rows.at(-1);
+    if (!last) {
+      this.current = seen;
+      this.releaseWaiters();
+      return 0;
+    }
+    const events = await decodeRows(rows, this.store.registry, this.store.cipher);
     const applied = await inTransaction(this.store.pool, async (client) => {
       const from = await this.checkpoints.lock(client, this.projection.name);
-      const rows = await this.store.readAllRows({ after: from, maxCount: this.batchSize });
-      const last = rows.at(-1);
-      if (!last) {
-        this.current = from;
-        return 0;
-      }
-      const events = await decodeRows(rows, this.store.registry, this.store.cipher);
+      if (comparePositions(from, seen) !== 0) return MOVED;
       await this.projection.apply(events, client);
       const position = rowPosition(last);
       await this.checkpoints.write(client, this.projection.name, position);

@@ -16,9 +16,10 @@ import { MatchIndex, type MatchEntry } from '../../application/match-index';
 /**
  * Scores every new or changed record of one side (a person found, a relative sought) against the
  * other side, and proposes the likely pairs to the office owning the request. Runs in the inbox
- * transaction of intake's own events, so each is matched once in effect; every run holds one lock,
- * so of two records written at the same moment the later run sees the earlier: no pair is missed
- * because each side was matched before the other was indexed.
+ * transaction of intake's own events, so each is matched once in effect. Each record is indexed and
+ * committed before the other side is read, so of two records written at the same moment the one
+ * read second sees the first: no pair is missed because each side was matched before the other
+ * was indexed.
  */
 @Injectable()
 export class TracingMatcher {
@@ -29,7 +30,6 @@ export class TracingMatcher {
   ) {}
 
   async pickupReported(cause: Received<{ pickupId: string; personId: string }>, tx: PoolClient): Promise<void> {
-    await this.lock(tx);
     const [reported] = await this.store.readStream<PickupEvent>(`pickup-${cause.data.pickupId}`, {
       within: tx,
       maxCount: 1,
@@ -39,7 +39,6 @@ export class TracingMatcher {
   }
 
   async personIdentified(cause: Received<{ caseId: string; personId: string }>, tx: PoolClient): Promise<void> {
-    await this.lock(tx);
     const { caseId, personId } = cause.data;
     const events = await this.store.readStream<CaseEvent>(`case-${caseId}`, { within: tx });
     const identified = events.findLast(
@@ -53,7 +52,6 @@ export class TracingMatcher {
   }
 
   async tracingRequestChanged(cause: Received<{ tracingRequestId: string }>, tx: PoolClient): Promise<void> {
-    await this.lock(tx);
     const { history, state } = await this.streams.load(tracingRequestStream, cause.data.tracingRequestId);
     if (state.status === 'none') return;
     if (state.status !== 'open') {
@@ -77,12 +75,15 @@ export class TracingMatcher {
 
   /** A request closed, a person confirmed as someone's relative: out of matching for good. */
   async withdrawn(personIds: readonly string[], tx: PoolClient): Promise<void> {
-    await this.lock(tx);
     await this.index.remove(tx, personIds);
   }
 
   private async indexAndPropose(tx: PoolClient, subject: MatchEntry, cause: Received<unknown>): Promise<void> {
-    await this.index.put(tx, subject);
+    // Committed on its own before the other side is read: of two records written at the same
+    // moment, the one that reads second sees the other, so no pair is missed, and no lock is needed
+    // (a lock held across the inbox's transactions starved the pool when a backlog arrived). The
+    // write is an upsert, so a redelivery or a rollback of what follows leaves it right.
+    await this.index.putCommitted(subject);
     const candidates = await this.index.candidates(tx, subject);
     for (const other of candidates) {
       const [sought, person] = subject.side === 'sought' ? [subject, other] : [other, subject];
@@ -115,10 +116,6 @@ export class TracingMatcher {
         throw error;
       }
     }
-  }
-
-  private async lock(tx: PoolClient): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lintas-tracing-matcher:${this.store.schema}`]);
   }
 }
 
