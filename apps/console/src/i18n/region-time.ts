@@ -1,3 +1,5 @@
+import { utcOffsetHours } from '@lintas/domain-kernel/region-clock';
+
 /** Indonesia's three time zones, as people there name them. */
 export type ZoneName = 'WIB' | 'WITA' | 'WIT';
 
@@ -14,21 +16,10 @@ const ZONES: Record<ZoneName, Zone> = {
   WIT: { name: 'WIT', iana: 'Asia/Jayapura', offsetHours: 9 },
 };
 
-/**
- * The zone of a region by its province code (Kemendagri), by the rule the indicators read months
- * with (docs/indicators.md, "Periods"): WIT (UTC+9) for Maluku, Maluku Utara and Papua (81 and
- * above), WITA (UTC+8) for Bali, NTB, NTT, Kalimantan Selatan, Timur and Utara and the Sulawesi
- * provinces (51–53, 63–65, 71–76), WIB (UTC+7) for the rest and for a region not known. The
- * audit service keeps the same rule in its pure domain, which no other app may import.
- */
+/** The zone of a region, by the rule the indicators read months with (docs/indicators.md, "Periods"). */
 export function zoneOf(regionCode: string | undefined): Zone {
-  const province = Number(regionCode?.slice(0, 2));
-  if (!regionCode || !Number.isInteger(province)) return ZONES.WIB;
-  if (province >= 81) return ZONES.WIT;
-  if ((province >= 51 && province <= 53) || (province >= 63 && province <= 65) || (province >= 71 && province <= 76)) {
-    return ZONES.WITA;
-  }
-  return ZONES.WIB;
+  const offset = utcOffsetHours(regionCode);
+  return offset === 9 ? ZONES.WIT : offset === 8 ? ZONES.WITA : ZONES.WIB;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { utcOffsetHours } from '@lintas/domain-kernel/region-clock';
+
 /** A calendar month, `YYYY-MM`. */
 export type Month = string;
 export type Granularity = 'month' | 'year';
@@ -8,20 +10,7 @@ const HOUR_MS = 3_600_000;
 
 export const isMonth = (text: string): boolean => MONTH.test(text);
 
-/**
- * Indonesia's three zones by province code (Kemendagri): WIT (UTC+9) for Maluku, Maluku Utara and
- * the Papua provinces (8x, 9x), WITA (UTC+8) for Bali, NTB, NTT, Kalimantan Selatan, Timur and
- * Utara and the Sulawesi provinces, WIB (UTC+7) for the rest, and for a place not known.
- */
-export function utcOffsetHours(regionCode: string | undefined): 7 | 8 | 9 {
-  const province = Number(regionCode?.slice(0, 2));
-  if (!Number.isInteger(province)) return 7;
-  if (province >= 81) return 9;
-  if ((province >= 51 && province <= 53) || (province >= 63 && province <= 65) || (province >= 71 && province <= 76)) {
-    return 8;
-  }
-  return 7;
-}
+export { utcOffsetHours };
 
 /** The month an instant falls in, on the region's clock. */
 export function localMonthOf(instant: number, regionCode: string | undefined): Month {
