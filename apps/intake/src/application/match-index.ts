@@ -7,6 +7,7 @@ import { EventStore } from '@lintas/event-store/event-store';
 import { blockingKeys, blockingKeyWeight, DEFAULT_CANDIDATE_LIMIT } from '@lintas/person-matching/blocking';
 import type { PersonDescription } from '@lintas/person-matching/match-score';
 import { applySchema } from '@lintas/platform/database/apply-schema';
+import { inTransaction } from '@lintas/platform/database/transaction';
 import { ServiceEnv } from '@lintas/platform/config/service-env';
 import { BlindIndex } from '@lintas/privacy/blind-index';
 import { parseMasterKey } from '@lintas/privacy/master-key';
@@ -67,18 +68,8 @@ export class MatchIndex implements OnModuleInit {
   }
 
   /** `put` in a transaction of its own, committed when it returns. */
-  async putCommitted(entry: MatchEntry): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await this.put(client, entry);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  putCommitted(entry: MatchEntry): Promise<void> {
+    return inTransaction(this.pool, (client) => this.put(client, entry));
   }
 
   async put(client: PoolClient, entry: MatchEntry): Promise<void> {
