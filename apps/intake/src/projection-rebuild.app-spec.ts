@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { comparePositions, parsePosition, START, type GlobalPosition } from '@lintas/event-store/position';
 import { digestOf } from '@lintas/event-store/subscriptions/shadow-rebuild';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
 import { eventually } from '@lintas/testing/eventually';
@@ -27,6 +28,9 @@ beforeAll(async () => {
   sql = infra.createPool({ max: 2 });
 });
 
+/** The position of the last pickup's events: "no lag" alone does not say they were applied. */
+let lastWritten: GlobalPosition = START;
+
 async function reportPickup(): Promise<void> {
   const reply = await service.as(satpol).post('/pickups', {
     foundAt: new Date(Date.now() - 86_400_000).toISOString(),
@@ -36,7 +40,21 @@ async function reportPickup(): Promise<void> {
     descriptors: { sex: 'female' },
   });
   expect(reply.status).toBe(201);
+  lastWritten = parsePosition(String(reply.headers.get('x-lintas-position')));
 }
+
+/**
+ * Every read model has applied every pickup reported so far. Lag counts only events readers may
+ * see: while a writer's older transaction is still open (another projection's, a reaction's), a
+ * committed pickup is not visible yet and the lag is 0 without it.
+ */
+const caughtUp = (reply: { body?: Record<string, unknown> }): boolean => {
+  const projections = reply.body?.projections as Listed[] | undefined;
+  return (
+    projections !== undefined &&
+    projections.every((p) => p.lagEvents === 0 && comparePositions(parsePosition(p.position), lastWritten) >= 0)
+  );
+};
 
 interface Listed {
   name: string;
@@ -52,10 +70,7 @@ const status = (name = JOURNEY) => service.as(admin).get(`/admin/projections/${e
 describe('projection rebuilds over HTTP', () => {
   it('lists the read models, rebuilds one while refusing a second rebuild, to the digest it had', async () => {
     for (let i = 0; i < 5; i += 1) await reportPickup();
-    const listed = await eventually(
-      () => list(),
-      (reply) => (reply.body?.projections as Listed[] | undefined)?.every((p) => p.lagEvents === 0) === true,
-    );
+    const listed = await eventually(() => list(), caughtUp);
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ service: 'intake', schema: 'intake' });
     expect((listed.body.projections as Listed[]).map((p) => p.name)).toEqual([
@@ -115,10 +130,7 @@ describe('projection rebuilds over HTTP', () => {
     const { rows } = await sql.query(`SELECT 1 FROM pg_namespace WHERE nspname LIKE 'intake\\_rebuild\\_%'`);
     expect(rows).toEqual([]);
     await reportPickup();
-    await eventually(
-      () => list(),
-      (reply) => (reply.body?.projections as Listed[] | undefined)?.every((p) => p.lagEvents === 0) === true,
-    );
+    await eventually(() => list(), caughtUp);
     const after = await digestOf(sql, 'intake', projection);
     expect(after.tables.find((t) => t.table === 'person_journey')?.rows).toBeGreaterThan(
       built.tables.find((t) => t.table === 'person_journey')?.rows ?? Infinity,
@@ -127,10 +139,7 @@ describe('projection rebuilds over HTTP', () => {
 
   it("keeps the other services' whereabouts steps (their reactions' rows) through a rebuild of whereabouts", async () => {
     await reportPickup();
-    await eventually(
-      () => list(),
-      (reply) => (reply.body?.projections as Listed[] | undefined)?.every((p) => p.lagEvents === 0) === true,
-    );
+    await eventually(() => list(), caughtUp);
     const foreign = '6a3d1f4e-2b7c-4d1a-9e8f-0c5b7a9d2e1f';
     await sql.query(
       `INSERT INTO intake.whereabouts_steps (event_id, person_id, stage, stage_rank, since, agency_id, source)

@@ -8,6 +8,7 @@ import { AGENCIES, JourneyWorld } from '@lintas/testing/journey/journey-world';
 import { nikFor, PersonJourney } from '@lintas/testing/journey/person-journey';
 import { pickupReport } from '@lintas/testing/journey/pickup-report';
 import { testIdentity } from '@lintas/testing/identity/test-identity';
+import { freePortRange } from '@lintas/testing/infra/free-port';
 import { guardChild } from '@lintas/testing/infra/process-guardian';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 
@@ -18,6 +19,8 @@ import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
 const infra = useRealInfrastructure();
 const ROOT = join(__dirname, '..', '..', '..');
 let home: string;
+/** The five services, the console, and (in the second test) the identity provider at base + 10. */
+const PORTS_USED = 11;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'lintas-home-'));
@@ -25,7 +28,7 @@ beforeAll(async () => {
 });
 
 it('runs every service on the PostgreSQL log, and a hand-over crosses from intake to the RSJ', async () => {
-  const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+  const basePort = await freePortRange(PORTS_USED);
   const launcher = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'start.ts')], {
     env: {
       PATH: process.env.PATH,
@@ -87,7 +90,7 @@ it('runs every service on the PostgreSQL log, and a hand-over crosses from intak
 }, 120_000);
 
 it('runs an identity provider of its own and prints how to get a token, with which a pickup is accepted', async () => {
-  const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+  const basePort = await freePortRange(PORTS_USED);
   const launcher = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'start.ts')], {
     env: {
       PATH: process.env.PATH,

@@ -43,6 +43,24 @@ export async function freePort(): Promise<number> {
   throw new Error(`no free loopback port between ${LOWEST} and ${highest}`);
 }
 
+/**
+ * The first of `count` consecutive loopback ports nothing listens on, for a launcher that numbers
+ * its services from one base port (`npm start`'s LINTAS_BASE_PORT).
+ */
+export async function freePortRange(count: number): Promise<number> {
+  const highest = ephemeralRangeStart() - count;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = LOWEST + Math.floor(Math.random() * (highest - LOWEST + 1));
+    const ports = Array.from({ length: count }, (_, i) => base + i);
+    if (ports.some((port) => handedOut.has(port))) continue;
+    if ((await Promise.all(ports.map(canListen))).every(Boolean)) {
+      for (const port of ports) handedOut.add(port);
+      return base;
+    }
+  }
+  throw new Error(`no ${count} free consecutive loopback ports between ${LOWEST} and ${highest}`);
+}
+
 function canConnect(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host });
