@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import { EventStore } from '@lintas/event-store/event-store';
 import { OutboxRelay } from '@lintas/messaging/outbox/outbox-relay';
-import { createTransport, TRANSPORTS } from '@lintas/messaging/transport/transport-factory';
+import { createTransport, TRANSPORTS, type TransportKind } from '@lintas/messaging/transport/transport-factory';
 import type { OutgoingMessage, Transport } from '@lintas/messaging/transport/transport';
 import { NOTE_DEFINITIONS } from '../../../libs/messaging/test/test-contracts';
 import { withFreshDatabase } from '../../harness/databases';
@@ -26,6 +26,14 @@ const conditions = (): Condition[] => {
     throw new Error(`no condition ${unknown.join(', ')}; the conditions: ${CONDITIONS.join(', ')}`);
   return chosen.length === 0 ? CONDITIONS : CONDITIONS.filter((condition) => chosen.includes(condition));
 };
+/** `BENCH_TRANSPORTS=platformatic` runs the hand-over rows over those transports only. */
+const transports = (): TransportKind[] => {
+  const chosen = process.env.BENCH_TRANSPORTS?.split(',').filter(Boolean) ?? [];
+  const unknown = chosen.filter((name) => !(TRANSPORTS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`no transport ${unknown.join(', ')}; the transports: ${TRANSPORTS.join(', ')}`);
+  return chosen.length === 0 ? [...TRANSPORTS] : TRANSPORTS.filter((kind) => chosen.includes(kind));
+};
 // About the size of a pickup report as a CloudEvent's data.
 const PADDING = randomBytes(300).toString('hex');
 
@@ -45,7 +53,7 @@ export const messagingSuite: BenchSuite = {
     }
     await warmUpBroker(context, BROKER_WARM_UP_MS);
     for (const condition of conditions()) {
-      for (const kind of TRANSPORTS) rows.push(await handoverLatencyRow(context, kind, condition));
+      for (const kind of transports()) rows.push(await handoverLatencyRow(context, kind, condition));
     }
     return rows;
   },

@@ -5,7 +5,9 @@ import { EventRegistry } from '../events/event-registry';
 import { EventStore } from '../event-store';
 import { DigestProjection } from '../../test/digest-projection';
 import { SAMPLE_DEFINITIONS, sampleEvent } from '../../test/sample-events';
+import type { GlobalPosition } from '../position';
 import { CatchUpSubscription, type RebuildProgress } from './catch-up-subscription';
+import type { Projection } from './projection';
 
 const infra = useRealInfrastructure();
 let pool: Pool;
@@ -85,5 +87,49 @@ describe('catch-up subscriptions', () => {
     const last = progress.at(-1);
     expect(last?.done).toBeGreaterThanOrEqual(last?.total ?? Infinity);
     expect(last?.eventsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('let a reader waiting for a position go only once the batch that reached it has committed', async () => {
+    await write(4, 1);
+    const inner = new DigestProjection('commit-held', 'subs');
+    let batchEnd: GlobalPosition | undefined;
+    let atCommit!: () => void;
+    const reachedCommit = new Promise<void>((resolve) => (atCommit = resolve));
+    let releaseCommit!: () => void;
+    const commitReleased = new Promise<void>((resolve) => (releaseCommit = resolve));
+    // The first batch's COMMIT waits for the test: meanwhile its rows are written but not readable.
+    const projection: Projection = {
+      name: inner.name,
+      reset: (client) => inner.reset(client),
+      apply: async (events, client) => {
+        await inner.apply(events, client);
+        if (batchEnd) return;
+        batchEnd = events.at(-1)?.position;
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        Object.assign(client, {
+          query: async (...args: unknown[]) => {
+            if (args[0] === 'COMMIT') {
+              Object.assign(client, { query });
+              atCommit();
+              await commitReleased;
+            }
+            return query(...args);
+          },
+        });
+      },
+    };
+    const subscription = new CatchUpSubscription(store, projection);
+    subscription.start();
+    await reachedCommit;
+    if (!batchEnd) throw new Error('the first batch had no events');
+    let letGo = false;
+    const waiting = subscription.waitFor(batchEnd).then(() => (letGo = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(letGo).toBe(false);
+
+    releaseCommit();
+    await waiting;
+    expect((await inner.read(pool))?.count).toBeGreaterThan(0);
+    await subscription.stop();
   });
 });

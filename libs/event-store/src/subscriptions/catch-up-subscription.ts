@@ -169,15 +169,16 @@ export class CatchUpSubscription {
       return 0;
     }
     const events = await decodeRows(rows, this.store.registry, this.store.cipher);
+    const position = rowPosition(last);
     const applied = await inTransaction(this.store.pool, async (client) => {
       const from = await this.checkpoints.lock(client, this.projection.name);
       if (comparePositions(from, seen) !== 0) return MOVED;
       await this.projection.apply(events, client);
-      const position = rowPosition(last);
       await this.checkpoints.write(client, this.projection.name, position);
-      this.current = position;
       return rows.length;
     });
+    // Only once committed: a reader that waits for this position reads the batch's rows right away.
+    if (applied !== MOVED) this.current = position;
     this.releaseWaiters();
     return applied;
   }
