@@ -14,6 +14,7 @@ import type { OutgoingMessage, Transport } from '@lintas/messaging/transport/tra
 import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../../../libs/messaging/test/test-contracts';
 import { withFreshDatabase } from '../../harness/databases';
 import { openLoop } from '../../harness/open-loop';
+import { readSettings } from '../../harness/settings';
 import type { ResultRow } from '../../harness/result-row';
 import type { BenchContext } from '../../harness/suite';
 import { CoalescingSender } from './coalescing-sender';
@@ -72,7 +73,7 @@ export async function handoverLatencyRow(
       const lintas = await pipelineLatency(pool, transport, `bench.pipeline.${kind}.${randomUUID().slice(0, 8)}`);
       const stages = Object.fromEntries(lintas.stages.map((stage, i) => [STAGES[i] ?? `stage ${i}`, stage] as const));
       context.log(
-        `hand-over ${kind}${CONDITION_TITLES[condition]}: lintas p99 ${lintas.p99.toFixed(1)} ms, raw p99 ${raw.toFixed(1)} ms; ` +
+        `hand-over ${kind}${CONDITION_TITLES[condition]}: lintas p50 ${lintas.p50.toFixed(1)} / p99 ${lintas.p99.toFixed(1)} ms, raw p99 ${raw.toFixed(1)} ms; ` +
           Object.entries(stages)
             .map(([name, s]) => `${name} p50 ${s.p50.toFixed(1)} / p99 ${s.p99.toFixed(1)}`)
             .join('; ') +
@@ -151,8 +152,13 @@ function note(topic: string): OutgoingMessage {
 function observePauses(): { stop(): string } {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const collections: number[] = [];
+  const kinds = new Map<string, number[]>();
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) collections.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      collections.push(entry.duration);
+      const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+      kinds.set(kind, [...(kinds.get(kind) ?? []), entry.duration]);
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
   loop.enable();
@@ -163,11 +169,18 @@ function observePauses(): { stop(): string } {
       const total = collections.reduce((sum, duration) => sum + duration, 0);
       return (
         `event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} / max ${(loop.max / 1e6).toFixed(1)} ms, ` +
-        `${collections.length} GCs (${total.toFixed(0)} ms, longest ${Math.max(0, ...collections).toFixed(1)} ms)`
+        `${collections.length} GCs (${total.toFixed(0)} ms, longest ${Math.max(0, ...collections).toFixed(1)} ms: ` +
+        [...kinds]
+          .map(([kind, durations]) => `${durations.length} ${kind} up to ${Math.max(...durations).toFixed(1)} ms`)
+          .join(', ') +
+        ')'
       );
     },
   };
 }
+
+/** perf_hooks' NODE_PERFORMANCE_GC_* flags. */
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -239,12 +252,14 @@ async function pipelineLatency(
   pool: Pool,
   transport: Transport,
   topic: string,
-): Promise<{ p99: number; stages: { p50: number; p99: number }[]; pauses: string }> {
+): Promise<{ p50: number; p99: number; stages: { p50: number; p99: number }[]; pauses: string }> {
   await transport.createTopics([{ name: topic, partitions: 3 }]);
   const schema = 'pipeline';
+  const { groupCommit } = readSettings(process.env);
   const store = await EventStore.open(pool, {
     registry: new EventRegistry(NOTE_DEFINITIONS),
     schema,
+    ...(groupCommit ? { groupCommit } : {}),
     integration: integrationMapper('/lintas/bench', notePublications(topic)),
   });
   const timelines = new Map<string, Timeline>();
@@ -327,7 +342,8 @@ async function pipelineLatency(
       span('sent', 'received'),
       span('received', 'handled'),
     ].map((values) => ({ p50: percentile(values, 0.5), p99: percentile(values, 0.99) }));
-    return { p99: percentile(span('committed', 'handled'), 0.99), stages, pauses: pausesSeen };
+    const total = span('committed', 'handled');
+    return { p50: percentile(total, 0.5), p99: percentile(total, 0.99), stages, pauses: pausesSeen };
   } finally {
     await consumer.stop();
     await relay.stop();
