@@ -123,7 +123,8 @@ async function impose(condition: Condition, adminUrl: string, databaseUrl: strin
 
 /** pool.end() resolves before its connections close, so the forced drop of the database may end some: expected. */
 function benchPool(databaseUrl: string, max: number): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max });
+  // Pipelined, as the services' pools are (createPostgresPool).
+  const pool = new Pool({ connectionString: databaseUrl, max, pipeline: true });
   pool.on('error', () => undefined);
   return pool;
 }

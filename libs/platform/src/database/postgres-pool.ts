@@ -12,7 +12,10 @@ export function createPostgresPool(
   /** The schema of the service's event store, whose writer every connection is. */
   storeSchema: string,
 ): Pool {
-  const pool = new Pool({ connectionString: url, application_name: applicationName, max: 10 });
+  // Pipelined: a query is sent without waiting for the answer to the one before it on the connection,
+  // so a transaction's BEGIN travels with its first statement (see begin in transaction.ts). The
+  // pools made from these options (units of work, keys, the log's publishers) are pipelined too.
+  const pool = new Pool({ connectionString: url, application_name: applicationName, max: 10, pipeline: true });
   // Without a listener, an idle connection that the server ends (restart, failover) kills the process.
   pool.on('error', onIdleError);
   return announceWriterSessions(pool, storeSchema);

@@ -11,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
 import { isRetryableTransactionError, withinTransaction } from '../../database/ambient-transaction';
+import { begin } from '../../database/transaction';
 import type { AgencyActor } from '../agency/agency-token';
 import { EdgeError } from '../problems/http-errors';
 import { IdempotencyKeys, type StoredResponse } from './idempotency-keys';
@@ -85,7 +86,7 @@ export class WriteInterceptor implements NestInterceptor {
       const client = await this.keys.connectUnit();
       let outcome: { body: unknown; replayed: boolean; committed: () => void };
       try {
-        await client.query('BEGIN');
+        const { begun } = await begin(client);
         const claim = await this.keys.claimWithin(client, unit.agencyId, unit.key, fingerprint);
         if (claim.kind === 'claimed') {
           const { result: body, committed } = await withinTransaction(client, handle);
@@ -93,6 +94,7 @@ export class WriteInterceptor implements NestInterceptor {
             status: unit.status,
             body: without(body, unit.shownOnce),
           });
+          await begun;
           await client.query('COMMIT');
           outcome = { body, replayed: false, committed };
         } else {
