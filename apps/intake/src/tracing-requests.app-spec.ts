@@ -44,7 +44,16 @@ async function registerRequest(names: string[], marks: string[]) {
     lastSeen: { regionCode: '3507', on: daysAgo(40).toISOString().slice(0, 10), place: 'Pasar Lawang' },
   });
   expect(reply.status).toBe(201);
-  return reply.body as { id: string; personId: string; position: string };
+  const registered = reply.body as { id: string; personId: string; position: string };
+  // Weeks pass before she is found: the matcher has indexed the request by then. Without this wait
+  // the two events, on different partitions, may reach the matcher in either order, and the
+  // proposal is caused by whichever it read second.
+  await eventually(
+    async () =>
+      (await sql.query(`SELECT 1 FROM intake.match_records WHERE person_id = $1`, [registered.personId])).rowCount,
+    (rows) => rows === 1,
+  );
+  return registered;
 }
 
 async function reportFound(namesMentioned: string[], marks: string) {
