@@ -6,8 +6,11 @@ export interface BenchSettings {
   runs: number;
   /** Also run Emmett's projection rebuild (minutes at 1M): BENCH_EMMETT_REBUILD=1. */
   emmettRebuild: boolean;
-  /** Lintas group-commit settings, `<maxBatch>x<maxInFlight>`: BENCH_GROUP_COMMIT; the store's defaults when unset. */
-  groupCommit?: { maxBatch: number; maxInFlight: number };
+  /**
+   * Lintas group-commit settings, `<maxBatch>x<maxInFlight>[+<overlapAfterMs>]`: BENCH_GROUP_COMMIT;
+   * the store's defaults when unset (and its overlap when only the first two are given).
+   */
+  groupCommit?: { maxBatch: number; maxInFlight: number; overlapAfterMs?: number };
 }
 
 /** Seeding appends whole streams of this many events at once, so the event count must divide by it. */
@@ -36,7 +39,18 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 function groupCommit(text: string | undefined): Pick<BenchSettings, 'groupCommit'> {
   if (text === undefined || text === '') return {};
-  const match = /^(\d+)x(\d+)$/.exec(text);
-  if (!match) throw new Error(`BENCH_GROUP_COMMIT must read <maxBatch>x<maxInFlight>, e.g. 256x4, got '${text}'`);
-  return { groupCommit: { maxBatch: Number(match[1]), maxInFlight: Number(match[2]) } };
+  const match = /^(\d+)x(\d+)(?:\+(\d+))?$/.exec(text);
+  if (!match) {
+    throw new Error(
+      `BENCH_GROUP_COMMIT must read <maxBatch>x<maxInFlight>[+<overlapAfterMs>], e.g. 256x4+5, got '${text}'`,
+    );
+  }
+  const [, maxBatch, maxInFlight, overlapAfterMs] = match;
+  return {
+    groupCommit: {
+      maxBatch: Number(maxBatch),
+      maxInFlight: Number(maxInFlight),
+      ...(overlapAfterMs !== undefined && { overlapAfterMs: Number(overlapAfterMs) }),
+    },
+  };
 }

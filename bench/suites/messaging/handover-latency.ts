@@ -12,6 +12,7 @@ import { PlatformaticTransport } from '@lintas/messaging/transport/platformatic/
 import { createTransport, type TransportKind } from '@lintas/messaging/transport/transport-factory';
 import type { OutgoingMessage, Transport } from '@lintas/messaging/transport/transport';
 import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../../../libs/messaging/test/test-contracts';
+import { observeCpu } from '../../harness/cpu';
 import { withFreshDatabase } from '../../harness/databases';
 import { openLoop } from '../../harness/open-loop';
 import { readSettings } from '../../harness/settings';
@@ -69,7 +70,13 @@ export async function handoverLatencyRow(
     const transport = createTransport(kind, { brokers: context.kafkaBrokers, clientId: `bench-${kind}`, pool });
     const release = await impose(condition, context.postgresAdminUrl, databaseUrl);
     try {
-      const raw = await plainLatencyP99(transport, `bench.plain.${kind}.${randomUUID().slice(0, 8)}`);
+      let rawCpu = '';
+      const raw = await plainLatencyP99(
+        transport,
+        `bench.plain.${kind}.${randomUUID().slice(0, 8)}`,
+        LATENCY_MS,
+        (shares) => (rawCpu = shares),
+      );
       const lintas = await pipelineLatency(pool, transport, `bench.pipeline.${kind}.${randomUUID().slice(0, 8)}`);
       const stages = Object.fromEntries(lintas.stages.map((stage, i) => [STAGES[i] ?? `stage ${i}`, stage] as const));
       context.log(
@@ -77,7 +84,7 @@ export async function handoverLatencyRow(
           Object.entries(stages)
             .map(([name, s]) => `${name} p50 ${s.p50.toFixed(1)} / p99 ${s.p99.toFixed(1)}`)
             .join('; ') +
-          `; bench process: ${lintas.pauses}`,
+          `; bench process: ${lintas.pauses}; raw row's CPU of a core: ${rawCpu}`,
       );
       return {
         metric: `publish-consume p99 at 1000/s (${kind}${CONDITION_TITLES[condition]})`,
@@ -206,7 +213,12 @@ export async function warmUpBroker(context: BenchContext, durationMs: number): P
 }
 
 /** The transport alone: publish each message (coalesced as the relay does), time until the consumer's handler sees it. */
-async function plainLatencyP99(transport: Transport, topic: string, measuredMs = LATENCY_MS): Promise<number> {
+async function plainLatencyP99(
+  transport: Transport,
+  topic: string,
+  measuredMs = LATENCY_MS,
+  onCpu?: (shares: string) => void,
+): Promise<number> {
   await transport.createTopics([{ name: topic, partitions: 3 }]);
   const arrivals = new Map<string, () => void>();
   const subscription = await transport.consume({
@@ -227,7 +239,10 @@ async function plainLatencyP99(transport: Transport, topic: string, measuredMs =
         await arrived;
       });
     await measure(WARMUP_MS);
-    return percentile(await measure(measuredMs), 0.99);
+    const cpu = observeCpu();
+    const latencies = await measure(measuredMs);
+    onCpu?.(cpu.stop());
+    return percentile(latencies, 0.99);
   } finally {
     await publisher.close();
     await subscription.stop();
@@ -333,8 +348,9 @@ async function pipelineLatency(
     };
     await measure(WARMUP_MS);
     const pauses = observePauses();
+    const cpu = observeCpu();
     const measured = await measure(LATENCY_MS);
-    const pausesSeen = pauses.stop();
+    const pausesSeen = `${pauses.stop()}; CPU of a core: ${cpu.stop()}`;
     const span = (from: keyof Timeline, to: keyof Timeline) =>
       measured.map((t) => Math.max(0, (t[to] ?? Number.NaN) - (t[from] ?? Number.NaN)));
     const stages = [

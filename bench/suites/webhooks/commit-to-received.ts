@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,6 +9,7 @@ import { freePort } from '../../../libs/testing/src/infra/free-port';
 import { guardChild } from '../../../libs/testing/src/infra/process-guardian';
 import { HARNESS_SETTINGS } from '../../../libs/testing/src/service/harness-settings';
 import { benchPool } from '../../harness/bench-pool';
+import { cpuMsOf } from '../../harness/cpu';
 import { withFreshDatabase } from '../../harness/databases';
 import { openLoop } from '../../harness/open-loop';
 import { plainPgTypes } from '../../harness/pg-types';
@@ -236,17 +236,6 @@ async function logStages(context: BenchContext, pool: Pool, subscriptionId: stri
         .join('; ') +
       `; deliveries per enqueueing transaction: median ${median(perTransaction)}, max ${Math.max(0, ...perTransaction)}`,
   );
-}
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
-export function cpuMsOf(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /** health-liaison, built, as a process of its own on the PostgreSQL log. */

@@ -224,3 +224,43 @@ describe('the global order', () => {
     }
   });
 });
+
+describe('group commit', () => {
+  it('starts a transaction beside one held up only once that one has been out overlapAfterMs', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstWritten: () => void = () => undefined;
+    const firstInserted = new Promise<void>((resolve) => (firstWritten = resolve));
+    let transactions = 0;
+    const heldPool = infra.createPool();
+    // The first transaction stays open after its insert, as one waiting for a lock or a flush would.
+    const heldStore = await EventStore.open(heldPool, {
+      registry: new EventRegistry(SAMPLE_DEFINITIONS),
+      groupCommit: { maxInFlight: 4, overlapAfterMs: 400 },
+      beforeCommit: async () => {
+        transactions += 1;
+        if (transactions > 1) return;
+        firstWritten();
+        await held;
+      },
+    });
+    try {
+      const first = heldStore.append(`held-${randomUUID()}`, [sampleEvent()]);
+      await firstInserted;
+      let secondCommitted = false;
+      const second = heldStore
+        .append(`next-${randomUUID()}`, [sampleEvent()])
+        .then(() => void (secondCommitted = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(secondCommitted).toBe(false);
+      // Commits while the first is still held: had it waited for the first, this would never end.
+      await second;
+      expect(transactions).toBe(2);
+      release();
+      await first;
+    } finally {
+      release();
+      await heldStore.close();
+    }
+  });
+});

@@ -35,7 +35,7 @@ export interface EventStoreOptions {
    * outbox in the event's own transaction. Given the event before its personal fields are sealed.
    */
   integration?: IntegrationMapper;
-  groupCommit?: { maxBatch?: number; maxInFlight?: number };
+  groupCommit?: { maxBatch?: number; maxInFlight?: number; overlapAfterMs?: number };
   /** The clock, for recordedAt; a port so that tests can fix time. */
   now?: () => Date;
   /** Told of every append and group commit, for metrics. */
@@ -122,6 +122,7 @@ export class EventStore {
       {
         maxBatch: options.groupCommit?.maxBatch ?? 256,
         maxInFlight,
+        overlapAfterMs: options.groupCommit?.overlapAfterMs ?? 20,
         onWritten: (appends) => this.observer?.groupCommitted(appends),
       },
       options.beforeCommit,
