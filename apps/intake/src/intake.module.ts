@@ -26,7 +26,11 @@ import { EventStoreModule } from '@lintas/event-store/nest/event-store.module';
 import { MessagingModule } from '@lintas/messaging/nest/messaging.module';
 import { RedeliveryModule } from '@lintas/messaging/nest/redelivery.module';
 import { integrationMapper } from '@lintas/messaging/outbox/integration-mapper';
-import { OnPersonErased } from '@lintas/person-journey/on-person-erased.reaction';
+import {
+  ALSO_ON_PERSON_ERASED,
+  OnPersonErased,
+  type AlsoOnPersonErased,
+} from '@lintas/person-journey/on-person-erased.reaction';
 import { OnPersonsLinked } from '@lintas/person-journey/on-persons-linked.reaction';
 import { PersonJourneyModule } from '@lintas/person-journey/person-journey.module';
 import { PersonJourneyProjection } from '@lintas/person-journey/person-journey.projection';
@@ -204,6 +208,15 @@ import { loadRegionDirectory, REGION_DIRECTORY } from './reference-data/region-d
     ConfirmTracingMatchHandler,
     MatchIndex,
     TracingMatcher,
+    {
+      // An erased person leaves the matching: their record and its blind-index tokens go.
+      provide: ALSO_ON_PERSON_ERASED,
+      useFactory:
+        (matcher: TracingMatcher): AlsoOnPersonErased =>
+        (persons, tx) =>
+          matcher.withdrawn(persons, tx),
+      inject: [TracingMatcher],
+    },
     ...TRACING_MATCHER_REACTIONS,
     PersonSearchReadModel,
   ],

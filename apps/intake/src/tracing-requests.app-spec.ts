@@ -22,6 +22,7 @@ const malang = agency('dinas-sosial', 'dinsos-3507', '3507');
 const surabaya = agency('dinas-sosial', 'dinsos-3578', '3578');
 const satpolSurabaya = agency('satpol-pp', 'satpolpp-3578', '3578');
 const REVIEWER = { headers: { 'x-lintas-user': 'peksos-ani' } };
+const admin = agency('admin', 'lintas-admin', '35');
 
 let tier: ApplicationTier;
 let sql: Pool;
@@ -172,6 +173,41 @@ describe('tracing requests, application tier', () => {
         { personId: rejected.personId, status: 'rejected', probability: expect.any(Number) },
       ]),
     });
+  });
+
+  it('forgets an erased person: their match record and its blind-index tokens go', async () => {
+    const request = await registerRequest(['Tumini'], ['tompel di leher']);
+    const found = await reportFound(['Tumini'], 'tompel leher');
+    await proposedFor(request.id, found.personId);
+    const indexed = async (personId: string) =>
+      Number(
+        (
+          await sql.query(
+            `SELECT (SELECT count(*) FROM intake.match_records WHERE person_id = $1)
+                  + (SELECT count(*) FROM intake.match_keys WHERE person_id = $1) AS n`,
+            [personId],
+          )
+        ).rows[0]?.n,
+      );
+    expect(await indexed(found.personId)).toBeGreaterThan(1);
+
+    const erasing = await eventually(
+      () =>
+        tier.service.as(admin).post(`/persons/${found.personId}/erasure`, {
+          ground: 'data-subject-request',
+          legalBasis: 'UU 27/2022 Pasal 8',
+        }),
+      (answer) => answer.status !== 404,
+      { timeoutMs: 20_000, everyMs: 100 },
+    );
+    expect(erasing.status).toBe(201);
+    await eventually(
+      () => indexed(found.personId),
+      (left) => left === 0,
+      { timeoutMs: 20_000 },
+    );
+    // The family's request stays in matching: only the erased person left it.
+    expect(await indexed(request.personId)).toBeGreaterThan(1);
   });
 
   it("confirms a match on the person's case, named by the reviewer, and tells the family's agency", async () => {
