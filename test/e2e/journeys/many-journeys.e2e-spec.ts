@@ -10,7 +10,7 @@ import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
  * clients that lost each answer would, which must change nothing.
  */
 const infra = useRealInfrastructure();
-const PERSONS = 50;
+const PERSONS = 25;
 let lintas: RunningLintas;
 
 beforeAll(async () => {
