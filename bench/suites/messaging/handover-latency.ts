@@ -70,12 +70,9 @@ export async function handoverLatencyRow(
     const transport = createTransport(kind, { brokers: context.kafkaBrokers, clientId: `bench-${kind}`, pool });
     const release = await impose(condition, context.postgresAdminUrl, databaseUrl);
     try {
-      let rawCpu = '';
-      const raw = await plainLatencyP99(
+      const { p99: raw, cpu: rawCpu } = await plainLatency(
         transport,
         `bench.plain.${kind}.${randomUUID().slice(0, 8)}`,
-        LATENCY_MS,
-        (shares) => (rawCpu = shares),
       );
       const lintas = await pipelineLatency(pool, transport, `bench.pipeline.${kind}.${randomUUID().slice(0, 8)}`);
       const stages = Object.fromEntries(lintas.stages.map((stage, i) => [STAGES[i] ?? `stage ${i}`, stage] as const));
@@ -205,20 +202,22 @@ export async function warmUpBroker(context: BenchContext, durationMs: number): P
   const transport = new PlatformaticTransport({ brokers: context.kafkaBrokers, clientId: 'bench-warm-up' });
   try {
     const started = performance.now();
-    await plainLatencyP99(transport, `bench.warm-up.${randomUUID().slice(0, 8)}`, durationMs);
+    await plainLatency(transport, `bench.warm-up.${randomUUID().slice(0, 8)}`, durationMs);
     context.log(`broker warmed up for ${((performance.now() - started) / 1_000).toFixed(0)} s`);
   } finally {
     await transport.close();
   }
 }
 
-/** The transport alone: publish each message (coalesced as the relay does), time until the consumer's handler sees it. */
-async function plainLatencyP99(
+/**
+ * The transport alone: publish each message (coalesced as the relay does), time until the consumer's
+ * handler sees it; its p99, and the CPU shares of the measured run.
+ */
+async function plainLatency(
   transport: Transport,
   topic: string,
   measuredMs = LATENCY_MS,
-  onCpu?: (shares: string) => void,
-): Promise<number> {
+): Promise<{ p99: number; cpu: string }> {
   await transport.createTopics([{ name: topic, partitions: 3 }]);
   const arrivals = new Map<string, () => void>();
   const subscription = await transport.consume({
@@ -241,8 +240,7 @@ async function plainLatencyP99(
     await measure(WARMUP_MS);
     const cpu = observeCpu();
     const latencies = await measure(measuredMs);
-    onCpu?.(cpu.stop());
-    return percentile(latencies, 0.99);
+    return { cpu: cpu.stop(), p99: percentile(latencies, 0.99) };
   } finally {
     await publisher.close();
     await subscription.stop();
