@@ -5,6 +5,10 @@
  * and an identity provider with a demo client per agency. It builds only what changed, keeps
  * everything from one start to the next, and refuses to run twice from one folder. For a province
  * that outgrows one machine, deploy/ runs the same services on Kafka and PostgreSQL operators.
+ *
+ * It runs as `node --import tsx`, in one process, not under the tsx command: that wrapper SIGKILLs
+ * its child when Ctrl-C is not acknowledged within 30 ms twice, which a busy machine misses, and the
+ * stop below (services, identity provider, PostgreSQL, then the lock) never ran.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
