@@ -22,6 +22,12 @@ let home: string;
 /** The five services, the console, and (in the second test) the identity provider at base + 10. */
 const PORTS_USED = 11;
 
+/** `npm start`'s own command, without npm: one process, as package.json runs it. */
+const START: [string, string[]] = [
+  join(ROOT, 'node_modules', '.bin', 'node'),
+  ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')],
+];
+
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'lintas-home-'));
   infra.defer(() => rm(home, { recursive: true, force: true }));
@@ -29,7 +35,8 @@ beforeAll(async () => {
 
 it('runs every service on the PostgreSQL log, and a hand-over crosses from intake to the RSJ', async () => {
   const basePort = await freePortRange(PORTS_USED);
-  const launcher = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'start.ts')], {
+  const launcher = spawn(...START, {
+    cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: infra.databaseUrl,
@@ -91,7 +98,8 @@ it('runs every service on the PostgreSQL log, and a hand-over crosses from intak
 
 it('runs an identity provider of its own and prints how to get a token, with which a pickup is accepted', async () => {
   const basePort = await freePortRange(PORTS_USED);
-  const launcher = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'start.ts')], {
+  const launcher = spawn(...START, {
+    cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: infra.databaseUrl,
