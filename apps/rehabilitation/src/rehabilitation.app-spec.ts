@@ -74,6 +74,11 @@ describe('rehabilitation, application tier', () => {
     }
     const bedBook = await store.readStream(pantiStream.streamId(pantiId));
     expect(bedBook.map((event) => event.type)).toEqual(['PantiCapacitySet', 'BedReserved', 'BedOccupied']);
+    const beds = await panti.get('/work-queues/beds');
+    expect(beds.status).toBe(200);
+    expect(beds.body).toEqual([
+      { pantiId, beds: 1, waitlistLimit: null, occupied: 1, reserved: 0, free: 0, waiting: 0 },
+    ]);
     for (const event of bedBook.slice(1)) {
       expect(event.metadata.personId).toBeUndefined();
       expect(event.metadata.correlationId).toBe(first?.metadata.correlationId);
@@ -112,6 +117,10 @@ describe('rehabilitation, application tier', () => {
       ['waiting', 2],
       ['waiting', 3],
       ['waiting', 4],
+    ]);
+    // The bed book counts the same: both beds held for admission, four requests waiting.
+    expect((await panti.get('/work-queues/beds')).body).toEqual([
+      { pantiId, beds: 2, waitlistLimit: null, occupied: 0, reserved: 2, free: 0, waiting: 4 },
     ]);
   });
 
@@ -217,9 +226,18 @@ describe('rehabilitation, application tier', () => {
       [resident.placementId, secondResident?.placementId].sort(),
     );
 
+    // Its UPTs' beds, in the register's order; the office among its supervised agencies has no bed book.
+    const beds = await asProvince.get('/work-queues/beds');
+    expect(beds.status).toBe(200);
+    expect(beds.body).toEqual([
+      { pantiId: upt.pantiId, beds: 1, waitlistLimit: null, occupied: 1, reserved: 0, free: 0, waiting: 1 },
+      { pantiId: secondUpt.pantiId, beds: 1, waitlistLimit: null, occupied: 1, reserved: 0, free: 0, waiting: 0 },
+    ]);
+    expect((await asProvince.get(`/work-queues/beds?panti=${secondUpt.pantiId}`)).body).toEqual([beds.body[1]]);
+
     // A panti that is not its UPT does not exist for it, as one nobody registered does not.
     for (const notItsUpt of [kabupatenPanti.pantiId, otherProvincePanti.pantiId, 'panti-nobody-registered']) {
-      for (const queue of ['residents', 'waiting-list']) {
+      for (const queue of ['residents', 'waiting-list', 'beds']) {
         const refused = await asProvince.get(`/work-queues/${queue}?panti=${notItsUpt}`);
         expect(refused.status).toBe(404);
         expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -236,6 +254,9 @@ describe('rehabilitation, application tier', () => {
     expect((await upt.panti.get(`/work-queues/residents?panti=${upt.pantiId}`)).body).toEqual(ofUpt.body);
     const foreign = await upt.panti.get(`/work-queues/waiting-list?panti=${secondUpt.pantiId}`);
     expect(foreign).toMatchObject({ status: 404, body: { code: 'panti.not-found' } });
+    const foreignBeds = await upt.panti.get(`/work-queues/beds?panti=${secondUpt.pantiId}`);
+    expect(foreignBeds).toMatchObject({ status: 404, body: { code: 'panti.not-found' } });
+    expect((await tier.service.as(kabupatenOffice).get('/work-queues/beds')).status).toBe(403);
     expect((await asProvince.get('/work-queues/residents?panti=Not%20An%20Id')).status).toBe(400);
 
     // A placement at its UPT it reads; one at any other panti does not exist for it.

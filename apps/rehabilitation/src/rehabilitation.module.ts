@@ -48,6 +48,7 @@ import { WithdrawPlacementRequestController } from './commands/withdraw-placemen
 import { PANTI_EVENT_DEFINITIONS } from './domain/panti/panti.events';
 import { PLACEMENT_EVENT_DEFINITIONS } from './domain/placement/placement.event-definitions';
 import { REHABILITATION_PUBLICATIONS } from './publications';
+import { BedBookController } from './queries/bed-book/bed-book.http.controller';
 import { CasePlacementsController } from './queries/case-placements/case-placements.http.controller';
 import { CasePlacementsReadModel } from './queries/case-placements/case-placements.read-model';
 import { PlacementDetailsController } from './queries/placement-details/placement-details.http.controller';
@@ -104,6 +105,7 @@ import { PlacementsProjection } from './read-models/placements/placements.projec
     CasePlacementsController,
     WaitingListController,
     ResidentsController,
+    BedBookController,
     ReferenceDataController,
   ],
   providers: [
