@@ -297,6 +297,39 @@ describe('an admin', () => {
   });
 });
 
+describe('the head of a panti (Panti Bina Laras Kediri)', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    const head = await (
+      await testIdentity()
+    ).createUser({ ...AGENCIES.pantiKediri, userId: 'kepala.binalaras' }, { name: 'Dewi Lestari' });
+    ({ context, page } = await signedInPage(head));
+  }, 60_000);
+
+  afterAll(() => context?.close());
+
+  it("sees the panti's beds against its capacity: the returned person's bed is free again", async () => {
+    await page.goto(`${actualUrl}/queues/occupancy`);
+    const beds = page.locator('#occupancy');
+    const row = beds.locator('tbody tr', { hasText: AGENCIES.pantiKediri.agencyId });
+    expect(await row.count()).toBe(1);
+    // Panti, beds, occupied, held for admission, free, waiting: the journeys set 100 beds, and the
+    // one resident went home.
+    expect((await row.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([
+      AGENCIES.pantiKediri.agencyId,
+      '100',
+      '0',
+      '0',
+      '100',
+      '0',
+    ]);
+    expect(await page.locator('main .notice.refused').count()).toBe(0);
+    await expectAccessible(page);
+  });
+});
+
 describe("a supervisor of another kabupaten's office (Kota Surabaya)", () => {
   let context: BrowserContext;
   let page: Page;

@@ -224,3 +224,14 @@ export interface WebhookSubscription {
   lastSequence: number;
   createdAt: string;
 }
+
+/** rehabilitation `GET /work-queues/beds`: a panti's bed book in counts. */
+export interface PantiBeds {
+  pantiId: string;
+  beds: number;
+  waitlistLimit: number | null;
+  occupied: number;
+  reserved: number;
+  free: number;
+  waiting: number;
+}

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@ne
 import type { Request, Response } from 'express';
 import { ServiceApi } from '../../services/service-api';
 import { sendPage, signedIn } from '../../web/pages';
-import { QUEUES, isQueueName, queuePage, queuesPage } from './queues.view';
+import { QUEUES, isQueueName, queuePage, queuesPage, type QueueSource } from './queues.view';
 
 /**
  * The work queues, each from the service that owns it, under the user's token: an office sees its
@@ -22,8 +22,13 @@ export class QueuesController {
   async queue(@Param('queue') queue: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!isQueueName(queue)) throw new NotFoundException();
     const ctx = signedIn(request);
-    const { service, path } = QUEUES[queue];
-    const answer = await this.api.get<unknown>(ctx.session, service, path, { returnTo: ctx.path, lang: ctx.lang });
-    sendPage(response, queuePage(ctx, queue, answer));
+    const source: QueueSource = QUEUES[queue];
+    const read = (path: string) =>
+      this.api.get<unknown>(ctx.session, source.service, path, { returnTo: ctx.path, lang: ctx.lang });
+    const [answer, summary] = await Promise.all([
+      read(source.path),
+      source.summaryPath === undefined ? undefined : read(source.summaryPath),
+    ]);
+    sendPage(response, queuePage(ctx, queue, answer, summary));
   }
 }

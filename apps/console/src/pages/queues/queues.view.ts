@@ -4,6 +4,7 @@ import type {
   CaseInQueue,
   ComplaintInQueue,
   FollowUpDue,
+  PantiBeds,
   Placement,
   Referral,
   Reunification,
@@ -15,9 +16,11 @@ import { html, type Html, type HtmlValue } from '../../views/html';
 import { layout } from '../../views/layout';
 import type { PageContext } from '../../views/page-context';
 
-interface QueueSource {
+export interface QueueSource {
   service: ServiceName;
   path: string;
+  /** A second read from the same service, shown above the queue. */
+  summaryPath?: string;
   title: MessageKey;
   description: MessageKey;
 }
@@ -39,6 +42,7 @@ export const QUEUES = {
   occupancy: {
     service: 'rehabilitation',
     path: '/work-queues/residents',
+    summaryPath: '/work-queues/beds',
     title: 'queue.occupancy',
     description: 'queue.occupancy.about',
   },
@@ -98,25 +102,30 @@ export function queuesPage(ctx: PageContext): Html {
   });
 }
 
-export function queuePage(ctx: PageContext, queue: QueueName, answer: ApiResult<unknown>): Html {
+export function queuePage(
+  ctx: PageContext,
+  queue: QueueName,
+  answer: ApiResult<unknown>,
+  summary?: ApiResult<unknown>,
+): Html {
   const { t } = ctx;
   return layout(ctx, {
     title: t(QUEUES[queue].title),
     section: 'queues',
     main: html`<p><a href="/queues">${t('queues.all')}</a></p>
       <p class="hint">${t(QUEUES[queue].description)}</p>
-      ${answer.ok ? contentOf(ctx, queue, answer.body) : refusal(ctx, answer)}`,
+      ${answer.ok ? contentOf(ctx, queue, answer.body, summary) : refusal(ctx, answer)}`,
   });
 }
 
-function contentOf(ctx: PageContext, queue: QueueName, body: unknown): Html {
+function contentOf(ctx: PageContext, queue: QueueName, body: unknown, summary?: ApiResult<unknown>): Html {
   switch (queue) {
     case 'referrals':
       return referrals(ctx, (body as { referrals: Referral[] }).referrals);
     case 'waiting-list':
       return waitingList(ctx, body as Placement[]);
     case 'occupancy':
-      return occupancy(ctx, body as Placement[]);
+      return occupancy(ctx, body as Placement[], summary as ApiResult<PantiBeds[]> | undefined);
     case 'tracing':
       return tracing(
         ctx,
@@ -194,34 +203,53 @@ function waitingList(ctx: PageContext, items: Placement[]): Html {
   );
 }
 
-function occupancy(ctx: PageContext, items: Placement[]): Html {
+function occupancy(ctx: PageContext, items: Placement[], beds: ApiResult<PantiBeds[]> | undefined): Html {
   const { t, format } = ctx;
-  if (items.length === 0) return empty(ctx);
+  return html`${bedsSummary(ctx, items, beds)} ${items.length === 0 ? empty(ctx) : ''}
+  ${grouped(
+    items.sort(byOldest((p) => p.admittedAt ?? p.requestedAt)),
+    (p) => p.pantiId,
+    (panti, group) =>
+      table(
+        t('queue.group', { name: panti, count: group.length }),
+        [t('col.person'), t('col.status'), t('col.office'), t('col.admittedAt'), t('col.age')],
+        group.map((p) => [
+          personLink(ctx, p.personId, undefined, p.caseId),
+          code(ctx, 'placement', p.status),
+          p.officeId,
+          format.instant(p.admittedAt),
+          age(ctx, p.admittedAt ?? p.requestedAt),
+        ]),
+      ),
+  )}`;
+}
+
+/**
+ * Each panti's beds against its capacity, from its bed book; where that cannot be read, the residents
+ * counted, and why.
+ */
+function bedsSummary(ctx: PageContext, items: Placement[], beds: ApiResult<PantiBeds[]> | undefined): Html {
+  const { t } = ctx;
+  if (beds?.ok) {
+    return table(
+      t('queue.occupancy.summary'),
+      [t('col.panti'), t('col.beds'), t('col.occupied'), t('col.reserved'), t('col.free'), t('col.waiting')],
+      [...beds.body]
+        .sort((a, b) => a.pantiId.localeCompare(b.pantiId))
+        .map((b) => [b.pantiId, b.beds, b.occupied, b.reserved, b.free, b.waiting]),
+      { id: 'occupancy' },
+    );
+  }
+  if (items.length === 0) return html``;
   const counts = new Map<string, number>();
   for (const p of items) counts.set(p.pantiId, (counts.get(p.pantiId) ?? 0) + 1);
   return html`${table(
-      t('queue.occupancy.summary'),
+      t('queue.occupancy.residents'),
       [t('col.panti'), t('col.residents')],
       [...counts].map(([panti, count]) => [panti, count]),
       { id: 'occupancy' },
     )}
-    <p class="hint">${t('queue.occupancy.capacity')}</p>
-    ${grouped(
-      items.sort(byOldest((p) => p.admittedAt ?? p.requestedAt)),
-      (p) => p.pantiId,
-      (panti, group) =>
-        table(
-          t('queue.group', { name: panti, count: group.length }),
-          [t('col.person'), t('col.status'), t('col.office'), t('col.admittedAt'), t('col.age')],
-          group.map((p) => [
-            personLink(ctx, p.personId, undefined, p.caseId),
-            code(ctx, 'placement', p.status),
-            p.officeId,
-            format.instant(p.admittedAt),
-            age(ctx, p.admittedAt ?? p.requestedAt),
-          ]),
-        ),
-    )}`;
+    <p class="hint">${t('queue.occupancy.capacity')}</p>`;
 }
 
 function tracing(ctx: PageContext, items: Reunification[]): Html {
