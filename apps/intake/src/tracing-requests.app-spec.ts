@@ -175,7 +175,7 @@ describe('tracing requests, application tier', () => {
     });
   });
 
-  it('forgets an erased person: their match record and its blind-index tokens go', async () => {
+  it('forgets an erased person, found or sought: their match record and its blind-index tokens go', async () => {
     const request = await registerRequest(['Tumini'], ['tompel di leher']);
     const found = await reportFound(['Tumini'], 'tompel leher');
     await proposedFor(request.id, found.personId);
@@ -191,23 +191,28 @@ describe('tracing requests, application tier', () => {
       );
     expect(await indexed(found.personId)).toBeGreaterThan(1);
 
-    const erasing = await eventually(
-      () =>
-        tier.service.as(admin).post(`/persons/${found.personId}/erasure`, {
-          ground: 'data-subject-request',
-          legalBasis: 'UU 27/2022 Pasal 8',
-        }),
-      (answer) => answer.status !== 404,
-      { timeoutMs: 20_000, everyMs: 100 },
-    );
-    expect(erasing.status).toBe(201);
-    await eventually(
-      () => indexed(found.personId),
-      (left) => left === 0,
-      { timeoutMs: 20_000 },
-    );
+    const erase = async (personId: string) => {
+      const erasing = await eventually(
+        () =>
+          tier.service.as(admin).post(`/persons/${personId}/erasure`, {
+            ground: 'data-subject-request',
+            legalBasis: 'UU 27/2022 Pasal 8',
+          }),
+        (answer) => answer.status !== 404,
+        { timeoutMs: 20_000, everyMs: 100 },
+      );
+      expect(erasing.status).toBe(201);
+      await eventually(
+        () => indexed(personId),
+        (left) => left === 0,
+        { timeoutMs: 20_000 },
+      );
+    };
+    await erase(found.personId);
     // The family's request stays in matching: only the erased person left it.
     expect(await indexed(request.personId)).toBeGreaterThan(1);
+    // The relative sought, erased at the family's request, leaves it too.
+    await erase(request.personId);
   });
 
   it("confirms a match on the person's case, named by the reviewer, and tells the family's agency", async () => {
