@@ -4,8 +4,8 @@ import { nikFor, PersonJourney } from './person-journey';
 
 /**
  * The nine journeys of issue 10, each driven over HTTP through a JourneyWorld and read back from
- * every service at the end. Shared by the e2e specs that run them against the services directly
- * (`journeys.e2e-spec.ts`) and through a validating proxy (`journeys-through-prism.e2e-spec.ts`).
+ * every service at the end; `journeys.e2e-spec.ts` runs them through a validating proxy in front of
+ * each service.
  */
 export interface JourneyCase {
   title: string;
