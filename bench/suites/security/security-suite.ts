@@ -12,6 +12,7 @@ import { AGENCIES } from '../../../libs/testing/src/journey/journey-world';
 import { pickupReport } from '../../../libs/testing/src/journey/pickup-report';
 import { HARNESS_SETTINGS } from '../../../libs/testing/src/service/harness-settings';
 import { withFreshDatabase } from '../../harness/databases';
+import { HttpClient } from '../../harness/http-client';
 import { openLoop } from '../../harness/open-loop';
 import type { ResultRow } from '../../harness/result-row';
 import type { BenchContext, BenchSuite } from '../../harness/suite';
@@ -80,9 +81,10 @@ export const securitySuite: BenchSuite = {
       const recording = AuditedReadInterceptor.prototype.intercept;
       const notRecording: typeof recording = (_execution, next) => next.handle();
       const pickups: string[] = [];
+      const http = new HttpClient();
       const report = (durationMs: number) =>
         openLoop(RATE, durationMs, async () => {
-          const response = await fetch(`${url}/pickups`, {
+          const response = await http.send(`${url}/pickups`, {
             method: 'POST',
             headers: {
               authorization: `Bearer ${token}`,
@@ -92,14 +94,13 @@ export const securitySuite: BenchSuite = {
             body: JSON.stringify(pickupReport()),
           });
           if (response.status !== 201) throw new Error(`POST /pickups answered ${response.status}`);
-          pickups.push(((await response.json()) as { id: string }).id);
+          pickups.push((JSON.parse(response.body) as { id: string }).id);
         });
       const readBack = (durationMs: number) =>
         openLoop(RATE, durationMs, async () => {
           const id = pickups[Math.floor(Math.random() * pickups.length)];
-          const response = await fetch(`${url}/pickups/${id}`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await http.send(`${url}/pickups/${id}`, { headers: { authorization: `Bearer ${token}` } });
           if (response.status !== 200) throw new Error(`GET /pickups/:id answered ${response.status}`);
-          await response.arrayBuffer();
         });
       const measured = {
         write: { on: [] as number[], off: [] as number[] },
@@ -127,6 +128,7 @@ export const securitySuite: BenchSuite = {
       } finally {
         AgencyGuard.prototype.canActivate = checking;
         AuditedReadInterceptor.prototype.intercept = recording;
+        http.close();
         await app.close();
         await identity.stop();
       }
