@@ -73,12 +73,18 @@ export function announceWriterSessions(pool: Pool, log: string): Pool {
  *   - every id still running when the snapshot was taken that ended before the locks were read:
  *     the statement cannot see its rows, and it no longer shows as a writer.
  * Transaction ids in pg_locks are 32-bit; they are widened to xid8 next to the snapshot's xmax.
+ *
+ * PL/pgSQL rather than SQL: a SQL function that cannot be inlined is planned again at every call,
+ * and readers call this one at every fetch. PL/pgSQL keeps the plan for the session: 0.18 ms a call
+ * instead of 0.57 (measured 2026-12-07, 25 other sessions connected). A STABLE PL/pgSQL function
+ * runs its query in the calling statement's snapshot, as the SQL one did.
  */
 export function visibilityHorizonFunctionSql(schema: string): string {
   return `
 CREATE OR REPLACE FUNCTION ${schema}.visibility_horizon() RETURNS xid8
-LANGUAGE sql STABLE AS $horizon$
-  WITH snapshot AS MATERIALIZED (
+LANGUAGE plpgsql STABLE AS $horizon$
+BEGIN
+  RETURN (WITH snapshot AS MATERIALIZED (
     SELECT pg_current_snapshot() AS s, pg_snapshot_xmax(pg_current_snapshot())::text::numeric AS xmax
   ),
   locks AS MATERIALIZED (
@@ -102,7 +108,8 @@ LANGUAGE sql STABLE AS $horizon$
                          AND w.database = (SELECT oid FROM pg_database WHERE datname = current_database()))),
     (SELECT min(x::text::numeric) FROM snapshot sn, pg_snapshot_xip(sn.s) AS x
       WHERE x::text::numeric NOT IN (SELECT xid FROM running))
-  )::text::xid8
+  )::text::xid8);
+END
 $horizon$`;
 }
 
