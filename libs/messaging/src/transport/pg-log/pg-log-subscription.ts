@@ -235,8 +235,10 @@ export class PgLogSubscription implements Subscription {
        horizon AS MATERIALIZED (SELECT ${s}.visibility_horizon() AS xmin),
        waiting AS MATERIALIZED (
          SELECT EXISTS (
-           SELECT 1 FROM cursors c CROSS JOIN horizon h
-             JOIN ${s}.messages x ON x.topic = c.topic AND x.partition = c.partition AND x.transaction_id >= h.xmin
+           SELECT 1 FROM cursors c
+            WHERE EXISTS (SELECT 1 FROM ${s}.messages x
+                           WHERE x.topic = c.topic AND x.partition = c.partition
+                             AND x.transaction_id >= (SELECT xmin FROM horizon))
          ) AS held
        )
        SELECT c.n::int AS n, m.transaction_id::text AS transaction_id, m.sequence::text AS sequence,
