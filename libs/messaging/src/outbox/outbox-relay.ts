@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
+import { inTransaction } from '@lintas/platform/database/transaction';
 import type { OutgoingMessage, Publisher, Transport } from '../transport/transport';
 
 export interface OutboxRelayOptions {
@@ -225,12 +226,22 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Commits without waiting for the disk: a delete lost in a server crash only sends its rows again,
+   * which the relay must bear anyway, and every flush a committer waits for queues the appends and
+   * inbox commits behind it (a hand-over's own flushes).
+   */
   private async deleteShipped(rows: OutboxRow[]): Promise<void> {
-    await this.pool.query(
-      `DELETE FROM ${this.options.schema}.outbox
-        WHERE (transaction_id, sequence) IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))`,
-      [rows.map((r) => r.transaction_id), rows.map((r) => r.sequence)],
-    );
+    await inTransaction(this.pool, async (client) => {
+      await Promise.all([
+        client.query('SET LOCAL synchronous_commit = off'),
+        client.query(
+          `DELETE FROM ${this.options.schema}.outbox
+            WHERE (transaction_id, sequence) IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))`,
+          [rows.map((r) => r.transaction_id), rows.map((r) => r.sequence)],
+        ),
+      ]);
+    });
   }
 
   private signal(): void {
