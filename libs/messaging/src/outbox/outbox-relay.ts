@@ -145,7 +145,9 @@ export class OutboxRelay {
       try {
         while (!this.stopping && !broken) {
           const read = await this.relayBatch(publisher, shipping);
-          if (read === 0) await this.pause();
+          // A short batch was all there was when it was read; what committed since woke the relay
+          // (the pause then returns at once), so reading again now would mostly find nothing.
+          if (read < this.batchSize) await this.pause();
         }
         await shipping.sending;
         await shipping.deleting;
