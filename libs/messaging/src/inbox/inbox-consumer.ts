@@ -1,5 +1,5 @@
 import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
-import { inTransaction } from '@lintas/platform/database/transaction';
+import { begin, inTransaction } from '@lintas/platform/database/transaction';
 import { inSpan } from '@lintas/platform/tracing/in-span';
 import { contextFromTraceContext } from '@lintas/platform/tracing/trace-context';
 import type { Pool, PoolClient } from 'pg';
@@ -34,9 +34,9 @@ export interface InboxConsumerOptions {
   onHandled?: (event: CloudEvent) => void;
   /**
    * Told of each event read, in its trace's context, so that a log line written here carries the
-   * trace id: `reacted` once its handler ran (before the commit: a batch that rolls back is handled
-   * again, one by one), `skipped` when no handler here wants its type, `duplicate` when the inbox
-   * had it already.
+   * trace id: `reacted` once its handler ran (before the commit: a batch that rolls back, for a
+   * failed handler or an event the inbox had already, is handled again), `skipped` when no handler
+   * here wants its type, `duplicate` when the inbox had it already.
    */
   onConsumed?: (event: CloudEvent, outcome: ConsumedOutcome) => void;
   /** After a message was recorded as a dead letter and sent to the dead-letter topic: for metrics. */
@@ -48,6 +48,7 @@ export interface InboxConsumerOptions {
 export type ConsumedOutcome = 'reacted' | 'skipped' | 'duplicate';
 
 const tracer = trace.getTracer('@lintas/messaging');
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Consumes integration events idempotently: the handler's writes and the inbox row (source, id)
@@ -119,12 +120,55 @@ export class InboxConsumer {
     }
     if (accepted.length === 0) return;
     try {
-      const { handled, afterCommit } = await inTransaction(this.pool, (client) => this.handleIn(client, accepted));
-      for (const callback of afterCommit) callback();
-      for (const event of handled) this.options.onHandled?.(event);
+      this.committed(
+        (await this.handleUnseen(accepted)) ??
+          (await inTransaction(this.pool, (client) => this.handleIn(client, accepted))),
+      );
     } catch {
       for (const one of accepted) await this.handleAlone(one);
     }
+  }
+
+  /**
+   * The usual case, events this inbox has not seen, in one round trip fewer: the handlers run
+   * first, and the inbox rows travel with the COMMIT instead of being asked about before. If the
+   * inbox has one of them already (a redelivery), that INSERT fails, the transaction rolls back
+   * whole, and this answers undefined: the batch is then handled with the inbox asked first. Either
+   * way a handler's writes commit once at most.
+   */
+  private async handleUnseen(events: readonly Accepted[]): Promise<Handled | undefined> {
+    const client = await this.pool.connect();
+    try {
+      const { begun } = await begin(client);
+      const handled = await this.runHandlers(client, events);
+      await begun;
+      const recorded = client.query(
+        `INSERT INTO ${this.options.schema}.inbox (source, id) SELECT * FROM unnest($1::text[], $2::text[])`,
+        [events.map(({ event }) => event.source), events.map(({ event }) => event.id)],
+      );
+      // Its failure is read below, once the COMMIT has answered; marked handled meanwhile.
+      recorded.catch(() => undefined);
+      // After a failed statement PostgreSQL answers a COMMIT by rolling back.
+      const { command } = await client.query('COMMIT');
+      if (command === 'COMMIT') return handled;
+      const failure: unknown = await recorded.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      if ((failure as { code?: string } | undefined)?.code === UNIQUE_VIOLATION) return undefined;
+      throw failure ?? new Error('the inbox transaction rolled back');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** What follows a commit: the handlers' callbacks, then the reports of what was handled. */
+  private committed({ handled, afterCommit }: Handled): void {
+    for (const callback of afterCommit) callback();
+    for (const event of handled) this.options.onHandled?.(event);
   }
 
   private classify(message: IncomingMessage): Accepted | Dead | { kind: 'skipped' } {
@@ -157,9 +201,7 @@ export class InboxConsumer {
     const { message } = accepted;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { handled, afterCommit } = await inTransaction(this.pool, (client) => this.handleIn(client, [accepted]));
-        for (const callback of afterCommit) callback();
-        for (const one of handled) this.options.onHandled?.(one);
+        this.committed(await inTransaction(this.pool, (client) => this.handleIn(client, [accepted])));
         return;
       } catch (error) {
         this.options.onError?.(error, message);
@@ -177,24 +219,27 @@ export class InboxConsumer {
    * inbox did not have yet; answers those. One round trip for the batch's inbox rows, not one per
    * event: at a thousand events a second a batch's handling time is what every message in it waits.
    */
-  private async handleIn(
-    client: PoolClient,
-    events: readonly Accepted[],
-  ): Promise<{ handled: CloudEvent[]; afterCommit: (() => void)[] }> {
+  private async handleIn(client: PoolClient, events: readonly Accepted[]): Promise<Handled> {
     const { rows } = await client.query<{ source: string; id: string }>(
       `INSERT INTO ${this.options.schema}.inbox (source, id)
        SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING source, id`,
       [events.map(({ event }) => event.source), events.map(({ event }) => event.id)],
     );
     const fresh = new Set(rows.map((row) => inboxKey(row.source, row.id)));
+    const unseen = events.filter(({ event }) => {
+      // A message delivered twice in one batch is handled once: its key leaves the set.
+      if (fresh.delete(inboxKey(event.source, event.id))) return true;
+      this.consumed(event, 'duplicate');
+      return false;
+    });
+    return this.runHandlers(client, unseen);
+  }
+
+  /** Runs each event's handler in order, in the transaction. */
+  private async runHandlers(client: PoolClient, events: readonly Accepted[]): Promise<Handled> {
     const handled: CloudEvent[] = [];
     const afterCommit: (() => void)[] = [];
     for (const { message, event, handler } of events) {
-      // A message delivered twice in one batch is handled once: its key leaves the set.
-      if (!fresh.delete(inboxKey(event.source, event.id))) {
-        this.consumed(event, 'duplicate');
-        continue;
-      }
       // Each event in its own span, child of the context it was stored in, also within a batch:
       // the commands its reaction runs, their appends and outbox rows continue that trace.
       await inSpan(
@@ -262,6 +307,11 @@ interface Accepted {
   message: IncomingMessage;
   event: CloudEvent;
   handler: EventHandler;
+}
+
+interface Handled {
+  handled: CloudEvent[];
+  afterCommit: (() => void)[];
 }
 
 interface Dead {
