@@ -457,3 +457,20 @@ describe('the service kit with a rate limit and an allowed browser origin', () =
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('the service kit while its identity provider cannot be reached', () => {
+  let service: ServiceUnderTest;
+  beforeAll(async () => {
+    // Nothing listens on port 1: discovery is refused, as when the provider is down or restarting.
+    service = await startServiceUnderTest(PROBE, infra, { IDENTITY_ISSUER: 'http://127.0.0.1:1/realms/lintas' });
+  });
+  afterAll(() => service.close());
+
+  it('answers a token it cannot check 503 with Retry-After, not 401: the token may well be valid', async () => {
+    const refused = await service.as(agency('dinas-sosial', 'dinsos-3507')).post('/notes', { text: 'Budi' });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'identity-provider.unavailable', retryAfter: 1 });
+  });
+});

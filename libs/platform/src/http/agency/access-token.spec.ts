@@ -9,7 +9,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { AccessTokenRejected, IssuerKeys, verifyAccessToken } from './access-token';
+import { AccessTokenRejected, IssuerKeys, IssuerUnavailable, verifyAccessToken } from './access-token';
 
 const issuer = 'https://identity.lintas.example';
 const audience = 'urn:lintas:api';
@@ -242,5 +242,39 @@ describe("an issuer's revocations", () => {
     expect(await issuerKeys.isRevoked('lintas-console', at + 1, 'eko.supervisor')).toBe(false);
     expect(await issuerKeys.isRevoked('lintas-console', at - 1, 'ani.supervisor')).toBe(false);
     expect(await issuerKeys.isRevoked('lintas-console', at - 1)).toBe(false);
+  });
+});
+
+describe('an issuer whose keys cannot be read', () => {
+  const verifyThrough = async (fetchDocument: typeof fetch) =>
+    verifyAccessToken(await sign(claims()), new IssuerKeys(issuer, fetchDocument).getKey, expected).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+  it("is not the token's fault: refused connection, timeout and an error answer are IssuerUnavailable", async () => {
+    const refused = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const slow = (async () => {
+      throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    }) as typeof fetch;
+    const failing = (async () => new Response('down for maintenance', { status: 502 })) as typeof fetch;
+    for (const fetchDocument of [refused, slow, failing]) {
+      expect(await verifyThrough(fetchDocument)).toBeInstanceOf(IssuerUnavailable);
+    }
+  });
+
+  it('still refuses a token its keys do not verify once they are read', async () => {
+    const documents: Record<string, unknown> = {
+      [`${issuer}/.well-known/openid-configuration`]: {
+        issuer: 'https://someone-else.example',
+        jwks_uri: `${issuer}/jwks`,
+      },
+    };
+    const otherIssuer = (async (url: string) => new Response(JSON.stringify(documents[url]))) as typeof fetch;
+    // A document naming another issuer is a misconfiguration, not the caller's: also unavailable.
+    expect(await verifyThrough(otherIssuer)).toBeInstanceOf(IssuerUnavailable);
+    expect(await refusal(await sign(claims(), {}, stranger))).toBe('signature does not verify');
   });
 });

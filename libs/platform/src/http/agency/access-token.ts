@@ -28,6 +28,17 @@ export interface AccessTokenExpectations {
  */
 export const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 
+/**
+ * The issuer's keys could not be read (it is down, slow, or answers something else): the token may
+ * well be valid, so the caller is told to retry, not that its credentials are wrong.
+ */
+export class IssuerUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`the issuer's keys could not be read: ${reason}`);
+    this.name = 'IssuerUnavailable';
+  }
+}
+
 /** Why a token was refused, in words a caller's developer can act on; never the token itself. */
 export class AccessTokenRejected extends Error {
   constructor(readonly reason: string) {
@@ -57,6 +68,7 @@ export async function verifyAccessToken(
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     }));
   } catch (error) {
+    if (issuerUnreachable(error)) throw new IssuerUnavailable(error instanceof Error ? error.message : String(error));
     throw new AccessTokenRejected(describe(error));
   }
   if (typeof payload.exp === 'number' && typeof payload.iat === 'number') {
@@ -136,16 +148,27 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWKSNoMatchingKey) return "no key of the issuer matches the token's kid";
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature does not verify';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'not a well-formed JWT';
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
-    return "the issuer's keys could not be read";
   return 'not verifiable';
+}
+
+/**
+ * Failures of reading the issuer's discovery document or keys, not of the token: a timeout (jose's,
+ * or the discovery's own), a connection refused or reset (fetch's TypeError), an answer that is
+ * not the issuer's document or key set.
+ */
+function issuerUnreachable(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  // By name: fetch's errors come from Node's own realm, where instanceof TypeError may not hold.
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
+  return name === 'TypeError' && message === 'fetch failed';
 }
 
 /** How old the list of revoked clients and users may be when a token is checked against it. */
 export const REVOCATION_REFRESH_MS = 5_000;
 
 interface Discovered {
-  getKey: JWTVerifyGetKey;
+  getKey: ReturnType<typeof createRemoteJWKSet>;
   revokedClientsUri?: string;
 }
 
@@ -170,6 +193,17 @@ export class IssuerKeys {
   ) {}
 
   readonly getKey: JWTVerifyGetKey = async (header, token) => (await this.discovered()).getKey(header, token);
+
+  /**
+   * Reads the discovery document and the keys as the service starts, so that its first requests
+   * do not all wait for them (on a busy machine that wait outlasted the 5 s timeout). An issuer not
+   * up yet is no reason not to start: the first token tries again.
+   */
+  onApplicationBootstrap(): void {
+    void this.discovered()
+      .then(({ getKey }) => getKey.reload())
+      .catch(() => undefined);
+  }
 
   /** Whether the issuer revoked the client, or disabled the token's user, at or after the token's issue time. */
   readonly isRevoked = async (clientId: string, issuedAt: number, userId?: string): Promise<boolean> => {

@@ -11,13 +11,14 @@ import type { Request } from 'express';
 import { ServiceEnv } from '../../config/service-env';
 import {
   EdgeError,
+  IssuerUnavailableError,
   NotAllowedError,
   NotAuthenticatedError,
   RateLimitedError,
   ScopeMissingError,
 } from '../problems/http-errors';
 import { AuditedReads } from '../access/audited-reads';
-import { AccessTokenRejected, IssuerKeys, STAFF_ID, verifyAccessToken } from './access-token';
+import { AccessTokenRejected, IssuerKeys, IssuerUnavailable, STAFF_ID, verifyAccessToken } from './access-token';
 import type { AgencyActor, AgencyKind } from './agency-token';
 import { RateLimiter, RefusedTokenLimiter } from './rate-limit';
 
@@ -92,6 +93,7 @@ export class AgencyGuard implements CanActivate {
       });
     } catch (error) {
       if (error instanceof AccessTokenRejected) throw this.refusedToken(request, error.reason);
+      if (error instanceof IssuerUnavailable) throw new IssuerUnavailableError();
       throw error;
     }
     const wait = this.limiter.take(request.actor.clientId);

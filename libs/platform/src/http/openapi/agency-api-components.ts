@@ -195,6 +195,17 @@ export const RESPONSES = {
       'this Idempotency-Key was already used for a different request',
     ),
   },
+  ServiceUnavailable: {
+    description:
+      "The identity provider's keys could not be read to check the token (`identity-provider.unavailable`); " +
+      'retry after Retry-After seconds: the token may well be valid.',
+    content: problemContent(
+      503,
+      'identity-provider.unavailable',
+      "the identity provider's keys could not be read to check the token; try again shortly",
+      { retryAfter: 1 },
+    ),
+  },
   GatewayTimeout: {
     description: 'The read models did not reach X-Lintas-Min-Position in time (`read-model.behind`); retry.',
     content: problemContent(504, 'read-model.behind', 'the read models did not reach 812.4 in 5000 ms; retry'),
@@ -211,6 +222,7 @@ export const PROBLEM_STATUS: Record<ProblemResponse, string> = {
   Conflict: '409',
   PreconditionFailed: '412',
   UnprocessableContent: '422',
+  ServiceUnavailable: '503',
   GatewayTimeout: '504',
 };
 

@@ -330,6 +330,7 @@ function describeAgencyRoute(
   if (idempotent) problems.push('Conflict');
   if (route?.usesIfMatch) problems.push('PreconditionFailed');
   if (idempotent) problems.push('UnprocessableContent');
+  if (secured) problems.push('ServiceUnavailable');
   if (route?.usesMinPosition) problems.push('GatewayTimeout');
   for (const problem of problems) operation.responses[PROBLEM_STATUS[problem]] ??= ref('responses', problem);
 }

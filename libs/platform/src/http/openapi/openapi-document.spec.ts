@@ -176,9 +176,18 @@ describe('the OpenAPI document of a service', () => {
   it('documents each problem a route can answer, as problem+json', () => {
     const statuses = (path: string, method: 'get' | 'post') =>
       Object.keys(operation(path, method).responses).filter((code) => code >= '400');
-    expect(statuses('/things', 'post')).toEqual(['400', '401', '403', '409', '422']);
-    expect(statuses('/things/{thingId}/change', 'post')).toEqual(['400', '401', '403', '404', '409', '412', '422']);
-    expect(statuses('/things/{thingId}', 'get')).toEqual(['400', '401', '403', '404', '504']);
+    expect(statuses('/things', 'post')).toEqual(['400', '401', '403', '409', '422', '503']);
+    expect(statuses('/things/{thingId}/change', 'post')).toEqual([
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '412',
+      '422',
+      '503',
+    ]);
+    expect(statuses('/things/{thingId}', 'get')).toEqual(['400', '401', '403', '404', '503', '504']);
     expect(operation('/things/{thingId}', 'get').responses['504']).toEqual({
       $ref: '#/components/responses/GatewayTimeout',
     });

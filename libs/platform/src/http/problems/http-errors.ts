@@ -37,6 +37,19 @@ export class NotAuthenticatedError extends EdgeError {
   }
 }
 
+/** The identity provider's keys could not be read: retry shortly, the token itself may be fine. */
+export class IssuerUnavailableError extends EdgeError {
+  constructor() {
+    super(
+      503,
+      'identity-provider.unavailable',
+      "the identity provider's keys could not be read to check the token; try again shortly",
+      { retryAfter: 1 },
+      { 'retry-after': '1' },
+    );
+  }
+}
+
 export class NotAllowedError extends EdgeError {
   constructor(kind: string) {
     super(403, 'agency.not-allowed', `an agency of kind '${kind}' may not do this`);
