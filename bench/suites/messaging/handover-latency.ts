@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { ContractRegistry } from '@lintas/contracts/contract-registry';
+import { CONNECTION_OPTIONS } from '@lintas/platform/database/postgres-pool';
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import { EventStore } from '@lintas/event-store/event-store';
 import { InboxConsumer } from '@lintas/messaging/inbox/inbox-consumer';
@@ -127,8 +128,8 @@ async function impose(condition: Condition, adminUrl: string, databaseUrl: strin
 
 /** pool.end() resolves before its connections close, so the forced drop of the database may end some: expected. */
 function benchPool(databaseUrl: string, max: number): Pool {
-  // Pipelined, as the services' pools are (createPostgresPool).
-  const pool = new Pool({ connectionString: databaseUrl, max, pipeline: true });
+  // Connecting as the services' pools do (createPostgresPool).
+  const pool = new Pool({ connectionString: databaseUrl, max, ...CONNECTION_OPTIONS });
   pool.on('error', () => undefined);
   return pool;
 }

@@ -1,5 +1,17 @@
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
+import { CoalescingSocket } from './coalescing-socket';
 import { announceWriterSessions } from './writer-sessions';
+
+/**
+ * How every Lintas connection talks to PostgreSQL. Pipelined: a query is sent without waiting for
+ * the answer to the one before it on the connection, so a transaction's BEGIN travels with its
+ * first statement (see begin in transaction.ts); and what one turn of the event loop sends leaves
+ * in one write (CoalescingSocket). Pools made from a pool's options inherit both.
+ */
+export const CONNECTION_OPTIONS = {
+  pipeline: true,
+  stream: () => new CoalescingSocket(),
+} as const satisfies PoolConfig & { pipeline: boolean };
 
 /**
  * The one place a service's connection pool is made, so every service names itself to PostgreSQL
@@ -12,10 +24,8 @@ export function createPostgresPool(
   /** The schema of the service's event store, whose writer every connection is. */
   storeSchema: string,
 ): Pool {
-  // Pipelined: a query is sent without waiting for the answer to the one before it on the connection,
-  // so a transaction's BEGIN travels with its first statement (see begin in transaction.ts). The
-  // pools made from these options (units of work, keys, the log's publishers) are pipelined too.
-  const pool = new Pool({ connectionString: url, application_name: applicationName, max: 10, pipeline: true });
+  // The pools made from these options (units of work, keys, the log's publishers) connect the same way.
+  const pool = new Pool({ connectionString: url, application_name: applicationName, max: 10, ...CONNECTION_OPTIONS });
   // Without a listener, an idle connection that the server ends (restart, failover) kills the process.
   pool.on('error', onIdleError);
   return announceWriterSessions(pool, storeSchema);
