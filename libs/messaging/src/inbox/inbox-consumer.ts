@@ -141,7 +141,6 @@ export class InboxConsumer {
     try {
       const { begun } = await begin(client);
       const handled = await this.runHandlers(client, events);
-      await begun;
       const recorded = client.query(
         `INSERT INTO ${this.options.schema}.inbox (source, id) SELECT * FROM unnest($1::text[], $2::text[])`,
         [events.map(({ event }) => event.source), events.map(({ event }) => event.id)],
@@ -149,7 +148,9 @@ export class InboxConsumer {
       // Its failure is read below, once the COMMIT has answered; marked handled meanwhile.
       recorded.catch(() => undefined);
       // After a failed statement PostgreSQL answers a COMMIT by rolling back.
-      const { command } = await client.query('COMMIT');
+      const committing = client.query('COMMIT');
+      await begun;
+      const { command } = await committing;
       if (command === 'COMMIT') return handled;
       const failure: unknown = await recorded.then(
         () => undefined,
