@@ -64,6 +64,8 @@ export class InboxConsumer {
   private readonly maxAttempts: number;
   private readonly backoffMs: (attempt: number) => number;
   private subscription?: Subscription;
+  /** The batches of this turn, on their way to one transaction (see handleTogether). */
+  private gathering?: { events: Accepted[]; outcome: Promise<boolean> };
   private publisher?: Publisher;
 
   constructor(
@@ -107,9 +109,10 @@ export class InboxConsumer {
   }
 
   /**
-   * The whole batch in one transaction, so one commit (one disk flush) carries many messages. If
-   * any handler fails, that transaction rolls back and the batch is handled message by message,
-   * which retries and, if need be, dead-letters only the message that fails.
+   * The whole batch in one transaction, so one commit (one disk flush) carries many messages: with
+   * the batches of other partitions that reached the consumer in the same turn, if it can. If any
+   * handler fails, the batch is handled alone, and then message by message, which retries and, if
+   * need be, dead-letters only the message that fails.
    */
   private async handleBatch(batch: IncomingMessage[]): Promise<void> {
     const accepted: Accepted[] = [];
@@ -118,7 +121,7 @@ export class InboxConsumer {
       if (outcome.kind === 'dead') await this.deadLetter(message, outcome.reason, outcome.detail);
       else if (outcome.kind === 'accepted') accepted.push(outcome);
     }
-    if (accepted.length === 0) return;
+    if (accepted.length === 0 || (await this.handleTogether(accepted))) return;
     try {
       this.committed(
         (await this.handleUnseen(accepted)) ??
@@ -127,6 +130,33 @@ export class InboxConsumer {
     } catch {
       for (const one of accepted) await this.handleAlone(one);
     }
+  }
+
+  /**
+   * Gathers the batches that reach the consumer in one turn of the event loop (a fetch brings
+   * several partitions' at once) into one transaction: one commit and one flush for all, instead
+   * of one per partition. Resolves true once they committed; false if that transaction rolled back
+   * (a failed handler, an event the inbox had already), and each batch is then handled on its own.
+   * Each partition's order holds: a partition has one batch in hand at a time.
+   */
+  private handleTogether(events: readonly Accepted[]): Promise<boolean> {
+    if (!this.gathering) {
+      const gathered: Accepted[] = [];
+      // After the turn's promise callbacks have run, so that every batch of the turn is in.
+      const outcome = new Promise<void>((resolve) => process.nextTick(resolve)).then(async () => {
+        this.gathering = undefined;
+        try {
+          const handled = await this.handleUnseen(gathered);
+          if (handled) this.committed(handled);
+          return handled !== undefined;
+        } catch {
+          return false;
+        }
+      });
+      this.gathering = { events: gathered, outcome };
+    }
+    this.gathering.events.push(...events);
+    return this.gathering.outcome;
   }
 
   /**
