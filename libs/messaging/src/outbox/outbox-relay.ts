@@ -25,10 +25,8 @@ interface RelaySession {
   shipped: Map<string, OutboxRow>;
   /** The batch on its way to the broker: one at a time, so each person's order holds. */
   sending: Promise<void>;
-  /** Rows the broker acknowledged and no delete has taken yet. */
+  /** Rows the broker acknowledged and not yet deleted: the next read deletes them (see relayBatch). */
   acknowledged: OutboxRow[];
-  /** The delete on its way: one at a time, each taking every row acknowledged until it starts. */
-  deleting: Promise<void>;
 }
 
 interface OutboxRow {
@@ -133,15 +131,9 @@ export class OutboxRelay {
       await session.query(`LISTEN ${this.channel}`);
       this.leading = true;
       const publisher = await this.transport.publisher();
-      // The next batch is read while the last one is on its way to the broker, and shipped rows are
-      // deleted off the critical path. Sends and deletes each run one after another, and all are
-      // done before leadership is given up.
-      const shipping: RelaySession = {
-        shipped: new Map(),
-        sending: Promise.resolve(),
-        acknowledged: [],
-        deleting: Promise.resolve(),
-      };
+      // The next batch is read while the last one is on its way to the broker; sends run one after
+      // another, and all are done, and what they shipped deleted, before leadership is given up.
+      const shipping: RelaySession = { shipped: new Map(), sending: Promise.resolve(), acknowledged: [] };
       try {
         while (!this.stopping && !broken) {
           const read = await this.relayBatch(publisher, shipping);
@@ -150,7 +142,7 @@ export class OutboxRelay {
           if (read < this.batchSize) await this.pause();
         }
         await shipping.sending;
-        await shipping.deleting;
+        await this.deleteAndRead(shipping.acknowledged.splice(0), [], 0);
       } finally {
         this.leading = false;
         session.off('notification', onNotification);
@@ -169,22 +161,25 @@ export class OutboxRelay {
   }
 
   /**
-   * Reads the oldest committed rows not yet shipped and sends them once the batch before them is
-   * acknowledged, then has them deleted once they are; resolves with how many it read. A failed
-   * send rejects the batch after it (never sent, so order holds) and ends the leadership: the next
-   * one reads again from the first row not deleted.
+   * Deletes the rows the broker acknowledged since the last read, and reads the oldest committed
+   * rows not yet shipped, in one statement; sends them once the batch before them is acknowledged;
+   * resolves with how many it read. A failed send rejects the batch after it (never sent, so order
+   * holds) and ends the leadership: the next one reads again from the first row not deleted.
+   *
+   * The delete rides on the read: one statement a batch instead of two (at 1,000 events a second
+   * about a quarter of all the relay's and inboxes' statements). When nothing more comes, the idle
+   * read deletes what is left within idleWaitMs. The delete commits without waiting for the disk:
+   * a delete lost in a server crash only sends its rows again, which the relay must bear anyway,
+   * and every flush a committer waits for queues the appends' and inboxes' commits behind it. The
+   * read's snapshot still holds the rows it deletes; they are among the shipped, which it skips.
    */
   private async relayBatch(publisher: Publisher, shipping: RelaySession): Promise<number> {
-    const schema = this.options.schema;
     const skipped = [...shipping.shipped.values()];
+    const acknowledged = shipping.acknowledged.splice(0);
     // Whatever commits from now on may be missed by this read: a wake from now on counts.
     this.woken = false;
-    const { rows } = await this.pool.query<OutboxRow>(
-      `SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
-        WHERE (transaction_id, sequence) NOT IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))
-        ORDER BY outbox.transaction_id, outbox.sequence LIMIT $3`,
-      [skipped.map((r) => r.transaction_id), skipped.map((r) => r.sequence), this.batchSize],
-    );
+    const rows = await this.deleteAndRead(acknowledged, skipped, this.batchSize);
+    for (const row of acknowledged) shipping.shipped.delete(rowKey(row));
     if (rows.length === 0) {
       await shipping.sending;
       return 0;
@@ -200,7 +195,7 @@ export class OutboxRelay {
     await shipping.sending;
     shipping.sending = publisher.send(messages).then(() => {
       this.options.observer?.sent(rows.map(headersOf));
-      this.deleteAcknowledged(shipping, rows);
+      shipping.acknowledged.push(...rows);
     });
     // Awaited by the next batch or the end of the leadership; marked handled meanwhile, so that a
     // failure while the next batch is read is not an unhandled rejection (which ends the process).
@@ -209,38 +204,30 @@ export class OutboxRelay {
   }
 
   /**
-   * Deletes acknowledged rows off the critical path. Batches acknowledged while a delete is on its
-   * way go together in the next one, so under load there are fewer deletes than batches.
+   * One statement, so one implicit transaction, whose setting holds until its commit (an explicit
+   * BEGIN, SET LOCAL and COMMIT would cost three more messages).
    */
-  private deleteAcknowledged(shipping: RelaySession, rows: OutboxRow[]): void {
-    const idle = shipping.acknowledged.length === 0;
-    shipping.acknowledged.push(...rows);
-    if (!idle) return;
-    shipping.deleting = shipping.deleting.then(async () => {
-      const taken = shipping.acknowledged;
-      shipping.acknowledged = [];
-      // A failed delete only means those rows go out again after a restart: report it, carry on.
-      await this.deleteShipped(taken).then(
-        () => taken.forEach((row) => shipping.shipped.delete(rowKey(row))),
-        this.onError,
-      );
-    });
-  }
-
-  /**
-   * Commits without waiting for the disk: a delete lost in a server crash only sends its rows again,
-   * which the relay must bear anyway, and every flush a committer waits for queues the appends' and
-   * inboxes' commits behind it. One statement, so one implicit transaction whose setting holds until
-   * its commit (an explicit BEGIN, SET LOCAL and COMMIT would cost three more messages a delete).
-   */
-  private async deleteShipped(rows: OutboxRow[]): Promise<void> {
-    await this.pool.query(
-      `WITH unflushed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
-       DELETE FROM ${this.options.schema}.outbox
-        WHERE (transaction_id, sequence) IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))
-          AND EXISTS (SELECT FROM unflushed)`,
-      [rows.map((r) => r.transaction_id), rows.map((r) => r.sequence)],
+  private async deleteAndRead(deleted: OutboxRow[], skipped: OutboxRow[], limit: number): Promise<OutboxRow[]> {
+    const schema = this.options.schema;
+    const { rows } = await this.pool.query<OutboxRow>(
+      `WITH unflushed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)),
+       deleted AS (
+         DELETE FROM ${schema}.outbox
+          WHERE (transaction_id, sequence) IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))
+            AND EXISTS (SELECT FROM unflushed)
+       )
+       SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
+        WHERE (transaction_id, sequence) NOT IN (SELECT * FROM unnest($3::text[]::xid8[], $4::bigint[]))
+        ORDER BY outbox.transaction_id, outbox.sequence LIMIT $5`,
+      [
+        deleted.map((r) => r.transaction_id),
+        deleted.map((r) => r.sequence),
+        skipped.map((r) => r.transaction_id),
+        skipped.map((r) => r.sequence),
+        limit,
+      ],
     );
+    return rows;
   }
 
   private signal(): void {
