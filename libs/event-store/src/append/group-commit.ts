@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { hasSqlState, SqlState } from '@lintas/platform/database/sql-state';
 import type { AppendRequest, AppendResult } from './prepared-append';
 import { writeBatch, type BatchOutcome, type BeforeCommit } from './write-batch';
 
@@ -24,8 +25,6 @@ export interface GroupCommitOptions {
   onWritten?: (appends: number) => void;
 }
 
-const UNIQUE_VIOLATION = '23505';
-const DEADLOCK = '40P01';
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -122,8 +121,7 @@ function settle(pending: Pending | undefined, outcome: BatchOutcome): void {
 }
 
 function isRaceBetweenBatches(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === UNIQUE_VIOLATION || code === DEADLOCK;
+  return hasSqlState(error, SqlState.uniqueViolation, SqlState.deadlockDetected);
 }
 
 function asError(error: unknown): Error {

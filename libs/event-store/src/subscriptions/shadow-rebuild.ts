@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { hasSqlState, SqlState } from '@lintas/platform/database/sql-state';
 import { inTransaction } from '@lintas/platform/database/transaction';
 import type { EventStore } from '../event-store';
 import { comparePositions, START, type GlobalPosition } from '../position';
@@ -13,7 +14,6 @@ const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 const TOTAL_REFRESH_MS = 1_000;
 /** Swap attempts whose locks timed out (a long reader of the live tables) before the rebuild gives up. */
 const SWAP_ATTEMPTS = 5;
-const LOCK_NOT_AVAILABLE = '55P03';
 /** A class of advisory locks of its own: 'LRBD'. */
 const REBUILD_LOCK_CLASS = 0x4c524244;
 /** PostgreSQL truncates identifiers longer than this. */
@@ -384,7 +384,7 @@ export class ShadowRebuild {
         return await this.swap(progress);
       } catch (error) {
         // A reader held a live table longer than the lock timeout: readers come first; try again.
-        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt >= SWAP_ATTEMPTS) throw error;
+        if (!hasSqlState(error, SqlState.lockNotAvailable) || attempt >= SWAP_ATTEMPTS) throw error;
       }
     }
   }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './transaction';
+import { hasSqlState, SqlState } from './sql-state';
 
 /**
  * The transaction a unit of work runs in (an HTTP write, an inbox delivery), found by whatever
@@ -47,9 +48,7 @@ export async function joinOrBegin<T>(pool: Pool, work: (transaction: AmbientTran
   return result;
 }
 
-const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
-
 /** A transaction PostgreSQL aborted to break a deadlock or a serialization conflict: running it again succeeds. */
 export function isRetryableTransactionError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && RETRYABLE.has((error as { code?: string }).code ?? '');
+  return hasSqlState(error, SqlState.serializationFailure, SqlState.deadlockDetected);
 }
