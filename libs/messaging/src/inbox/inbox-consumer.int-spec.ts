@@ -23,6 +23,7 @@ describe('the inbox consumer, given several partitions’ batches at once', () =
   const topic = 'notes-gathered';
   const contract = noteRecordedContract(topic);
   const failing = new Set<string>();
+  const attempts = new Map<string, number>();
   let offset = 0;
 
   beforeAll(async () => {
@@ -48,6 +49,7 @@ describe('the inbox consumer, given several partitions’ batches at once', () =
       handlers: {
         [contract.type]: async (event, tx) => {
           const { personId, n } = event.data as { personId: string; n: number };
+          attempts.set(personId, (attempts.get(personId) ?? 0) + 1);
           if (failing.has(personId)) throw new Error('the registry of persons is unavailable');
           await tx.query(`INSERT INTO ${schema}.effects VALUES ($1, $2, pg_current_xact_id())`, [event.id, n]);
         },
@@ -112,5 +114,7 @@ describe('the inbox consumer, given several partitions’ batches at once', () =
       [withFailure[1]?.headers.ce_id],
     );
     expect(rows).toEqual([{ reason: 'failed-after-retries' }]);
+    // Once with the others, then maxAttempts alone: not once more for its batch.
+    expect(attempts.get(stuck)).toBe(1 + 2);
   });
 });

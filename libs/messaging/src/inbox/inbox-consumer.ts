@@ -1,4 +1,5 @@
 import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
+import { hasSqlState, SqlState } from '@lintas/platform/database/sql-state';
 import { begin, inTransaction } from '@lintas/platform/database/transaction';
 import { inSpan } from '@lintas/platform/tracing/in-span';
 import { contextFromTraceContext } from '@lintas/platform/tracing/trace-context';
@@ -48,7 +49,6 @@ export interface InboxConsumerOptions {
 export type ConsumedOutcome = 'reacted' | 'skipped' | 'duplicate';
 
 const tracer = trace.getTracer('@lintas/messaging');
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Consumes integration events idempotently: the handler's writes and the inbox row (source, id)
@@ -65,7 +65,7 @@ export class InboxConsumer {
   private readonly backoffMs: (attempt: number) => number;
   private subscription?: Subscription;
   /** The batches of this turn, on their way to one transaction (see handleTogether). */
-  private gathering?: { events: Accepted[]; outcome: Promise<boolean> };
+  private gathering?: { events: Accepted[]; outcome: Promise<TogetherOutcome> };
   private publisher?: Publisher;
 
   constructor(
@@ -110,9 +110,11 @@ export class InboxConsumer {
 
   /**
    * The whole batch in one transaction, so one commit (one disk flush) carries many messages: with
-   * the batches of other partitions that reached the consumer in the same turn, if it can. If any
-   * handler fails, the batch is handled alone, and then message by message, which retries and, if
-   * need be, dead-letters only the message that fails.
+   * the batches of other partitions that reached the consumer in the same turn, if it can. If that
+   * rolls back, the batch is handled alone, asking the inbox first if it had one of the events; if a
+   * handler fails (at once, when it was one of this batch), message by message, which retries and,
+   * if need be, dead-letters only the message that fails. So a failing reaction is tried no more
+   * often than the per-message retries allow, whichever batches it was gathered with.
    */
   private async handleBatch(batch: IncomingMessage[]): Promise<void> {
     const accepted: Accepted[] = [];
@@ -121,36 +123,45 @@ export class InboxConsumer {
       if (outcome.kind === 'dead') await this.deadLetter(message, outcome.reason, outcome.detail);
       else if (outcome.kind === 'accepted') accepted.push(outcome);
     }
-    if (accepted.length === 0 || (await this.handleTogether(accepted))) return;
-    try {
-      this.committed(
-        (await this.handleUnseen(accepted)) ??
-          (await inTransaction(this.pool, (client) => this.handleIn(client, accepted))),
-      );
-    } catch {
-      for (const one of accepted) await this.handleAlone(one);
+    if (accepted.length === 0) return;
+    const together = await this.handleTogether(accepted);
+    if (together.kind === 'committed') return;
+    const failedHere = together.kind === 'failed' && together.at !== undefined && accepted.includes(together.at);
+    if (!failedHere) {
+      try {
+        this.committed(
+          (together.kind === 'failed' ? await this.handleUnseen(accepted) : undefined) ??
+            (await inTransaction(this.pool, (client) => this.handleIn(client, accepted))),
+        );
+        return;
+      } catch {
+        // Handled message by message below.
+      }
     }
+    for (const one of accepted) await this.handleAlone(one);
   }
 
   /**
    * Gathers the batches that reach the consumer in one turn of the event loop (a fetch brings
    * several partitions' at once) into one transaction: one commit and one flush for all, instead
-   * of one per partition. Resolves true once they committed; false if that transaction rolled back
-   * (a failed handler, an event the inbox had already), and each batch is then handled on its own.
-   * Each partition's order holds: a partition has one batch in hand at a time.
+   * of one per partition. Resolves once they committed, or with why that transaction rolled back
+   * (an event the inbox had already; a handler that failed, and at which event), for each batch to
+   * be handled on its own. Each partition's order holds: a partition has one batch in hand at a time.
    */
-  private handleTogether(events: readonly Accepted[]): Promise<boolean> {
+  private handleTogether(events: readonly Accepted[]): Promise<TogetherOutcome> {
     if (!this.gathering) {
       const gathered: Accepted[] = [];
       // After the turn's promise callbacks have run, so that every batch of the turn is in.
       const outcome = new Promise<void>((resolve) => process.nextTick(resolve)).then(async () => {
         this.gathering = undefined;
+        const progress: HandlerProgress = {};
         try {
-          const handled = await this.handleUnseen(gathered);
-          if (handled) this.committed(handled);
-          return handled !== undefined;
+          const handled = await this.handleUnseen(gathered, progress);
+          if (!handled) return { kind: 'redelivered' } as const;
+          this.committed(handled);
+          return { kind: 'committed' } as const;
         } catch {
-          return false;
+          return { kind: 'failed', at: progress.failedAt } as const;
         }
       });
       this.gathering = { events: gathered, outcome };
@@ -166,11 +177,11 @@ export class InboxConsumer {
    * whole, and this answers undefined: the batch is then handled with the inbox asked first. Either
    * way a handler's writes commit once at most.
    */
-  private async handleUnseen(events: readonly Accepted[]): Promise<Handled | undefined> {
+  private async handleUnseen(events: readonly Accepted[], progress?: HandlerProgress): Promise<Handled | undefined> {
     const client = await this.pool.connect();
     try {
       const { begun } = await begin(client);
-      const handled = await this.runHandlers(client, events);
+      const handled = await this.runHandlers(client, events, progress);
       const recorded = client.query(
         `INSERT INTO ${this.options.schema}.inbox (source, id) SELECT * FROM unnest($1::text[], $2::text[])`,
         [events.map(({ event }) => event.source), events.map(({ event }) => event.id)],
@@ -186,7 +197,7 @@ export class InboxConsumer {
         () => undefined,
         (error: unknown) => error,
       );
-      if ((failure as { code?: string } | undefined)?.code === UNIQUE_VIOLATION) return undefined;
+      if (hasSqlState(failure, SqlState.uniqueViolation)) return undefined;
       throw failure ?? new Error('the inbox transaction rolled back');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -266,11 +277,17 @@ export class InboxConsumer {
     return this.runHandlers(client, unseen);
   }
 
-  /** Runs each event's handler in order, in the transaction. */
-  private async runHandlers(client: PoolClient, events: readonly Accepted[]): Promise<Handled> {
+  /** Runs each event's handler in order, in the transaction; `progress` learns which one failed. */
+  private async runHandlers(
+    client: PoolClient,
+    events: readonly Accepted[],
+    progress: HandlerProgress = {},
+  ): Promise<Handled> {
     const handled: CloudEvent[] = [];
     const afterCommit: (() => void)[] = [];
-    for (const { message, event, handler } of events) {
+    for (const accepted of events) {
+      const { message, event, handler } = accepted;
+      progress.failedAt = accepted;
       // Each event in its own span, child of the context it was stored in, also within a batch:
       // the commands its reaction runs, their appends and outbox rows continue that trace.
       await inSpan(
@@ -286,6 +303,7 @@ export class InboxConsumer {
       );
       handled.push(event);
     }
+    progress.failedAt = undefined;
     return { handled, afterCommit };
   }
 
@@ -344,6 +362,14 @@ interface Handled {
   handled: CloudEvent[];
   afterCommit: (() => void)[];
 }
+
+/** Set to each event as its handler runs; left on the one whose handler threw. */
+interface HandlerProgress {
+  failedAt?: Accepted;
+}
+
+/** How the transaction of a turn's gathered batches ended: `at` is the event whose handler failed, if one did. */
+type TogetherOutcome = { kind: 'committed' } | { kind: 'redelivered' } | { kind: 'failed'; at?: Accepted };
 
 interface Dead {
   kind: 'dead';
