@@ -102,6 +102,11 @@ export const SCHEMAS = {
         type: 'integer',
         description: "With `version.stale`: the resource's version now.",
       },
+      retryAfter: {
+        type: 'integer',
+        minimum: 0,
+        description: 'With a 429 or 503: the seconds to wait before trying again, as the Retry-After header says.',
+      },
     },
   },
   FieldError: {
