@@ -33,7 +33,7 @@ const NOTES_BEFORE = 200;
 const NOTES_AFTER = 50;
 const WRITTEN = PERSONS * (NOTES_BEFORE + NOTES_AFTER);
 
-describe.each<TransportKind>(['platformatic', 'pg-log'])(
+describe.each<TransportKind>(['platformatic', 'kafkajs', 'pg-log'])(
   'an inbox consumer killed between its database commit and its offset commit, over %s',
   (kind) => {
     const suffix = kind.replace('-', '_');

@@ -46,7 +46,7 @@ const CLIENT_RETRY = { initialRetryTime: CLIENT_RETRY_FIRST_MS, maxRetryTime: CL
 
 /**
  * The messaging port on Kafka through kafkajs: one idempotent producer per transport, one consumer
- * per subscription, offsets resolved by hand once their batch was handled and committed by kafkajs.
+ * per subscription, offsets resolved by hand once their batch was handled and committed in the background.
  */
 export class KafkajsTransport implements Transport {
   readonly name = 'kafkajs';
@@ -104,18 +104,18 @@ export class KafkajsTransport implements Transport {
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });
     const stopping = new AbortController();
+    const commits = new BackgroundCommits(stopping.signal);
     await consumer.connect();
     try {
       await consumer.subscribe({ topics: options.topics, fromBeginning: true });
       await consumer.run({
-        // Offsets are resolved here only after `handle` resolved, and kafkajs commits only resolved offsets:
-        // every COMMIT_INTERVAL_MS, on a rebalance and when it stops.
-        autoCommit: true,
-        autoCommitInterval: COMMIT_INTERVAL_MS,
+        // kafkajs' autoCommit sends an OffsetCommit after every batch and waits for it before it fetches
+        // again, a round trip on the path of every hand-over; BackgroundCommits sends them beside it.
+        autoCommit: false,
         eachBatchAutoResolve: false,
         // Each partition's batches still come one after another, in order (see transport.ts).
         partitionsConsumedConcurrently: PARTITIONS_HANDLED_AT_ONCE,
-        eachBatch: (payload) => deliverBatch(payload, options.handle, stopping.signal),
+        eachBatch: (payload) => commits.track(deliverBatch(payload, options.handle, stopping.signal, commits)),
       });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
@@ -126,9 +126,11 @@ export class KafkajsTransport implements Transport {
     const subscription: Subscription = {
       stop: () =>
         (stopped ??= (async () => {
-          // Wakes a batch waiting to be retried; kafkajs then finishes the batch in hand and leaves the group.
+          // Wakes a batch waiting to be retried. What was handled is committed before the group is left,
+          // so that the next member starts after it.
           stopping.abort();
           try {
+            await commits.flush();
             await consumer.disconnect();
           } finally {
             this.subscriptions.delete(subscription);
@@ -208,7 +210,7 @@ class KafkajsPublisher implements Publisher {
 }
 
 /**
- * Hands one partition's batch to `handle` until it resolves, then commits the offset after it.
+ * Hands one partition's batch to `handle` until it resolves, then has the offset after it committed.
  *
  * A rejection is retried here, in place, rather than thrown to kafkajs. Throwing would also re-deliver
  * (the runner re-fetches from the last resolved offset), but kafkajs gives up after `retry.retries`
@@ -216,11 +218,14 @@ class KafkajsPublisher implements Publisher {
  * RangeError, ReferenceError or SyntaxError from the handler as fatal: the consumer stops for good.
  */
 async function deliverBatch(
-  { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload,
+  payload: EachBatchPayload,
   handle: ConsumeOptions['handle'],
   stopping: AbortSignal,
+  commits: BackgroundCommits,
 ): Promise<void> {
-  if (batch.messages.length === 0) return;
+  const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+  // Fetched while stopping: left to the member that gets the partition next.
+  if (batch.messages.length === 0 || stopping.aborted) return;
   const messages = batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message));
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -236,8 +241,48 @@ async function deliverBatch(
     }
   }
   resolveOffset(batch.lastOffset());
-  // Commits what was resolved once COMMIT_INTERVAL_MS passed since the last commit; otherwise nothing.
-  await commitOffsetsIfNecessary();
+  commits.request(payload);
+}
+
+/**
+ * Commits the offsets the consumer resolved, in the background and at most once per
+ * COMMIT_INTERVAL_MS: a batch's commit never holds up the next fetch. A member that crashes, or a
+ * rebalance, hands at most that much over again (plus the commit in flight), which the inbox
+ * recognises. `flush` waits for the batches in hand and commits what they resolved.
+ */
+class BackgroundCommits {
+  /** The latest batch's payload: its functions commit whatever the consumer resolved, every partition. */
+  private requested?: EachBatchPayload;
+  private committing?: Promise<void>;
+  private readonly inHand = new Set<Promise<void>>();
+
+  constructor(private readonly stopping: AbortSignal) {}
+
+  track(delivery: Promise<void>): Promise<void> {
+    this.inHand.add(delivery);
+    return delivery.finally(() => this.inHand.delete(delivery));
+  }
+
+  request(payload: EachBatchPayload): void {
+    this.requested = payload;
+    this.committing ??= this.commitRequested().finally(() => (this.committing = undefined));
+  }
+
+  async flush(): Promise<void> {
+    await Promise.allSettled(this.inHand);
+    await this.committing;
+  }
+
+  private async commitRequested(): Promise<void> {
+    for (let payload = this.requested; payload; payload = this.requested) {
+      this.requested = undefined;
+      // A refused commit (a rebalance under way, this member dropped) is not retried: kafkajs rejoins,
+      // and the offsets not committed are handed over again.
+      await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets()).catch(() => undefined);
+      // Stopping cuts the wait short: what the last batches resolved is committed at once.
+      if (this.requested) await pause(COMMIT_INTERVAL_MS, this.stopping);
+    }
+  }
 }
 
 /**
