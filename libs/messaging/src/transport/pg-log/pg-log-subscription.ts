@@ -76,6 +76,8 @@ export class PgLogSubscription implements Subscription {
   private signalStopped: () => void = () => undefined;
   private claimDue = true;
   private lastClaimAt = -Infinity;
+  /** The last offsets written, not waited for: the next fetch goes out behind them (see fetchAndDeliver). */
+  private storing?: Promise<unknown>;
 
   constructor(
     private readonly settings: PgLogSubscriptionSettings,
@@ -161,6 +163,7 @@ export class PgLogSubscription implements Subscription {
     const session = this.session;
     if (!session) return;
     this.session = undefined;
+    this.storing = undefined;
     for (const claim of this.claims) claim.cursors = undefined;
     session.client.release(true);
     session.detach();
@@ -228,7 +231,7 @@ export class PgLogSubscription implements Subscription {
     if (cursors.length === 0) return 'idle';
     const s = this.settings.schema;
     // Named, so that the session's connection plans it once, not at every fetch (a few hundred a second).
-    const { rows } = await session.client.query<FetchedRow>({
+    const fetching = session.client.query<FetchedRow>({
       name: `lintas-pg-log-fetch:${s}`,
       text: `WITH cursors AS MATERIALIZED (
          SELECT * FROM unnest($1::text[], $2::int[], $3::xid8[], $4::bigint[]) WITH ORDINALITY
@@ -263,6 +266,13 @@ export class PgLogSubscription implements Subscription {
         PAGE,
       ],
     });
+    // The offsets of the round before were sent just ahead of this fetch, on the same connection; a
+    // failure of theirs (a lost connection) fails the round, and the topics are claimed again from
+    // the offsets stored.
+    const stored = this.storing;
+    this.storing = undefined;
+    await stored;
+    const { rows } = await fetching;
 
     const pages = cursors.map((): { message: IncomingMessage; position: Position }[] => []);
     for (const row of rows) {
@@ -295,7 +305,9 @@ export class PgLogSubscription implements Subscription {
     });
     const done = handled.filter((cursor) => cursor !== undefined);
     if (done.length > 0) {
-      await session.client.query(
+      // Not waited for: the next round's fetch follows it in the same socket write, one round trip
+      // per round instead of two. The lock holder's connection runs them in order, and leave()'s too.
+      this.storing = session.client.query(
         `INSERT INTO ${s}.group_offsets (group_id, topic, partition, transaction_id, sequence)
          SELECT $1, * FROM unnest($2::text[], $3::int[], $4::xid8[], $5::bigint[])
          ON CONFLICT (group_id, topic, partition)
@@ -308,6 +320,8 @@ export class PgLogSubscription implements Subscription {
           done.map((c) => c.position.sequence),
         ],
       );
+      // Read by the next round, or lost with the session (whose topics then start again from the stored offsets).
+      this.storing.catch(() => undefined);
       for (const { claim, partition, position } of done) if (claim.cursors) claim.cursors[partition] = position;
     }
     const delivered = done.length > 0;
@@ -340,6 +354,8 @@ export class PgLogSubscription implements Subscription {
     const session = this.session;
     if (!session) return;
     this.session = undefined;
+    // The last offsets go before the unlock on this connection; a failure of theirs fails the unlock too.
+    this.storing = undefined;
     const held = this.claims.filter((claim) => claim.cursors).map((claim) => claim.topic);
     for (const claim of this.claims) claim.cursors = undefined;
     try {
