@@ -280,7 +280,7 @@ class BackgroundCommits {
       // and the offsets not committed are handed over again.
       await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets()).catch(() => undefined);
       // Stopping cuts the wait short: what the last batches resolved is committed at once.
-      if (this.requested) await pause(COMMIT_INTERVAL_MS, this.stopping);
+      await pause(COMMIT_INTERVAL_MS, this.stopping);
     }
   }
 }
