@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { ContractRegistry } from '@lintas/contracts/contract-registry';
 import { EventRegistry } from '@lintas/event-store/events/event-registry';
@@ -85,8 +86,8 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
       ])
     ).rows.map((r) => r.n);
 
-  async function note(personId: string, n: number) {
-    await store.append(`person-${personId}`, [
+  async function note(personId: string, n: number, into: EventStore = store) {
+    await into.append(`person-${personId}`, [
       {
         type: 'NoteRecorded',
         data: { personId, n },
@@ -119,6 +120,48 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
     const outboxSize = async () =>
       (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.outbox`)).rows[0]?.n;
     expect(await eventually(outboxSize, (n) => n === 0)).toBe(0);
+  });
+
+  it('ships an event whose transaction committed after later ones, however long it stayed open', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written: () => void = () => undefined;
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    // A second writer of the same store whose transaction stays open after its insert, as a slow commit would.
+    const slowStore = await EventStore.open(pool, {
+      registry: new EventRegistry(NOTE_DEFINITIONS),
+      schema,
+      integration: integrationMapper('/lintas/test-writer', notePublications(topic)),
+      beforeCommit: async () => {
+        written();
+        await held;
+      },
+    });
+    try {
+      const [slowPerson, fastPerson] = [randomUUID(), randomUUID()];
+      const slow = note(slowPerson, 1, slowStore);
+      await inserted;
+      await note(fastPerson, 1);
+      expect(
+        await eventually(
+          () => effectsOf(fastPerson),
+          (ns) => ns.length > 0,
+        ),
+      ).toEqual([1]);
+      // Several reads while it stays open, each free to move the relay's floor.
+      await sleep(600);
+      release();
+      await slow;
+      expect(
+        await eventually(
+          () => effectsOf(slowPerson),
+          (ns) => ns.length > 0,
+        ),
+      ).toEqual([1]);
+    } finally {
+      release();
+      await slowStore.close();
+    }
   });
 
   it('wakes the relay leading in another instance when this instance appends, without waiting for its poll', async () => {

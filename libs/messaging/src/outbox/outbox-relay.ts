@@ -27,7 +27,18 @@ interface RelaySession {
   sending: Promise<void>;
   /** Rows the broker acknowledged and not yet deleted: the next read deletes them (see relayBatch). */
   acknowledged: OutboxRow[];
+  /**
+   * Every row of a smaller transaction id was read in this leadership (see relayBatch), so reads
+   * start here: past the deleted rows that an old transaction anywhere on the server keeps from
+   * being pruned, which each read would otherwise step over again.
+   */
+  floor: string;
+  /** When the floor was last raised; the visibility horizon is asked for at most every FLOOR_EVERY_MS. */
+  floorAt: number;
 }
+
+/** The horizon costs the server about 0.2 ms a call; deleted rows pile up over seconds, not milliseconds. */
+const FLOOR_EVERY_MS = 100;
 
 interface OutboxRow {
   transaction_id: string;
@@ -44,9 +55,9 @@ interface OutboxRow {
  * same rows in normal operation; a crash between the broker's ack and the delete publishes those
  * rows again (at least once), which the consumers' inboxes absorb.
  *
- * The relay reads every committed row at once, not only those below the visibility horizon: it
- * keeps no position, since what it shipped is deleted, so a row that commits late is simply read
- * next time. Order still holds where it matters: two events of one stream are written by
+ * The relay reads every committed row at once, not only those below the visibility horizon: what
+ * it shipped is deleted, so a row that commits late is simply read next time. Its only position is
+ * a floor below the horizon, under which every row was read already. Order still holds where it matters: two events of one stream are written by
  * transactions that queued on the stream's lock, so the later one commits after the earlier and
  * has the greater transaction id; an event caused by another (a reaction, a later request) is
  * written by a transaction that began after the cause committed. Only writes that raced each other
@@ -133,7 +144,13 @@ export class OutboxRelay {
       const publisher = await this.transport.publisher();
       // The next batch is read while the last one is on its way to the broker; sends run one after
       // another, and all are done, and what they shipped deleted, before leadership is given up.
-      const shipping: RelaySession = { shipped: new Map(), sending: Promise.resolve(), acknowledged: [] };
+      const shipping: RelaySession = {
+        shipped: new Map(),
+        sending: Promise.resolve(),
+        acknowledged: [],
+        floor: '0',
+        floorAt: -Infinity,
+      };
       try {
         while (!this.stopping && !broken) {
           const read = await this.relayBatch(publisher, shipping);
@@ -142,7 +159,7 @@ export class OutboxRelay {
           if (read < this.batchSize) await this.pause();
         }
         await shipping.sending;
-        await this.deleteAndRead(shipping.acknowledged.splice(0), [], 0);
+        await this.deleteAndRead(shipping.acknowledged.splice(0), [], 0, shipping.floor, false);
       } finally {
         this.leading = false;
         session.off('notification', onNotification);
@@ -178,8 +195,22 @@ export class OutboxRelay {
     const acknowledged = shipping.acknowledged.splice(0);
     // Whatever commits from now on may be missed by this read: a wake from now on counts.
     this.woken = false;
-    const rows = await this.deleteAndRead(acknowledged, skipped, this.batchSize);
+    const askHorizon = performance.now() - shipping.floorAt >= FLOOR_EVERY_MS;
+    const { rows, horizon } = await this.deleteAndRead(
+      acknowledged,
+      skipped,
+      this.batchSize,
+      shipping.floor,
+      askHorizon,
+    );
     for (const row of acknowledged) shipping.shipped.delete(rowKey(row));
+    if (horizon !== null) {
+      // Below the horizon no transaction of a writer can still commit a row, and this read (with the
+      // rows shipped before it) got every one there was; but for a full batch only up to its last.
+      const read = rows.length < this.batchSize ? horizon : minXid(horizon, rows.at(-1)?.transaction_id ?? horizon);
+      shipping.floor = maxXid(shipping.floor, read);
+      shipping.floorAt = performance.now();
+    }
     if (rows.length === 0) {
       await shipping.sending;
       return 0;
@@ -205,29 +236,45 @@ export class OutboxRelay {
 
   /**
    * One statement, so one implicit transaction, whose setting holds until its commit (an explicit
-   * BEGIN, SET LOCAL and COMMIT would cost three more messages).
+   * BEGIN, SET LOCAL and COMMIT would cost three more messages). The horizon, when asked for, is
+   * read in the same snapshot as the rows.
    */
-  private async deleteAndRead(deleted: OutboxRow[], skipped: OutboxRow[], limit: number): Promise<OutboxRow[]> {
+  private async deleteAndRead(
+    deleted: OutboxRow[],
+    skipped: OutboxRow[],
+    limit: number,
+    floor: string,
+    askHorizon: boolean,
+  ): Promise<{ rows: OutboxRow[]; horizon: string | null }> {
     const schema = this.options.schema;
-    const { rows } = await this.pool.query<OutboxRow>(
+    const { rows } = await this.pool.query<Partial<OutboxRow> & { horizon: string | null }>(
       `WITH unflushed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)),
        deleted AS (
          DELETE FROM ${schema}.outbox
           WHERE (transaction_id, sequence) IN (SELECT * FROM unnest($1::text[]::xid8[], $2::bigint[]))
             AND EXISTS (SELECT FROM unflushed)
-       )
-       SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
-        WHERE (transaction_id, sequence) NOT IN (SELECT * FROM unnest($3::text[]::xid8[], $4::bigint[]))
-        ORDER BY outbox.transaction_id, outbox.sequence LIMIT $5`,
+       ),
+       horizon AS MATERIALIZED (SELECT CASE WHEN $7::boolean THEN ${schema}.visibility_horizon() END AS xid)
+       SELECT o.*, h.xid::text AS horizon FROM horizon h LEFT JOIN LATERAL (
+         SELECT transaction_id::text, sequence::text, topic, key, headers, value FROM ${schema}.outbox
+          WHERE transaction_id >= $6::text::xid8
+            AND (transaction_id, sequence) NOT IN (SELECT * FROM unnest($3::text[]::xid8[], $4::bigint[]))
+          ORDER BY outbox.transaction_id, outbox.sequence LIMIT $5
+       ) o ON true`,
       [
         deleted.map((r) => r.transaction_id),
         deleted.map((r) => r.sequence),
         skipped.map((r) => r.transaction_id),
         skipped.map((r) => r.sequence),
         limit,
+        floor,
+        askHorizon,
       ],
     );
-    return rows;
+    return {
+      rows: rows.filter((row): row is OutboxRow & { horizon: string | null } => row.transaction_id != null),
+      horizon: rows[0]?.horizon ?? null,
+    };
   }
 
   private signal(): void {
@@ -265,4 +312,7 @@ export class OutboxRelay {
 }
 
 const rowKey = (row: OutboxRow): string => `${row.transaction_id}:${row.sequence}`;
+/** Transaction ids (xid8) as text: whole numbers that may pass 2^53. */
+const minXid = (a: string, b: string): string => (BigInt(a) <= BigInt(b) ? a : b);
+const maxXid = (a: string, b: string): string => (BigInt(a) >= BigInt(b) ? a : b);
 const headersOf = (row: OutboxRow): Record<string, string> => row.headers;
