@@ -6,8 +6,7 @@ import { EventRegistry } from '@lintas/event-store/events/event-registry';
 import { EventStore } from '@lintas/event-store/event-store';
 import { eventually } from '@lintas/testing/eventually';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { NOTE_DEFINITIONS, noteRecordedContract, notePublications } from '../test/test-contracts';
-import { toKafkaMessage } from './cloudevents/kafka-binary-binding';
+import { NOTE_DEFINITIONS, noteMessage, noteRecordedContract, notePublications } from '../test/test-contracts';
 import { DeadLetters } from './inbox/dead-letters';
 import { InboxConsumer } from './inbox/inbox-consumer';
 import { integrationMapper } from './outbox/integration-mapper';
@@ -86,6 +85,13 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
       ])
     ).rows.map((r) => r.n);
 
+  /** A person's effects once there is at least one. */
+  const firstEffectsOf = (personId: string) =>
+    eventually(
+      () => effectsOf(personId),
+      (ns) => ns.length > 0,
+    );
+
   async function note(personId: string, n: number, into: EventStore = store) {
     await into.append(`person-${personId}`, [
       {
@@ -142,22 +148,12 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
       const slow = note(slowPerson, 1, slowStore);
       await inserted;
       await note(fastPerson, 1);
-      expect(
-        await eventually(
-          () => effectsOf(fastPerson),
-          (ns) => ns.length > 0,
-        ),
-      ).toEqual([1]);
+      expect(await firstEffectsOf(fastPerson)).toEqual([1]);
       // Several reads while it stays open, each free to move the relay's floor.
       await sleep(600);
       release();
       await slow;
-      expect(
-        await eventually(
-          () => effectsOf(slowPerson),
-          (ns) => ns.length > 0,
-        ),
-      ).toEqual([1]);
+      expect(await firstEffectsOf(slowPerson)).toEqual([1]);
     } finally {
       release();
       await slowStore.close();
@@ -210,12 +206,7 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
           },
         },
       ]);
-      expect(
-        await eventually(
-          () => effectsOf(personId),
-          (ns) => ns.length > 0,
-        ),
-      ).toEqual([1]);
+      expect(await firstEffectsOf(personId)).toEqual([1]);
     } finally {
       await Promise.all([leader.stop(), follower.stop()]);
       await Promise.all([leaderStore.close(), followerStore.close()]);
@@ -236,19 +227,7 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
     ).rows;
 
     const publisher = await transport.publisher();
-    const duplicate = toKafkaMessage(
-      {
-        specversion: '1.0',
-        id: eventId,
-        source: '/lintas/test-writer',
-        type: noteRecordedContract(topic).type,
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        data: { personId, n: 1 },
-      },
-      topic,
-      personId,
-    );
+    const duplicate = noteMessage(topic, '/lintas/test-writer', personId, { personId, n: 1 }, eventId);
     await publisher.send([duplicate]);
     await publisher.close();
     // The next note of the same person travels behind the duplicate on the same partition.
@@ -263,20 +242,7 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
 
   it('sends unparseable, unknown and invalid messages to the dead letters with the reason, and goes on', async () => {
     const personId = randomUUID();
-    const contract = noteRecordedContract(topic);
-    const base = toKafkaMessage(
-      {
-        specversion: '1.0',
-        id: randomUUID(),
-        source: '/lintas/elsewhere',
-        type: contract.type,
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        data: { personId, n: 'one' },
-      },
-      topic,
-      personId,
-    );
+    const base = noteMessage(topic, '/lintas/elsewhere', personId, { personId, n: 'one' });
     const publisher = await transport.publisher();
     await publisher.send([
       { topic, key: personId, value: Buffer.from('not a cloud event'), headers: {} },
@@ -334,12 +300,7 @@ describe.each(TRANSPORTS)('messaging over %s', (kind) => {
     const publisher = await transport.publisher();
     await deadLetters.redrive(publisher, letter?.id ?? -1);
     await publisher.close();
-    expect(
-      await eventually(
-        () => effectsOf(personId),
-        (ns) => ns.length > 0,
-      ),
-    ).toEqual([1]);
+    expect(await firstEffectsOf(personId)).toEqual([1]);
     expect((await deadLetters.list()).filter((l) => l.key === personId)).toEqual([]);
   });
 });

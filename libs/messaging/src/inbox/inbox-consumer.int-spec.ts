@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { ContractRegistry } from '@lintas/contracts/contract-registry';
 import { useRealInfrastructure } from '@lintas/testing/real-infrastructure';
-import { noteRecordedContract } from '../../test/test-contracts';
-import { toKafkaMessage } from '../cloudevents/kafka-binary-binding';
+import { noteMessage, noteRecordedContract } from '../../test/test-contracts';
 import { createTransport } from '../transport/transport-factory';
 import type { ConsumeOptions, IncomingMessage, Transport } from '../transport/transport';
 import { InboxConsumer } from './inbox-consumer';
@@ -66,19 +65,7 @@ describe('the inbox consumer, given several partitions’ batches at once', () =
   });
 
   function note(partition: number, personId: string, n: number): IncomingMessage {
-    const message = toKafkaMessage(
-      {
-        specversion: '1.0',
-        id: randomUUID(),
-        source: '/lintas/test-writer',
-        type: contract.type,
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        data: { personId, n },
-      },
-      topic,
-      personId,
-    );
+    const message = noteMessage(topic, '/lintas/test-writer', personId, { personId, n });
     return { ...message, key: message.key ?? null, partition, offset: String((offset += 1)) };
   }
 

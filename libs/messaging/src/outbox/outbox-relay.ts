@@ -57,12 +57,12 @@ interface OutboxRow {
  *
  * The relay reads every committed row at once, not only those below the visibility horizon: what
  * it shipped is deleted, so a row that commits late is simply read next time. Its only position is
- * a floor below the horizon, under which every row was read already. Order still holds where it matters: two events of one stream are written by
- * transactions that queued on the stream's lock, so the later one commits after the earlier and
- * has the greater transaction id; an event caused by another (a reaction, a later request) is
- * written by a transaction that began after the cause committed. Only writes that raced each other
- * may leave in either order, as they could have happened in either. See docs/architecture.md,
- * "Visibility".
+ * a floor below the horizon, under which every row was read already. Order still holds where it
+ * matters: two events of one stream are written by transactions that queued on the stream's lock,
+ * so the later one commits after the earlier and has the greater transaction id; an event caused
+ * by another (a reaction, a later request) is written by a transaction that began after the cause
+ * committed. Only writes that raced each other may leave in either order, as they could have
+ * happened in either. See docs/architecture.md, "Visibility".
  */
 export class OutboxRelay {
   private readonly batchSize: number;
