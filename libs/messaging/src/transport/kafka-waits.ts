@@ -28,13 +28,6 @@ export const GROUP_REBALANCE_TIMEOUT_MS = 15_000;
  */
 export const FETCH_MAX_WAIT_MS = 500;
 /**
- * A partition's handled offsets reach the broker at most this often, not after every batch: at a
- * thousand messages a second, one commit per message was a third of all requests to the broker,
- * each a round trip on the consumer's loop. A member that crashes hands at most this much (plus the
- * commit in flight) over again, and the inbox recognises every message of it.
- */
-export const COMMIT_INTERVAL_MS = 100;
-/**
  * The clients' own retries of a failed request: short, since everything above them tries again
  * anyway (the relay, the subscriptions, start-up), and a client's long backoff (kafkajs doubles up
  * to 30 s, @platformatic/kafka waits 1 s each time) only delays the resumption after a broker or

@@ -15,7 +15,6 @@ import {
   CLIENT_RETRIES,
   CLIENT_RETRY_FIRST_MS,
   CLIENT_RETRY_MAX_MS,
-  COMMIT_INTERVAL_MS,
   FETCH_MAX_WAIT_MS,
   GROUP_HEARTBEAT_INTERVAL_MS,
   GROUP_REBALANCE_TIMEOUT_MS,
@@ -34,7 +33,7 @@ import type {
   TopicSpec,
   Transport,
 } from '../transport';
-import { PARTITIONS_HANDLED_AT_ONCE } from '../transport';
+import { COMMIT_INTERVAL_MS, PARTITIONS_HANDLED_AT_ONCE } from '../transport';
 
 export interface KafkajsTransportOptions {
   brokers: string[];

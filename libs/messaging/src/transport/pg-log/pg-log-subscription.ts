@@ -1,6 +1,7 @@
 import type { Notification, Pool, PoolClient } from 'pg';
 import { eachAtOnce } from '../each-at-once';
 import {
+  COMMIT_INTERVAL_MS,
   PARTITIONS_HANDLED_AT_ONCE,
   type ConsumeOptions,
   type Headers,
@@ -76,6 +77,9 @@ export class PgLogSubscription implements Subscription {
   private signalStopped: () => void = () => undefined;
   private claimDue = true;
   private lastClaimAt = -Infinity;
+  /** Handled, not yet stored: by topic and partition, the position after the last message handled. */
+  private readonly unstored = new Map<string, { topic: string; partition: number; position: Position }>();
+  private storedAt = -Infinity;
   /** The last offsets written, not waited for: the next fetch goes out behind them (see fetchAndDeliver). */
   private storing?: Promise<unknown>;
 
@@ -111,7 +115,8 @@ export class PgLogSubscription implements Subscription {
         failures = 0;
         heldRounds = round === 'held' ? heldRounds + 1 : 0;
         if (round === 'delivered') continue;
-        await this.wake.wait(round === 'held' ? backoff(HELD_RETRY_MS, heldRounds - 1) : this.untilNextClaim());
+        const waitMs = round === 'held' ? backoff(HELD_RETRY_MS, heldRounds - 1) : this.untilNextClaim();
+        await this.wake.wait(Math.min(waitMs, this.untilOffsetsDue()));
       } catch (error) {
         if (!this.running) break;
         // A lost connection was told of as it went.
@@ -149,7 +154,7 @@ export class PgLogSubscription implements Subscription {
     client.on('end', onEnd);
     this.session = session;
     // An offset lost in a server crash only means its batch comes again, which consumers must bear
-    // anyway; so offset writes do not wait for the WAL flush, one per batch on a busy server.
+    // anyway; so offset writes do not wait for the WAL flush.
     await client.query('SET synchronous_commit = off');
     await client.query(`LISTEN "${messagesChannel(this.settings.schema)}"`);
     await client.query(`LISTEN "${releasedChannel(this.settings.schema)}"`);
@@ -164,6 +169,8 @@ export class PgLogSubscription implements Subscription {
     if (!session) return;
     this.session = undefined;
     this.storing = undefined;
+    // Its topics are claimed again from the offsets stored; whatever this session handled after them comes again.
+    this.unstored.clear();
     for (const claim of this.claims) claim.cursors = undefined;
     session.client.release(true);
     session.detach();
@@ -230,6 +237,7 @@ export class PgLogSubscription implements Subscription {
     );
     if (cursors.length === 0) return 'idle';
     const s = this.settings.schema;
+    if (this.untilOffsetsDue() === 0) this.storeOffsets(session);
     // Named, so that the session's connection plans it once, not at every fetch (a few hundred a second).
     const fetching = session.client.query<FetchedRow>({
       name: `lintas-pg-log-fetch:${s}`,
@@ -266,9 +274,8 @@ export class PgLogSubscription implements Subscription {
         PAGE,
       ],
     });
-    // The offsets of the round before were sent just ahead of this fetch, on the same connection; a
-    // failure of theirs (a lost connection) fails the round, and the topics are claimed again from
-    // the offsets stored.
+    // Offsets stored just ahead of this fetch went out on the same connection; a failure of theirs
+    // (a lost connection) fails the round, and the topics are claimed again from the offsets stored.
     const stored = this.storing;
     this.storing = undefined;
     await stored;
@@ -293,8 +300,8 @@ export class PgLogSubscription implements Subscription {
       });
     }
 
-    // Several partitions at once, each page in order; the offsets of those handled then go in one
-    // statement, through the session that holds the lock (one connection: one query at a time).
+    // Several partitions at once, each page in order; the offsets of those handled are stored at most
+    // every COMMIT_INTERVAL_MS (storeOffsets).
     const handled = await eachAtOnce([...cursors.entries()], PARTITIONS_HANDLED_AT_ONCE, async ([i, cursor]) => {
       const page = pages[i] ?? [];
       const last = page.at(-1);
@@ -304,29 +311,47 @@ export class PgLogSubscription implements Subscription {
         : undefined;
     });
     const done = handled.filter((cursor) => cursor !== undefined);
-    if (done.length > 0) {
-      // Not waited for: the next round's fetch follows it in the same socket write, one round trip
-      // per round instead of two. The lock holder's connection runs them in order, and leave()'s too.
-      this.storing = session.client.query(
-        `INSERT INTO ${s}.group_offsets (group_id, topic, partition, transaction_id, sequence)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::xid8[], $5::bigint[])
-         ON CONFLICT (group_id, topic, partition)
-         DO UPDATE SET transaction_id = excluded.transaction_id, sequence = excluded.sequence`,
-        [
-          this.options.groupId,
-          done.map((c) => c.claim.topic),
-          done.map((c) => c.partition),
-          done.map((c) => c.position.transactionId),
-          done.map((c) => c.position.sequence),
-        ],
-      );
-      // Read by the next round, or lost with the session (whose topics then start again from the stored offsets).
-      this.storing.catch(() => undefined);
-      for (const { claim, partition, position } of done) if (claim.cursors) claim.cursors[partition] = position;
+    for (const { claim, partition, position } of done) {
+      if (claim.cursors) claim.cursors[partition] = position;
+      this.unstored.set(`${partition}:${claim.topic}`, { topic: claim.topic, partition, position });
     }
     const delivered = done.length > 0;
     if (delivered) return 'delivered';
     return rows[0]?.held ? 'held' : 'idle';
+  }
+
+  /** 0 when handled offsets wait to be stored and the last were stored COMMIT_INTERVAL_MS ago or more. */
+  private untilOffsetsDue(): number {
+    if (this.unstored.size === 0) return Infinity;
+    return Math.max(0, this.storedAt + COMMIT_INTERVAL_MS - performance.now());
+  }
+
+  /**
+   * Writes the handled offsets through the connection that holds the lock, and does not wait for
+   * them: the next statement on that connection (a fetch, or leave()'s unlock) goes out behind them,
+   * in the same socket write, and fails if they failed (a lost connection), so the member then
+   * claims its topics again from the offsets stored.
+   */
+  private storeOffsets(session: Session): void {
+    if (this.unstored.size === 0) return;
+    const offsets = [...this.unstored.values()];
+    this.unstored.clear();
+    this.storedAt = performance.now();
+    this.storing = session.client.query(
+      `INSERT INTO ${this.settings.schema}.group_offsets (group_id, topic, partition, transaction_id, sequence)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::xid8[], $5::bigint[])
+       ON CONFLICT (group_id, topic, partition)
+       DO UPDATE SET transaction_id = excluded.transaction_id, sequence = excluded.sequence`,
+      [
+        this.options.groupId,
+        offsets.map((o) => o.topic),
+        offsets.map((o) => o.partition),
+        offsets.map((o) => o.position.transactionId),
+        offsets.map((o) => o.position.sequence),
+      ],
+    );
+    // Awaited by the next fetch or by leave(), or lost with the session.
+    this.storing.catch(() => undefined);
   }
 
   /**
@@ -354,12 +379,17 @@ export class PgLogSubscription implements Subscription {
     const session = this.session;
     if (!session) return;
     this.session = undefined;
-    // The last offsets go before the unlock on this connection; a failure of theirs fails the unlock too.
+    // The last offsets go before the unlock, on this connection; a failure of theirs keeps the locks
+    // until the connection is closed below, so no successor reads offsets older than what was handled.
+    if (!session.broken) this.storeOffsets(session);
+    const stored = this.storing;
     this.storing = undefined;
+    this.unstored.clear();
     const held = this.claims.filter((claim) => claim.cursors).map((claim) => claim.topic);
     for (const claim of this.claims) claim.cursors = undefined;
     try {
       if (session.broken) throw new Error('the session connection was lost');
+      await stored;
       await session.client.query('UNLISTEN *');
       await session.client.query('SELECT pg_advisory_unlock_all()');
       await session.client.query('RESET synchronous_commit');

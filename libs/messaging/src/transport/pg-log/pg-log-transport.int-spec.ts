@@ -209,6 +209,45 @@ describe('pg-log transport, in PostgreSQL', () => {
     expect(errors).not.toHaveLength(0);
   });
 
+  it("stores a group's offsets at most every 100 ms, not once a round, and the last ones as it stops", async () => {
+    const transport = open();
+    const topic = `offsets-${randomUUID()}`;
+    const groupId = `g-${randomUUID()}`;
+    await transport.createTopics([{ name: topic, partitions: 1 }]);
+    // Each statement that writes the group's offsets leaves its transaction id here.
+    await sql.query(
+      'CREATE TABLE IF NOT EXISTS offset_writes (group_id text NOT NULL, transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id())',
+    );
+    await sql.query(`CREATE OR REPLACE FUNCTION note_offset_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO offset_writes (group_id) VALUES (NEW.group_id); RETURN NEW; END $$`);
+    await sql.query(`CREATE OR REPLACE TRIGGER offset_writes AFTER INSERT OR UPDATE ON message_log.group_offsets
+      FOR EACH ROW EXECUTE FUNCTION note_offset_write()`);
+    try {
+      const reader = await consumer(transport, topic, groupId);
+      const publisher = await transport.publisher();
+      const started = performance.now();
+      // One message a round: each is handled before the next is published.
+      for (let n = 1; n <= 40; n += 1) {
+        await publisher.send([message(topic, 'k', n)]);
+        await reader.until(n);
+      }
+      const elapsed = performance.now() - started;
+      await reader.subscription.stop();
+      await publisher.close();
+
+      const { rows } = await sql.query<{ writes: number }>(
+        'SELECT count(DISTINCT transaction_id)::int AS writes FROM offset_writes WHERE group_id = $1',
+        [groupId],
+      );
+      expect(reader.received).toHaveLength(40);
+      expect(await committed(groupId, topic)).toBe(40);
+      expect(rows[0]?.writes).toBeGreaterThan(0);
+      expect(rows[0]?.writes).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 2);
+    } finally {
+      await sql.query('DROP TRIGGER offset_writes ON message_log.group_offsets');
+    }
+  });
+
   it('wakes a consumer by notification, well before its poll interval', async () => {
     const consuming = open({ pollIntervalMs: 5_000 });
     const publishing = open({ pollIntervalMs: 5_000 });
