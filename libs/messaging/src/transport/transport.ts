@@ -69,7 +69,7 @@ export const PARTITIONS_HANDLED_AT_ONCE = 4;
  * A partition's handled offsets are committed at most this often, not after every batch: at a
  * thousand messages a second, one commit per batch was a third of all requests to a Kafka broker,
  * and on the PostgreSQL log an update of one row per round, whose old versions pile up while any
- * transaction on the server stays open. A member that crashes hands at most this much (plus the
+ * transaction in the same database stays open (each update then slower than the last). A member that crashes hands at most this much (plus the
  * commit in flight) over again, and the inbox recognises every message of it; a member that stops
  * commits what it handled before it leaves.
  */
